@@ -1,0 +1,91 @@
+// Builds everything into dist/:
+//   Code.js        the Apps Script bundle: an IIFE (global OKO) + a top-level function per export,
+//                  because Apps Script only sees top-level function declarations;
+//   Sidebar.html   the sidebar, script and styles inlined (no CDN);
+//   appsscript.json the manifest; oko.cjs the Node command line.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+const GLOBAL = 'OKO';
+const SIDEBAR_LIMIT = 150 * 1024;
+
+async function buildServer() {
+  const result = await build({
+    entryPoints: [join(root, 'src/server/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    metafile: true,
+    write: false,
+    legalComments: 'none',
+  });
+  const out = result.outputFiles[0];
+  const meta = Object.values(result.metafile.outputs)[0];
+  const names = meta.exports.filter((n) => n !== 'default');
+  if (names.length === 0) throw new Error('src/server/index.ts exports nothing');
+  const footer = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
+  writeFileSync(join(dist, 'Code.js'), `${out.text}\n// Entry points Apps Script can call by name.\n${footer}\n`);
+  return names;
+}
+
+async function buildSidebar() {
+  const result = await build({
+    entryPoints: [join(root, 'sidebar/main.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    minify: true,
+    write: false,
+    legalComments: 'none',
+    tsconfig: join(root, 'sidebar/tsconfig.json'),
+  });
+  // A literal "</script" inside the inlined bundle would end the script element early.
+  const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
+  const css = readFileSync(join(root, 'sidebar/styles.css'), 'utf8');
+  const html = readFileSync(join(root, 'sidebar/index.html'), 'utf8')
+    .replace('/*STYLES*/', () => css)
+    .replace('/*SCRIPT*/', () => js);
+  if (html.length > SIDEBAR_LIMIT) throw new Error(`Sidebar.html is ${html.length} bytes, over the ${SIDEBAR_LIMIT} limit`);
+  writeFileSync(join(dist, 'Sidebar.html'), html);
+  return html.length;
+}
+
+async function buildCli() {
+  await build({
+    entryPoints: [join(root, 'src/local/cli.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outfile: join(dist, 'oko.cjs'),
+    external: ['exceljs', 'playwright-core'],
+    charset: 'utf8',
+    legalComments: 'none',
+  });
+}
+
+const started = Date.now();
+const tasks = [buildCli()];
+if (existsSync(join(root, 'src/server/index.ts'))) tasks.push(buildServer());
+if (existsSync(join(root, 'sidebar/main.ts'))) tasks.push(buildSidebar());
+const [, names, sidebarBytes] = await Promise.all(tasks);
+for (const m of ['appsscript.json']) copyFileSync(join(root, m), join(dist, m));
+if (existsSync(join(root, 'editions'))) {
+  // Other editions (manifests with other scopes) live beside the default one.
+  mkdirSync(join(dist, 'editions'), { recursive: true });
+}
+console.log(
+  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''} in ${Date.now() - started} ms`,
+);

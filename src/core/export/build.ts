@@ -1,0 +1,71 @@
+import type { ProcedureAnalysis } from '../analysis/deficits';
+import type { Problem } from '../problems';
+import type { Settings } from '../settings';
+import type { OkoExport } from './schema';
+
+const orNull = (n: number) => (Number.isFinite(n) ? n : null);
+
+export function buildExport(
+  source: string,
+  analyses: readonly ProcedureAnalysis[],
+  settings: Settings,
+  problems: readonly Problem[],
+): OkoExport {
+  return {
+    format: 'oko-export',
+    version: 1,
+    source,
+    settings: { ...settings },
+    procedures: analyses.map((a) => {
+      const p = a.procedure;
+      const ids = p.tasks.map((t) => t.id);
+      return {
+        key: p.key,
+        title: p.title,
+        kind: p.meta.kind,
+        year: p.meta.year,
+        subject: p.meta.subject,
+        grade: p.meta.grade,
+        date: p.meta.date,
+        sheet: p.sheet,
+        layout: p.layout,
+        maxTotal: p.maxTotal,
+        markSource: p.markSource,
+        planSource: p.planSource,
+        absent: p.absent.length,
+        tasks: p.tasks.map((t) => {
+          const o: OkoExport['procedures'][number]['tasks'][number] = { id: t.id, max: t.max, level: t.level };
+          if (t.skill) o.skill = t.skill;
+          if (t.plannedResult) o.plannedResult = t.plannedResult;
+          if (t.section) o.section = t.section;
+          return o;
+        }),
+        groups: a.groups.map((g) => ({
+          level: g.level,
+          name: g.name,
+          school: g.school,
+          participants: g.participants,
+          reliable: g.reliable,
+          meanCompletion: orNull(g.meanCompletion),
+          completion: Object.fromEntries(ids.map((id, i) => [id, orNull(g.completion[i] as number)])),
+          status: Object.fromEntries(ids.map((id, i) => [id, g.status[i] ?? 'none'])),
+        })),
+        students: p.students.map((st, i) => {
+          const ss = a.students[i];
+          return {
+            code: st.code,
+            class: st.className,
+            school: st.school,
+            scores: Object.fromEntries(ids.map((id, k) => [id, st.scores[k] ?? 'X'])),
+            total: st.total,
+            completion: ss?.completion ?? 0,
+            mark: st.mark,
+            journalMark: st.journalMark,
+            deficits: ids.filter((_, k) => ss?.deficit[k]),
+          };
+        }),
+      };
+    }),
+    problems: problems.map((p) => ({ ...p })),
+  };
+}

@@ -1,0 +1,103 @@
+// Procedure metadata (kind, year, subject, grade, date) from title rows, sheet names, file names.
+import { cellText } from '../grid';
+import type { ProcedureMeta } from '../model';
+import { findSubject } from './subjects';
+
+const KINDS: [RegExp, string][] = [
+  [/\bвпр\b/i, 'ВПР'],
+  [/\bогэ\b/i, 'ОГЭ'],
+  [/\bегэ\b/i, 'ЕГЭ'],
+  [/\bгвэ\b/i, 'ГВЭ'],
+  [/\bнико\b/i, 'НИКО'],
+  [/\bдр[- ]?10\b/i, 'ДР-10'],
+  [/\bрдр\b/i, 'РДР'],
+  [/входн/i, 'Входная КР'],
+  [/диагност/i, 'Диагностика'],
+  [/контрольн/i, 'КР'],
+];
+
+export interface PartialMeta {
+  kind?: string;
+  year?: number;
+  subject?: string;
+  grade?: number;
+  date?: string;
+}
+
+/** Reads what a free text says about the procedure; absent parts stay undefined. */
+export function metaFromText(text: string): PartialMeta {
+  const t = cellText(text);
+  const out: PartialMeta = {};
+  // \b does not work with Cyrillic in JS regexes, so kinds are matched with explicit edges.
+  const padded = ` ${t.toLowerCase()} `;
+  for (const [re, kind] of KINDS) {
+    const src = re.source.replace(/\\b/g, '');
+    if (new RegExp(`(^|[^а-яё])${src}($|[^а-яё])`, 'i').test(padded)) {
+      out.kind = kind;
+      break;
+    }
+  }
+  const year = /(?:^|\D)(20\d{2})(?:\D|$)/.exec(t);
+  if (year) out.year = Number(year[1]);
+  const grade = /(?:^|\D)(\d{1,2})\s*(?:-?й\s*)?(?:класс|кл\.?)/i.exec(t);
+  if (grade) out.grade = Number(grade[1]);
+  else {
+    // ФИС ОКО sheet names: «РУ 4 Индивидуальные результаты».
+    const abbr = /^[А-ЯЁ]{2,3}\s+(\d{1,2})\b/.exec(t);
+    if (abbr) out.grade = Number(abbr[1]);
+  }
+  const subject = findSubject(t);
+  if (subject) out.subject = subject.name;
+  const date = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(t);
+  if (date) out.date = isoDate(Number(date[3]), Number(date[2]), Number(date[1]));
+  return out;
+}
+
+export function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A cell holding a date: a Date, an ISO string or «20.04.2026». */
+export function dateFromCell(v: unknown): string | undefined {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) {
+    return isoDate(v.getFullYear(), v.getMonth() + 1, v.getDate());
+  }
+  const t = cellText(v);
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  if (ru) return isoDate(Number(ru[3]), Number(ru[2]), Number(ru[1]));
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return undefined;
+}
+
+/** Earlier sources win: title rows, then the sheet name, then the file name. */
+export function mergeMeta(...parts: PartialMeta[]): ProcedureMeta {
+  const pick = <K extends keyof PartialMeta>(k: K): PartialMeta[K] => {
+    for (const p of parts) if (p[k] !== undefined) return p[k];
+    return undefined;
+  };
+  const date = pick('date');
+  return {
+    kind: pick('kind') ?? 'Процедура',
+    year: pick('year') ?? (date ? Number(date.slice(0, 4)) : null),
+    subject: pick('subject') ?? 'Предмет не указан',
+    grade: pick('grade') ?? null,
+    date: date ?? null,
+  };
+}
+
+export function procedureTitle(m: ProcedureMeta): string {
+  const parts = [m.kind];
+  if (m.year) parts.push(String(m.year));
+  parts.push(m.subject);
+  if (m.grade) parts.push(`${m.grade} класс`);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
+
+export function procedureKey(m: ProcedureMeta, sheet: string): string {
+  const base = [m.kind, m.year ?? '', m.subject, m.grade ?? '', m.date ?? '']
+    .map((x) => String(x).toLowerCase().replace(/\s+/g, '-'))
+    .join('|');
+  // Two sheets with the same metadata are still two procedures.
+  return m.subject === 'Предмет не указан' ? `${base}|${sheet.toLowerCase()}` : base;
+}

@@ -1,0 +1,70 @@
+// The data model the readers produce and the analysis consumes.
+
+export type TaskLevel = 'Б' | 'П' | 'В';
+export type Layout = 'vpr-form' | 'fis-f1' | 'generic';
+
+export interface Task {
+  /** Code as in the result headers: "1", "4К1", "9.1". */
+  id: string;
+  max: number;
+  /** Difficulty level; null when neither the file nor a plan says. */
+  level: TaskLevel | null;
+  skill?: string;
+  plannedResult?: string;
+  section?: string;
+  topic?: string;
+}
+
+/** A task score: points, or 'X' (present, did not attempt: counts as 0 points). */
+export type Score = number | 'X';
+
+export interface Student {
+  code: string;
+  /** Only in generic tables with an ФИО column; never leaves the school (municipal outputs drop it). */
+  name?: string;
+  school: string;
+  className: string;
+  /** Grade of the student's class (parallel), from the class name or the procedure. */
+  grade: number | null;
+  variant?: string;
+  /** Scores aligned with `Procedure.tasks`. */
+  scores: Score[];
+  /** Sum of points (X = 0). */
+  total: number;
+  mark: number | null;
+  journalMark: number | null;
+  /** 1-based row in the source sheet, for messages and highlighting. */
+  row: number;
+}
+
+export interface ProcedureMeta {
+  /** ВПР, ОГЭ, ЕГЭ, НИКО, Диагностика… */
+  kind: string;
+  year: number | null;
+  subject: string;
+  grade: number | null;
+  /** ISO date of the procedure, if known. */
+  date: string | null;
+}
+
+export type MarkSource = 'file' | 'scale' | 'none';
+
+export interface Procedure {
+  /** Stable key: kind-year-subject-grade(-date), lower case, used to link runs and roadmap rows. */
+  key: string;
+  title: string;
+  meta: ProcedureMeta;
+  sheet: string;
+  layout: Layout;
+  tasks: Task[];
+  /** Present participants. */
+  students: Student[];
+  /** Students listed as absent («отсутствовал»): not participants. */
+  absent: Student[];
+  maxTotal: number;
+  markSource: MarkSource;
+  /** Where task levels and skills came from. */
+  planSource: string | null;
+  /** Schools in the order they appear (a ФИС ОКО municipal download has many). */
+  schools: string[];
+}

@@ -1,0 +1,103 @@
+// The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) out.
+// Hosts call this, then write `tabs` (replacing them whole) and `ensureTabs` (only when missing).
+import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
+import { buildExport } from './export/build';
+import type { OkoExport } from './export/schema';
+import type { Workbook } from './grid';
+import { isGeneratedTab, readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
+import { buildByClass } from './output/by-class';
+import { buildMatrix } from './output/matrix';
+import { shortLabels } from './output/names';
+import { buildSettingsTab } from './output/settings-tab';
+import type { SheetSpec } from './output/spec';
+import { hasErrors, type Problem } from './problems';
+
+export interface ProcedureSummary {
+  title: string;
+  sheet: string;
+  participants: number;
+  absent: number;
+  meanCompletion: number | null;
+  /** Per class: how many tasks are insufficient. */
+  classes: { name: string; participants: number; insufficient: number; reliable: boolean }[];
+}
+
+export interface RunSummary {
+  procedures: ProcedureSummary[];
+  sheets: SheetInfo[];
+  errors: number;
+  warnings: number;
+}
+
+export interface AnalysisRun {
+  ok: boolean;
+  data: WorkbookData;
+  problems: Problem[];
+  analyses: ProcedureAnalysis[];
+  /** Generated tabs: replaced whole on every run. */
+  tabs: SheetSpec[];
+  /** Tabs created only when absent (the user's settings). */
+  ensureTabs: SheetSpec[];
+  summary: RunSummary;
+}
+
+export function runAnalysis(wb: Workbook): AnalysisRun {
+  const data = readWorkbook(wb);
+  const problems = data.problems;
+  const ok = !hasErrors(problems);
+  const analyses = ok ? data.procedures.map((p) => analyseDeficits(p, data.settings)) : [];
+  const tabs: SheetSpec[] = [];
+  if (ok) {
+    const labels = shortLabels(data.procedures);
+    for (const a of analyses) tabs.push(buildMatrix(a, labels.get(a.procedure) as string, data.settings));
+    tabs.push(buildByClass(analyses, data.settings));
+  }
+  const hasSettings = data.sheets.some((s) => s.kind === 'settings');
+  return {
+    ok,
+    data,
+    problems,
+    analyses,
+    tabs,
+    ensureTabs: hasSettings ? [] : [buildSettingsTab(data.settings)],
+    summary: summarize(data, analyses),
+  };
+}
+
+export function exportJson(run: AnalysisRun, source: string): OkoExport {
+  return buildExport(source, run.analyses, run.data.settings, run.problems);
+}
+
+/** Tabs a previous run generated that this run did not: hosts delete them so nothing stale stays. */
+export function staleGeneratedTabs(existing: readonly string[], run: { tabs: readonly SheetSpec[] }): string[] {
+  const fresh = new Set(run.tabs.map((t) => t.name));
+  return existing.filter((n) => isGeneratedTab(n) && !fresh.has(n));
+}
+
+function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {
+  return {
+    procedures: analyses.map((a) => {
+      const school = a.groups.filter((g) => g.level === 'school');
+      const n = school.reduce((s, g) => s + g.participants, 0);
+      const mean = n > 0 ? school.reduce((s, g) => s + g.meanCompletion * g.participants, 0) / n : null;
+      return {
+        title: a.procedure.title,
+        sheet: a.procedure.sheet,
+        participants: a.procedure.students.length,
+        absent: a.procedure.absent.length,
+        meanCompletion: mean,
+        classes: a.groups
+          .filter((g) => g.level === 'class')
+          .map((g) => ({
+            name: a.procedure.schools.length > 1 ? `${g.name} (${g.school})` : g.name,
+            participants: g.participants,
+            insufficient: g.status.filter((s) => s === 'insufficient').length,
+            reliable: g.reliable,
+          })),
+      };
+    }),
+    sheets: data.sheets,
+    errors: data.problems.filter((p) => p.severity === 'error').length,
+    warnings: data.problems.filter((p) => p.severity === 'warning').length,
+  };
+}

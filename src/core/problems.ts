@@ -1,0 +1,47 @@
+// Problems found in the user's data. An error stops the run before anything is written;
+// a warning is reported beside the results.
+import { a1 } from './grid';
+import { S } from './strings';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Problem {
+  severity: Severity;
+  /** Stable machine id, e.g. "score-above-max"; tests and the sidebar key on it. */
+  code: string;
+  sheet: string;
+  /** 1-based row and column as the user sees them, when the problem has a place. */
+  row?: number;
+  col?: number;
+  /** Russian text without the place; `formatProblem` adds it. */
+  message: string;
+}
+
+export function problem(severity: Severity, code: string, sheet: string, message: string, row?: number, col?: number): Problem {
+  const p: Problem = { severity, code, sheet, message };
+  if (row !== undefined) p.row = row;
+  if (col !== undefined) p.col = col;
+  return p;
+}
+
+/** «Лист «Протокол», ячейка D7 (строка 7, столбец D): …» */
+export function formatProblem(p: Problem): string {
+  return `${S.problemPlace(p.sheet, p.row, p.col, p.row && p.col ? a1(p.row, p.col) : undefined)}: ${p.message}`;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Thrown by entry points when input has errors; carries every problem so the user sees them all. */
+export class InputError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      problems
+        .filter((p) => p.severity === 'error')
+        .map(formatProblem)
+        .join('\n'),
+    );
+    this.name = 'InputError';
+  }
+}

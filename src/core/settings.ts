@@ -1,0 +1,134 @@
+// Thresholds and rules, all configurable from the «Настройки ОКО» sheet (created with defaults).
+import { cellText, type Grid, norm } from './grid';
+import { type Problem, problem } from './problems';
+import { S } from './strings';
+import { z } from './zod';
+
+interface SettingDef {
+  key: string;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  default: number;
+}
+
+/** The order here is the order of rows on the settings sheet. */
+export const SETTING_DEFS = [
+  {
+    key: 'deficit.basicSufficient',
+    label: 'Базовое задание: «достаточно» от, %',
+    help: 'ФИОКО 2026: задание базового уровня выполнено достаточно при ≥ 60 %.',
+    min: 0,
+    max: 100,
+    default: 60,
+  },
+  {
+    key: 'deficit.basicUncertain',
+    label: 'Базовое задание: «на грани» от, %',
+    help: 'От этого порога до «достаточно» — зона неопределённости (ФИОКО: 57–60 %); ниже — «недостаточно».',
+    min: 0,
+    max: 100,
+    default: 57,
+  },
+  {
+    key: 'deficit.advancedSufficient',
+    label: 'Повышенное/высокое задание: «достаточно» от, %',
+    help: 'ФИОКО 2026: задание повышенного или высокого уровня выполнено достаточно при ≥ 30 %.',
+    min: 0,
+    max: 100,
+    default: 30,
+  },
+  {
+    key: 'deficit.advancedUncertain',
+    label: 'Повышенное/высокое задание: «на грани» от, %',
+    help: 'ФИОКО: 28,5–30 % — на грани; ниже — «недостаточно».',
+    min: 0,
+    max: 100,
+    default: 28.5,
+  },
+  {
+    key: 'deficit.studentShare',
+    label: 'Дефицит ученика: набрано меньше, % от макс. балла',
+    help: 'У ученика дефицит по заданию, если он набрал меньше этой доли баллов (по умолчанию — меньше половины).',
+    min: 1,
+    max: 100,
+    default: 50,
+  },
+  {
+    key: 'deficit.systemicShare',
+    label: 'Системный дефицит умения: доля недостаточных заданий больше, %',
+    help: 'Умение — системный дефицит, если недостаточно выполнено больше этой доли его заданий (по умолчанию — большинство).',
+    min: 0,
+    max: 99,
+    default: 50,
+  },
+  {
+    key: 'sample.minReliable',
+    label: 'Надёжная группа: участников не меньше',
+    help: 'Статистика группы меньшего размера ненадёжна: такие группы показываются с пометкой.',
+    min: 1,
+    max: 1000,
+    default: 10,
+  },
+  {
+    key: 'sample.minDistribution',
+    label: 'Распределение баллов: участников не меньше',
+    help: 'Распределение первичных баллов надёжно от 50 участников (приблизительно — от 20–30).',
+    min: 1,
+    max: 10000,
+    default: 50,
+  },
+] as const satisfies readonly SettingDef[];
+
+export type SettingKey = (typeof SETTING_DEFS)[number]['key'];
+
+const shape: Record<string, z.ZodNumber> = {};
+for (const d of SETTING_DEFS) shape[d.key] = z.number().min(d.min).max(d.max);
+export const settingsSchema = z.object(shape as Record<SettingKey, z.ZodNumber>);
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function defaultSettings(): Settings {
+  const s = {} as Record<SettingKey, number>;
+  for (const d of SETTING_DEFS) s[d.key] = d.default;
+  return s as Settings;
+}
+
+/**
+ * Reads the settings sheet: column A holds the key, column C the value. Unknown keys are ignored,
+ * missing keys keep their defaults, so a sheet from an older version still works.
+ */
+export function readSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
+  const settings = defaultSettings() as Record<string, number>;
+  const problems: Problem[] = [];
+  if (!grid) return { settings: settings as Settings, problems };
+  const byKey = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [d.key, d]));
+  grid.values.forEach((row, i) => {
+    const def = byKey.get(cellText(row[0]));
+    if (!def) return;
+    const raw = row[2];
+    const n = typeof raw === 'number' ? raw : Number(cellText(raw).replace(',', '.'));
+    if (cellText(raw) === '' || !Number.isFinite(n)) {
+      problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, 3));
+    } else if (n < def.min || n > def.max) {
+      problems.push(problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, 3));
+    } else settings[def.key] = n;
+  });
+  const pairs: [SettingKey, SettingKey][] = [
+    ['deficit.basicUncertain', 'deficit.basicSufficient'],
+    ['deficit.advancedUncertain', 'deficit.advancedSufficient'],
+  ];
+  for (const [lo, hi] of pairs) {
+    if ((settings[lo] as number) > (settings[hi] as number)) {
+      const row = grid.values.findIndex((r) => cellText(r[0]) === lo);
+      const l = byKey.get(lo) as SettingDef;
+      const h = byKey.get(hi) as SettingDef;
+      problems.push(problem('error', 'settings-order', grid.name, S.settingsBad(l.label, S.settingsOrder(l.label, h.label)), row + 1, 3));
+    }
+  }
+  return { settings: settingsSchema.parse(settings), problems };
+}
+
+export function isSettingsSheet(grid: Grid): boolean {
+  return norm(grid.name) === norm(S.tabs.settings);
+}

@@ -1,0 +1,34 @@
+// `oko analyze` as a function: read an .xlsx, run the core, write the result workbook and JSON.
+import { writeFileSync } from 'node:fs';
+import { type AnalysisRun, exportJson, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
+import { writeWorkbookAtomic } from './commands/common';
+import { ensureSheet, readXlsx, renderSheet } from './xlsx';
+
+export interface AnalyzeResult {
+  run: AnalysisRun;
+  /** Files written; empty when the input was refused. */
+  written: string[];
+}
+
+export async function analyzeFile(input: string, opts: { out: string; json?: string }): Promise<AnalyzeResult> {
+  const { wb, data } = await readXlsx(input);
+  const run = runAnalysis(data);
+  if (!run.ok) return { run, written: [] };
+  for (const name of staleGeneratedTabs(
+    wb.worksheets.map((w) => w.name),
+    run,
+  )) {
+    const ws = wb.getWorksheet(name);
+    if (ws) wb.removeWorksheet(ws.id);
+  }
+  for (const spec of run.tabs) renderSheet(wb, spec);
+  for (const spec of run.ensureTabs) ensureSheet(wb, spec);
+  const written: string[] = [];
+  if (opts.json) {
+    writeFileSync(opts.json, `${JSON.stringify(exportJson(run, data.name), null, 1)}\n`);
+    written.push(opts.json);
+  }
+  await writeWorkbookAtomic(wb, opts.out);
+  written.push(opts.out);
+  return { run, written };
+}

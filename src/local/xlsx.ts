@@ -1,0 +1,172 @@
+// The .xlsx host: reads a workbook into Grids and renders SheetSpecs with ExcelJS.
+import ExcelJS from 'exceljs';
+import type { CellValue, Grid, Workbook } from '../core/grid';
+import { isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
+
+/** ExcelJS cell value → the plain value a Grid holds (formula → its cached result, rich text → text). */
+export function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === 'object' && 'error' in result) return String(result.error);
+      return result as CellValue;
+    }
+    if ('text' in v && 'hyperlink' in v) return String(v.text);
+    if ('error' in v) return String(v.error);
+  }
+  return String(v);
+}
+
+export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
+  const values: CellValue[][] = [];
+  const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  for (let r = 1; r <= rows; r++) {
+    const row = ws.getRow(r);
+    const out: CellValue[] = [];
+    const n = row.cellCount;
+    for (let c = 1; c <= n; c++) out.push(plainValue(row.getCell(c).value));
+    while (out.length > 0 && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
+    values.push(out);
+  }
+  while (values.length > 0 && (values[values.length - 1] as CellValue[]).length === 0) values.pop();
+  return { name: ws.name, values };
+}
+
+export function workbookGrids(wb: ExcelJS.Workbook, name: string): Workbook {
+  return { name, grids: wb.worksheets.map(worksheetGrid) };
+}
+
+export async function readXlsx(path: string): Promise<{ wb: ExcelJS.Workbook; data: Workbook }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return { wb, data: workbookGrids(wb, base.replace(/\.xlsx$/i, '')) };
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+function applyFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
+  for (let r = f.range.row; r < f.range.row + f.range.rows; r++) {
+    const row = ws.getRow(r + 1);
+    for (let c = f.range.col; c < f.range.col + f.range.cols; c++) {
+      const cell = row.getCell(c + 1);
+      if (f.numberFormat) cell.numFmt = f.numberFormat;
+      if (f.bold || f.italic || f.fontColor) {
+        cell.font = {
+          ...cell.font,
+          ...(f.bold ? { bold: true } : {}),
+          ...(f.italic ? { italic: true } : {}),
+          ...(f.fontColor ? { color: { argb: argb(f.fontColor) } } : {}),
+        };
+      }
+      if (f.background) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(f.background) } };
+      if (f.wrap || f.align) {
+        cell.alignment = {
+          ...cell.alignment,
+          ...(f.wrap ? { wrapText: true, vertical: 'top' as const } : {}),
+          ...(f.align ? { horizontal: f.align } : {}),
+        };
+      }
+    }
+  }
+}
+
+function a1Range(r: { row: number; col: number; rows: number; cols: number }): string {
+  const col = (c: number) => {
+    let s = '';
+    let n = c + 1;
+    while (n > 0) {
+      const m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  };
+  return `${col(r.col)}${r.row + 1}:${col(r.col + r.cols - 1)}${r.row + r.rows}`;
+}
+
+/** Pixels (Sheets) → Excel column width in characters, roughly. */
+const pxToChars = (px: number) => Math.max(2, Math.round(px / 7));
+
+/**
+ * Renders a spec into the workbook, replacing a sheet of the same name at the same position.
+ * Strings are written as strings (Excel never evaluates them); formulas only from FormulaCell.
+ */
+export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(spec.name);
+  const orderNo = old ? (old as unknown as { orderNo: number }).orderNo : undefined;
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(spec.name, {
+    views: [
+      { state: spec.frozenRows || spec.frozenCols ? 'frozen' : 'normal', xSplit: spec.frozenCols ?? 0, ySplit: spec.frozenRows ?? 0 },
+    ],
+    properties: spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {},
+  });
+  // ExcelJS orders sheets by orderNo: the replacement takes the old sheet's place.
+  if (orderNo !== undefined) (ws as unknown as { orderNo: number }).orderNo = orderNo;
+  spec.values.forEach((rowVals, r) => {
+    if (rowVals.length === 0) return;
+    const row = ws.getRow(r + 1);
+    rowVals.forEach((v, c) => {
+      if (v === null || v === '') return;
+      const cell = row.getCell(c + 1);
+      if (isFormula(v)) cell.value = { formula: v.formula.replace(/^=/, '') };
+      else if (isDate(v)) {
+        const [y, m, d] = v.date.split('-').map(Number);
+        cell.value = new Date(Date.UTC(y as number, (m as number) - 1, d as number));
+        cell.numFmt = 'dd.mm.yyyy';
+      } else cell.value = v;
+    });
+  });
+  for (const f of spec.formats ?? []) applyFormat(ws, f);
+  for (const [col, px] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = pxToChars(px);
+  for (const m of spec.merges ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
+  for (const n of spec.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  for (const v of spec.validations ?? []) {
+    for (let r = v.range.row; r < v.range.row + v.range.rows; r++) {
+      for (let c = v.range.col; c < v.range.col + v.range.cols; c++) {
+        ws.getRow(r + 1).getCell(c + 1).dataValidation = {
+          type: 'list',
+          allowBlank: true,
+          formulae: [`"${v.list.join(',')}"`],
+          showErrorMessage: !v.allowInvalid,
+          errorStyle: v.allowInvalid ? 'warning' : 'stop',
+        };
+      }
+    }
+  }
+  if (spec.rules?.length) {
+    let priority = 1;
+    for (const rule of spec.rules) {
+      ws.addConditionalFormatting({
+        ref: a1Range(rule.range),
+        rules: [
+          {
+            type: 'expression',
+            priority: priority++,
+            formulae: [rule.formula.replace(/^=/, '')],
+            style: {
+              ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } } : {}),
+              ...(rule.fontColor || rule.bold
+                ? { font: { ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}), ...(rule.bold ? { bold: true } : {}) } }
+                : {}),
+            },
+          },
+        ],
+      });
+    }
+  }
+  return ws;
+}
+
+/** Adds a spec only when no sheet of that name exists (user-owned tabs such as the settings). */
+export function ensureSheet(wb: ExcelJS.Workbook, spec: SheetSpec): boolean {
+  if (wb.getWorksheet(spec.name)) return false;
+  renderSheet(wb, spec);
+  return true;
+}
