@@ -25,14 +25,16 @@ export interface ClassMap {
 
 export function readClasses(grid: Grid, problems: Problem[]): ClassMap {
   const names = new Map<number, string>();
-  const firstRow = new Map<number, number>();
+  let seenRow = false;
   grid.values.forEach((row, i) => {
     const a = row[0];
     const b = row[1];
     if (isEmpty(a) && isEmpty(b)) return;
     const n = typeof a === 'number' ? a : Number(cellText(a));
-    // A header row («Номер | Класс») is text in column A: skip it.
-    if (!Number.isFinite(n) && i < 3 && typeof a === 'string') return;
+    // The first non-empty row may be a header («Номер | Класс»): text in column A.
+    const first = !seenRow;
+    seenRow = true;
+    if (first && !Number.isFinite(n) && typeof a === 'string') return;
     if (!Number.isInteger(n) || n < 1 || n > 50 || isEmpty(b)) {
       problems.push(problem('error', 'classes-bad-row', grid.name, S.classesBadRow, i + 1, isEmpty(b) ? 2 : 1));
       return;
@@ -42,7 +44,6 @@ export function readClasses(grid: Grid, problems: Problem[]): ClassMap {
       return;
     }
     names.set(n, cellText(b));
-    firstRow.set(n, i + 1);
   });
   return { sheet: grid.name, names };
 }

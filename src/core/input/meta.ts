@@ -3,17 +3,19 @@ import { cellText } from '../grid';
 import type { ProcedureMeta } from '../model';
 import { findSubject } from './subjects';
 
+// Abbreviations must stand alone («ВПР», not «ВПРО»); word stems only need a word start.
 const KINDS: [RegExp, string][] = [
-  [/\bвпр\b/i, 'ВПР'],
-  [/\bогэ\b/i, 'ОГЭ'],
-  [/\bегэ\b/i, 'ЕГЭ'],
-  [/\bгвэ\b/i, 'ГВЭ'],
-  [/\bнико\b/i, 'НИКО'],
-  [/\bдр[- ]?10\b/i, 'ДР-10'],
-  [/\bрдр\b/i, 'РДР'],
-  [/входн/i, 'Входная КР'],
-  [/диагност/i, 'Диагностика'],
-  [/контрольн/i, 'КР'],
+  [/(^|[^а-яё])впр($|[^а-яё])/i, 'ВПР'],
+  [/(^|[^а-яё])огэ($|[^а-яё])/i, 'ОГЭ'],
+  [/(^|[^а-яё])егэ($|[^а-яё])/i, 'ЕГЭ'],
+  [/(^|[^а-яё])гвэ($|[^а-яё])/i, 'ГВЭ'],
+  [/(^|[^а-яё])нико($|[^а-яё])/i, 'НИКО'],
+  [/(^|[^а-яё])др[- ]?10($|[^0-9])/i, 'ДР-10'],
+  [/(^|[^а-яё])рдр($|[^а-яё])/i, 'РДР'],
+  [/(^|[^а-яё])входн[а-яё]*\s+диагност/i, 'Входная диагностика'],
+  [/(^|[^а-яё])диагност/i, 'Диагностика'],
+  [/(^|[^а-яё])входн/i, 'Входная КР'],
+  [/(^|[^а-яё])контрольн/i, 'КР'],
 ];
 
 export interface PartialMeta {
@@ -28,11 +30,9 @@ export interface PartialMeta {
 export function metaFromText(text: string): PartialMeta {
   const t = cellText(text);
   const out: PartialMeta = {};
-  // \b does not work with Cyrillic in JS regexes, so kinds are matched with explicit edges.
-  const padded = ` ${t.toLowerCase()} `;
+  const lower = t.toLowerCase();
   for (const [re, kind] of KINDS) {
-    const src = re.source.replace(/\\b/g, '');
-    if (new RegExp(`(^|[^а-яё])${src}($|[^а-яё])`, 'i').test(padded)) {
+    if (re.test(lower)) {
       out.kind = kind;
       break;
     }

@@ -142,11 +142,16 @@ function isLevelLabel(v: unknown): boolean {
   return headerLabel(v).startsWith('уровень');
 }
 
-/** Finds a «Макс. балл» or «Уровень сложности» row near the header, labelled in a non-task column. */
+/**
+ * Finds a «Макс. балл» or «Уровень сложности» row near the header: labelled in a non-task column and
+ * holding at least one fitting value under the tasks (title rows such as «Максимальный первичный балл:»
+ * carry the label but nothing under the tasks).
+ */
 function findLabelledRow(
   values: Grid['values'],
   header: HeaderInfo,
   test: (v: unknown) => boolean,
+  fits: (v: unknown) => boolean,
   from: number,
   to: number,
 ): number | null {
@@ -154,7 +159,8 @@ function findLabelledRow(
   for (let r = Math.max(0, from); r <= Math.min(values.length - 1, to); r++) {
     if (r === header.row) continue;
     const row = values[r] ?? [];
-    for (let c = 0; c < row.length; c++) if (!taskCols.has(c) && test(row[c])) return r;
+    const labelled = row.some((v, c) => !taskCols.has(c) && test(v));
+    if (labelled && header.tasks.some((t) => fits(row[t.col]))) return r;
   }
   return null;
 }
@@ -246,8 +252,8 @@ export function readResults(
   const err = (code: string, msg: string, row?: number, col?: number) => add(problem('error', code, sheet, msg, row, col));
 
   // ---- tasks: max scores and levels ------------------------------------------------------------
-  const maxRow = findLabelledRow(values, header, isMaxLabel, header.row - 3, header.row + 3);
-  const levelRow = findLabelledRow(values, header, isLevelLabel, header.row - 3, header.row + 3);
+  const maxRow = findLabelledRow(values, header, isMaxLabel, (v) => asNumber(v) !== null, header.row - 3, header.row + 3);
+  const levelRow = findLabelledRow(values, header, isLevelLabel, (v) => parseLevel(v) !== null, header.row - 3, header.row + 3);
   const tasks: Task[] = [];
   const taskCols: number[] = [];
   const seen = new Map<string, number>();

@@ -3,7 +3,10 @@
 import { cellText } from '../grid';
 
 const CODE = String.raw`(\d{1,2}(?:[.,]\d{1,2})*(?:\s*[КкKk]\s*\d{1,2})?(?:\s*[а-е])?)`;
-const WITH_MAX = new RegExp(String.raw`^(?:задание\s*|зад\.?\s*|№\s*)?${CODE}\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:б|балл\w*)?\.?\s*\)$`, 'i');
+const WITH_MAX = new RegExp(
+  String.raw`^(?:задание\s*|зад\.?\s*|№\s*)?${CODE}\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:б|балл[а-я]*)?\.?\s*\)$`,
+  'i',
+);
 const CODE_ONLY = new RegExp(String.raw`^(?:задание\s*|зад\.?\s*|№\s*)?${CODE}$`, 'i');
 
 /** Canonical task code: «4 к 1» → «4К1», «9,1» → «9.1». */
