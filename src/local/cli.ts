@@ -35,6 +35,12 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
+// `oko … | head` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

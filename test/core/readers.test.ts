@@ -180,3 +180,11 @@ describe('built-in catalogs', () => {
     expect(d.procedures[0]!.tasks[1]!.level).toBe('П');
   });
 });
+
+describe('abbreviated subjects anywhere in a name', () => {
+  it('reads «ВПР МА 5 класс» and «ВПР РУ 6»', () => {
+    expect(metaFromText('ВПР МА 5 класс')).toMatchObject({ kind: 'ВПР', subject: 'Математика', grade: 5 });
+    expect(metaFromText('ВПР РУ 6')).toMatchObject({ kind: 'ВПР', subject: 'Русский язык', grade: 6 });
+    expect(metaFromText('ОГЭ 2025')).toEqual({ kind: 'ОГЭ', year: 2025 });
+  });
+});

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exportJsonSchema } from '../../src/core/export/json-schema';
 import { exportSchema } from '../../src/core/export/schema';
 import { analyzeFile } from '../../src/local/analyze-file';
+import { readXlsx } from '../../src/local/xlsx';
 import { formRows, formWorkbook, withCell } from '../helpers/grids';
 import { tempDir, writeWorkbookXlsx } from '../helpers/xlsx';
 
@@ -107,5 +108,19 @@ describe('the oko command', () => {
     const r = spawnSync(process.execPath, [cli, 'analyze', '/nonexistent.xlsx'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Файл не найден');
+  });
+});
+
+describe('reading .xlsx values', () => {
+  it('keeps a formula whose cached result is 0 (ExcelJS drops falsy results from `value`)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'f.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Лист');
+    ws.getCell('A1').value = { formula: 'SUM(B1:C1)', result: 0 } as ExcelJS.CellFormulaValue;
+    ws.getCell('A2').value = { formula: 'SUM(B1:C1)', result: 5 } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(path);
+    const { data } = await readXlsx(path);
+    expect(data.grids[0]!.values).toEqual([[0], [5]]);
   });
 });

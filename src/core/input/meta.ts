@@ -42,9 +42,13 @@ export function metaFromText(text: string): PartialMeta {
   const grade = /(?:^|\D)(\d{1,2})\s*(?:-?й\s*)?(?:класс|кл\.?)/i.exec(t);
   if (grade) out.grade = Number(grade[1]);
   else {
-    // ФИС ОКО sheet names: «РУ 4 Индивидуальные результаты».
-    const abbr = /^[А-ЯЁ]{2,3}\s+(\d{1,2})\b/.exec(t);
-    if (abbr) out.grade = Number(abbr[1]);
+    // ФИС ОКО sheet names: «РУ 4 Индивидуальные результаты», «ВПР МА 5».
+    for (const m of t.matchAll(/(?:^|[^А-ЯЁа-яё])([А-ЯЁ]{2,3})\s+(\d{1,2})(?!\d)/g)) {
+      if (findSubject(`${m[1]} ${m[2]}`)) {
+        out.grade = Number(m[2]);
+        break;
+      }
+    }
   }
   const subject = findSubject(t);
   if (subject) out.subject = subject.name;

@@ -185,6 +185,24 @@ export interface ReadContext {
 
 const DEFAULT_SCHOOL = 'Школа';
 
+/** A mark 2–5; null when empty or «нет отметки»; undefined (with an error) when impossible. */
+function readMark(
+  row: readonly unknown[],
+  col: number | undefined,
+  label: string,
+  rowNo: number,
+  err: (code: string, msg: string, row?: number, col?: number) => void,
+): number | null | undefined {
+  if (col === undefined) return null;
+  const v = row[col];
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 2 && v <= 5) return v;
+  if (isEmpty(v) || NO_MARK.has(norm(v))) return null;
+  const n = asNumber(v);
+  if (n !== null && Number.isInteger(n) && n >= 2 && n <= 5) return n;
+  err('mark-bad', S.markBad(label, cellText(v)), rowNo, col + 1);
+  return undefined;
+}
+
 function readMetaRows(values: Grid['values'], headerRow: number): { meta: PartialMeta; maxTotal: number | null; school: string | null } {
   const meta: PartialMeta = {};
   let maxTotal: number | null = null;
@@ -308,6 +326,7 @@ export function readResults(
   const absent: Student[] = [];
   const firstRowOfCode = new Map<string, number>();
   const schools: string[] = [];
+  const schoolSet = new Set<string>();
   let school = top.school ?? DEFAULT_SCHOOL;
   let groupStated: { name: string; count: number; found: number } | null = null;
   const closeGroup = () => {
@@ -316,6 +335,9 @@ export function readResults(
     }
   };
   const usedClassNumbers = new Set<number>();
+  const journalCol = R.journal ?? R.prevMark;
+  const markLabel = R.mark === undefined ? '' : cellText(values[header.row]?.[R.mark]);
+  const journalLabel = journalCol === undefined ? '' : cellText(values[header.row]?.[journalCol]);
   const nTasks = tasks.length;
   const classCol = R.classNum ?? R.className;
 
@@ -376,7 +398,10 @@ export function readResults(
     // ---- school (Ф1)
     let rowSchool = school;
     if (R.schoolName !== undefined && !isEmpty(row[R.schoolName])) rowSchool = cellText(row[R.schoolName]);
-    if (!schools.includes(rowSchool)) schools.push(rowSchool);
+    if (!schoolSet.has(rowSchool)) {
+      schoolSet.add(rowSchool);
+      schools.push(rowSchool);
+    }
 
     // ---- presence
     let present = true;
@@ -485,18 +510,8 @@ export function readResults(
     }
 
     // ---- marks
-    const readMark = (col: number | undefined, label: string): number | null | undefined => {
-      if (col === undefined) return null;
-      const v = row[col];
-      if (isEmpty(v) || NO_MARK.has(norm(v))) return null;
-      const n = asNumber(v);
-      if (n !== null && Number.isInteger(n) && n >= 2 && n <= 5) return n;
-      err('mark-bad', S.markBad(label, cellText(v)), rowNo, col + 1);
-      return undefined;
-    };
-    const mark = readMark(R.mark, cellText(values[header.row]?.[R.mark ?? 0]));
-    const journalCol = R.journal ?? R.prevMark;
-    const journalMark = readMark(journalCol, cellText(values[header.row]?.[journalCol ?? 0]));
+    const mark = readMark(row, R.mark, markLabel, rowNo, err);
+    const journalMark = readMark(row, journalCol, journalLabel, rowNo, err);
     if (mark === undefined || journalMark === undefined || !rowOk) continue;
 
     // ---- duplicates (absent rows count too: one code is one student)

@@ -43,11 +43,9 @@ byNorm.sort((a, b) => b[0].length - a[0].length);
 export function findSubject(text: string): SubjectDef | null {
   const t = norm(text);
   for (const [key, s] of byNorm) if (t.includes(key)) return s;
-  // ФИС ОКО sheet names start with an upper-case abbreviation: «МА 4 Сравнение отметок…».
-  const m = /^([А-ЯЁ]{2,3})\s+\d{1,2}\b/.exec(text.trim());
-  if (m) {
-    const ab = m[1];
-    const s = SUBJECTS.find((x) => x.abbr.includes(ab as string));
+  // ФИС ОКО abbreviations before a grade: «МА 4 Сравнение отметок…», «ВПР РУ 5 класс».
+  for (const m of text.matchAll(/(?:^|[^А-ЯЁа-яё])([А-ЯЁ]{2,3})\s+\d{1,2}(?!\d)/g)) {
+    const s = SUBJECTS.find((x) => x.abbr.includes(m[1] as string));
     if (s) return s;
   }
   return null;

@@ -35,8 +35,10 @@ export interface WorkbookData {
   settings: Settings;
   problems: Problem[];
   sheets: SheetInfo[];
-  /** Optional grids later stages read (teachers, benchmarks, earlier roadmaps). */
+  /** Optional grids later stages read (teachers, benchmarks). */
   extra: Map<SheetKind, Grid>;
+  /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
+  generated: Grid[];
 }
 
 /** Names of tabs the add-on generates: never read as input. Other modules register theirs. */
@@ -75,6 +77,7 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   let plan: { sheet: string; rows: PlanRow[] } | null = null;
   let scale: { sheet: string; rows: ScaleRow[] } | null = null;
   const candidates: Grid[] = [];
+  const generated: Grid[] = [];
 
   for (const grid of wb.grids) {
     const kind = classify(grid);
@@ -88,6 +91,7 @@ export function readWorkbook(wb: Workbook): WorkbookData {
     else if (kind === 'plan') plan = { sheet: grid.name, rows: readPlan(grid, problems) };
     else if (kind === 'scale') scale = { sheet: grid.name, rows: readScale(grid, problems) };
     else if (kind === 'teachers' || kind === 'benchmarks') extra.set(kind, grid);
+    else if (kind === 'generated') generated.push(grid);
   }
   const { settings, problems: settingProblems } = readSettings(settingsGrid);
   problems.push(...settingProblems);
@@ -126,7 +130,7 @@ export function readWorkbook(wb: Workbook): WorkbookData {
     applyPlan(p, plan, problems);
     applyScale(p, scale, problems);
   }
-  return { procedures, settings, problems, sheets, extra };
+  return { procedures, settings, problems, sheets, extra, generated };
 }
 
 function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null, problems: Problem[]): void {

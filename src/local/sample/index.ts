@@ -1,7 +1,146 @@
-// Placeholder until the sample school generator lands.
+// The sample school for `npm start` / `oko demo`: a fictional «МБОУ «СОШ № 7»», 2025/2026 school year,
+// grades 4–8, generated deterministically from a seed (same seed → same cells on every machine).
+import ExcelJS from 'exceljs';
+import { writeWorkbookAtomic } from '../commands/common';
+import { sampleProcedures } from './plans';
+import { buildSchool, GRADES, type SampleResult, SCHOOL, STORY, simulate } from './school';
+import {
+  classesSheet,
+  classNumbersSheet,
+  f1Sheet,
+  formSheet,
+  planSheet,
+  type SampleCell,
+  type SampleSheet,
+  scaleSheet,
+  serviceSheet,
+} from './sheets';
+
+export type { SampleProcedure, SampleTask } from './plans';
+export type { SampleClass, SampleResult, SampleStudent } from './school';
+export type { SampleCell, SampleSheet } from './sheets';
+export { SCHOOL, STORY };
+
 export interface SampleInfo {
   description: string;
+  school: string;
+  students: number;
+  classes: number;
+  /** Results sheets (one procedure each). */
+  procedures: number;
+  /** Student × task scores of present participants. */
+  scores: number;
+  absent: number;
+  /** Scores written as «X» (present, did not attempt) in the forms. */
+  notAttempted: number;
+  sheets: string[];
 }
-export async function writeSampleSchool(_path: string, _seed = 1): Promise<SampleInfo> {
-  throw new Error('sample school generator not written yet');
+
+export interface SampleSchool {
+  sheets: SampleSheet[];
+  results: { procedure: ReturnType<typeof sampleProcedures>[number]; results: SampleResult[] }[];
+  info: SampleInfo;
+}
+
+/** «10 857»: grouped by hand, so the text does not depend on the ICU data Node was built with. */
+const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+
+export interface SampleOptions {
+  /** «Итого баллов» of the forms as formulas with cached results (see `FormOptions`). */
+  formulaTotals?: boolean;
+}
+
+/** Every sheet of the sample school as plain rows, plus what it holds. */
+export function buildSampleSchool(seed = 1, opts: SampleOptions = {}): SampleSchool {
+  const school = buildSchool(seed);
+  const procs = sampleProcedures();
+  const results = procs.map((p) => ({
+    procedure: p,
+    // Ф1 shows a journal mark for everyone; the form allows «нет отметки».
+    results: simulate(school, p, seed, p.kind === 'f1' ? { noJournalRate: 0 } : {}),
+  }));
+  const forms = procs.filter((p) => p.kind === 'form');
+  const sheets: SampleSheet[] = [
+    ...results.map(({ procedure: p, results: r }) =>
+      p.kind === 'f1' ? f1Sheet(p, r) : formSheet(p, r, { formulaTotals: opts.formulaTotals ?? false }),
+    ),
+    classesSheet(school.classes),
+    scaleSheet(forms),
+    planSheet(forms),
+    serviceSheet(),
+    classNumbersSheet(),
+  ];
+  let scores = 0;
+  let absent = 0;
+  let notAttempted = 0;
+  for (const { procedure: p, results: rs } of results) {
+    for (const r of rs) {
+      if (r.absent) {
+        // Ф1 lists participants only: an absent student simply is not there.
+        if (p.kind === 'form') absent++;
+        continue;
+      }
+      scores += r.scores.length;
+      if (p.kind === 'form') notAttempted += r.scores.filter((s) => s === 'X').length;
+    }
+  }
+  const f1 = procs.length - forms.length;
+  const info: SampleInfo = {
+    description:
+      `${SCHOOL.name} (вымышленная школа), ${SCHOOL.year} учебный год: ${school.students.length} учащихся ` +
+      `${GRADES[0]}–${GRADES[GRADES.length - 1]} классов (${school.classes.length} классов), ${procs.length} работ ВПР — ` +
+      `${f1} выгрузки ФИС ОКО «Индивидуальные результаты» и ${forms.length} «Форм сбора результатов», ` +
+      `${fmt(scores)} результатов по заданиям (ученик × задание)`,
+    school: SCHOOL.name,
+    students: school.students.length,
+    classes: school.classes.length,
+    procedures: procs.length,
+    scores,
+    absent,
+    notAttempted,
+    sheets: sheets.map((s) => s.name),
+  };
+  return { sheets, results, info };
+}
+
+function excelValue(v: SampleCell): ExcelJS.CellValue {
+  if (v !== null && typeof v === 'object') return { formula: v.formula, result: v.result };
+  return v;
+}
+
+function addSheet(wb: ExcelJS.Workbook, s: SampleSheet): void {
+  const ws = wb.addWorksheet(s.name, s.frozenRows ? { views: [{ state: 'frozen', ySplit: s.frozenRows }] } : {});
+  s.rows.forEach((cells, r) => {
+    if (cells.length === 0) return;
+    const row = ws.getRow(r + 1);
+    cells.forEach((v, c) => {
+      if (v !== null) row.getCell(c + 1).value = excelValue(v);
+    });
+  });
+  for (const r of s.bold ?? []) ws.getRow(r).font = { bold: true };
+  (s.widths ?? []).forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+}
+
+/** A fixed timestamp: the file's metadata must not depend on when the demo runs either. */
+const STAMP = new Date(Date.UTC(2026, 3, 30, 9, 0, 0));
+
+export function workbookOf(sheets: readonly SampleSheet[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ОКО (пример школы)';
+  wb.created = STAMP;
+  wb.modified = STAMP;
+  for (const s of sheets) addSheet(wb, s);
+  return wb;
+}
+
+export function buildSampleWorkbook(seed = 1, opts: SampleOptions = {}): ExcelJS.Workbook {
+  return workbookOf(buildSampleSchool(seed, opts).sheets);
+}
+
+export async function writeSampleSchool(path: string, seed = 1): Promise<SampleInfo> {
+  const { sheets, info } = buildSampleSchool(seed);
+  await writeWorkbookAtomic(workbookOf(sheets), path);
+  return info;
 }
