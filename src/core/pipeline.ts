@@ -4,12 +4,14 @@ import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
 import { buildExport } from './export/build';
 import type { OkoExport } from './export/schema';
 import type { Workbook } from './grid';
-import { isGeneratedTab, readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
+import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
+import type { Procedure } from './model';
 import { buildByClass } from './output/by-class';
 import { buildMatrix } from './output/matrix';
 import { shortLabels } from './output/names';
 import { buildSettingsTab } from './output/settings-tab';
 import type { SheetSpec } from './output/spec';
+import { isGeneratedTab } from './output/tabs';
 import { hasErrors, type Problem } from './problems';
 
 export interface ProcedureSummary {
@@ -41,6 +43,24 @@ export interface AnalysisRun {
   summary: RunSummary;
 }
 
+/** What every tab builder gets: the workbook as read, its settings and the deficit analysis. */
+export interface RunContext {
+  data: WorkbookData;
+  settings: WorkbookData['settings'];
+  analyses: ProcedureAnalysis[];
+  /** Short unique labels of procedures («МА 5»), for tab names. */
+  labels: Map<Procedure, string>;
+}
+
+/**
+ * The generated tabs, in the order users see them. Each feature adds one builder here; a builder
+ * returns its tabs (or none when it has nothing to say).
+ */
+const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
+  (ctx) => ctx.analyses.map((a) => buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings)),
+  (ctx) => [buildByClass(ctx.analyses, ctx.settings)],
+];
+
 export function runAnalysis(wb: Workbook): AnalysisRun {
   const data = readWorkbook(wb);
   const problems = data.problems;
@@ -48,9 +68,8 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
   const analyses = ok ? data.procedures.map((p) => analyseDeficits(p, data.settings)) : [];
   const tabs: SheetSpec[] = [];
   if (ok) {
-    const labels = shortLabels(data.procedures);
-    for (const a of analyses) tabs.push(buildMatrix(a, labels.get(a.procedure) as string, data.settings));
-    tabs.push(buildByClass(analyses, data.settings));
+    const ctx: RunContext = { data, settings: data.settings, analyses, labels: shortLabels(data.procedures) };
+    for (const build of TAB_BUILDERS) tabs.push(...build(ctx));
   }
   const hasSettings = data.sheets.some((s) => s.kind === 'settings');
   return {

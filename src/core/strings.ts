@@ -147,8 +147,7 @@ export const S = {
     meanCompletion: (pct: string) => `Средний % выполнения: ${pct}`,
     noMean: 'Средний % выполнения: нет данных',
     classesHeading: 'Недостаточно выполненных заданий по классам:',
-    classLine: (name: string, insufficient: number, participants: number) =>
-      `${name}: ${insufficient} (участников: ${participants})`,
+    classLine: (name: string, insufficient: number, participants: number) => `${name}: ${insufficient} (участников: ${participants})`,
     unreliableMark: ' — мало участников',
     tabsWritten: (names: string) => `Обновлены вкладки: ${names}.`,
     tabsCreated: (names: string) => `Созданы: ${names}.`,

@@ -3,6 +3,7 @@
 import { findCatalog } from '../catalog';
 import { type Grid, norm, type Workbook } from '../grid';
 import type { Procedure } from '../model';
+import { isGeneratedTab } from '../output/tabs';
 import { hasErrors, type Problem, problem } from '../problems';
 import { readSettings, type Settings } from '../settings';
 import { S } from '../strings';
@@ -39,18 +40,6 @@ export interface WorkbookData {
   extra: Map<SheetKind, Grid>;
   /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
   generated: Grid[];
-}
-
-/** Names of tabs the add-on generates: never read as input. Other modules register theirs. */
-const generatedNames = new Set<string>([`${S.tabs.matrix}*`, S.tabs.byClass, S.tabs.report].map(norm));
-export function registerGeneratedTab(name: string): void {
-  generatedNames.add(norm(name));
-}
-export function isGeneratedTab(name: string): boolean {
-  const n = norm(name);
-  if (generatedNames.has(n)) return true;
-  for (const g of generatedNames) if (g.endsWith('*') && n.startsWith(g.slice(0, -1))) return true;
-  return false;
 }
 
 const SERVICE_SHEETS = new Set(['служебный', 'порядковый номер класса']);
@@ -202,3 +191,5 @@ function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | n
   p.markSource = 'scale';
   problems.push(problem('info', 'marks-from-scale', p.sheet, S.marksFromScale));
 }
+
+export { isGeneratedTab } from '../output/tabs';
