@@ -63,6 +63,11 @@ export interface Procedure {
   absent: Student[];
   maxTotal: number;
   markSource: MarkSource;
+  /**
+   * Minimum primary score for marks 3, 4, 5: from the «Шкала отметок» sheet, or inferred from the
+   * file's marks when they are consistent with one scale; null when unknown.
+   */
+  cuts: [number, number, number] | null;
   /** Where task levels and skills came from. */
   planSource: string | null;
   /** Schools in the order they appear (a ФИС ОКО municipal download has many). */

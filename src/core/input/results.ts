@@ -586,6 +586,7 @@ export function readResults(
     absent,
     maxTotal,
     markSource: students.some((s) => s.mark !== null) ? 'file' : 'none',
+    cuts: null,
     planSource: levelRow !== null ? 'file' : null,
     schools,
   };

@@ -175,8 +175,33 @@ function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null
   else if (p.tasks.some((t) => t.level === null)) problems.push(problem('warning', 'no-levels', p.sheet, S.noLevels));
 }
 
+/**
+ * Cut-offs a file's marks imply: the lowest score with each mark, when no score of a lower mark
+ * reaches it (marks given by other rules, e.g. a required minimum on one part, break that).
+ */
+export function inferCuts(p: Procedure): [number, number, number] | null {
+  const lo = new Map<number, number>();
+  const hi = new Map<number, number>();
+  for (const s of p.students) {
+    if (s.mark === null) continue;
+    lo.set(s.mark, Math.min(lo.get(s.mark) ?? Number.POSITIVE_INFINITY, s.total));
+    hi.set(s.mark, Math.max(hi.get(s.mark) ?? Number.NEGATIVE_INFINITY, s.total));
+  }
+  const cuts: number[] = [];
+  for (const m of [3, 4, 5]) {
+    const c = lo.get(m);
+    if (c === undefined) return null;
+    for (const lower of [2, 3, 4].filter((x) => x < m)) if ((hi.get(lower) ?? Number.NEGATIVE_INFINITY) >= c) return null;
+    cuts.push(c);
+  }
+  return cuts as [number, number, number];
+}
+
 function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | null, problems: Problem[]): void {
-  if (p.markSource === 'file') return;
+  if (p.markSource === 'file') {
+    p.cuts = inferCuts(p);
+    return;
+  }
   const row = scale?.rows.find(
     (r) =>
       (r.subject === undefined || r.subject === p.meta.subject) &&
@@ -189,6 +214,7 @@ function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | n
   }
   for (const s of p.students) s.mark = markFromScale(s.total, row.cuts);
   p.markSource = 'scale';
+  p.cuts = row.cuts;
   problems.push(problem('info', 'marks-from-scale', p.sheet, S.marksFromScale));
 }
 
