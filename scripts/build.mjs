@@ -30,7 +30,20 @@ async function buildServer() {
     legalComments: 'none',
   });
   const out = result.outputFiles[0];
-  const meta = Object.values(result.metafile.outputs)[0];
+  // esbuild lists an entry's exports in the metafile only for ESM output, so the names come from an
+  // ESM pass of the same entry (nothing is written).
+  const esm = await build({
+    entryPoints: [join(root, 'src/server/index.ts')],
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
+  const meta = Object.values(esm.metafile.outputs).find((o) => o.entryPoint);
   const names = meta.exports.filter((n) => n !== 'default');
   if (names.length === 0) throw new Error('src/server/index.ts exports nothing');
   const footer = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');

@@ -35,7 +35,9 @@ export function worksheetGrid(ws: ExcelJS.Worksheet): Grid {
       // ExcelJS drops a falsy cached result from `value` (a formula total of 0 would read as empty);
       // `cell.result` keeps it.
       const isFormulaCell = v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
-      out.push(isFormulaCell ? plainValue({ ...(v as ExcelJS.CellFormulaValue), result: cell.result } as ExcelJS.CellValue) : plainValue(v));
+      out.push(
+        isFormulaCell ? plainValue({ ...(v as ExcelJS.CellFormulaValue), result: cell.result } as ExcelJS.CellValue) : plainValue(v),
+      );
     }
     while (out.length > 0 && (out[out.length - 1] === null || out[out.length - 1] === '')) out.pop();
     values.push(out);

@@ -1,0 +1,15 @@
+// Compile-time checks of the typed server wrapper. Type-checked with the sidebar, never bundled
+// (main.ts does not import it) and never called.
+import { call } from './server';
+
+export function contractChecks(): void {
+  // @ts-expect-error a misspelt server function does not compile
+  void call('getDataOverveiw');
+  // @ts-expect-error activateCell needs a cell reference
+  void call('activateCell');
+  // @ts-expect-error a cell reference has a sheet name, not a number
+  void call('activateCell', { sheet: 1, row: 2, col: 3 });
+  // @ts-expect-error getDataOverview takes no arguments
+  void call('getDataOverview', 'extra');
+  void call('activateCell', { sheet: 'Протокол', row: 2, col: null }).then((r) => r.a1);
+}

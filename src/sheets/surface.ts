@@ -1,0 +1,164 @@
+/// <reference types="google-apps-script" />
+// The part of Apps Script the add-on uses, as narrow interfaces. The adapter is written against
+// these, the test fakes implement them, and `SurfaceChecks` below proves at compile time that the
+// real `@types/google-apps-script` objects satisfy them — so a fake cannot drift from Google's API.
+
+export type Alignment = 'left' | 'center' | 'right' | 'normal';
+export type VerticalAlignment = 'top' | 'middle' | 'bottom';
+
+/** Opaque values made by builders and handed back to the document. */
+export interface TextStyleLike {
+  isBold(): boolean | null;
+}
+export interface DataValidationLike {
+  getAllowInvalid(): boolean;
+}
+export interface ConditionalRuleLike {
+  getRanges(): RangeLike[];
+}
+export interface ChartLike {
+  getNumHeaders(): number;
+}
+
+export interface RangeLike {
+  getRow(): number;
+  getColumn(): number;
+  getNumRows(): number;
+  getNumColumns(): number;
+  getValues(): unknown[][];
+  setValues(values: unknown[][]): RangeLike;
+  setNumberFormats(formats: string[][]): RangeLike;
+  setTextStyles(styles: TextStyleLike[][]): RangeLike;
+  setBackgrounds(colors: (string | null)[][]): RangeLike;
+  setHorizontalAlignments(alignments: (Alignment | null)[][]): RangeLike;
+  setVerticalAlignments(alignments: (VerticalAlignment | null)[][]): RangeLike;
+  setWraps(wraps: boolean[][]): RangeLike;
+  setNotes(notes: (string | null)[][]): RangeLike;
+  setDataValidations(rules: (DataValidationLike | null)[][]): RangeLike;
+  merge(): RangeLike;
+  activate(): RangeLike;
+}
+
+export interface RangeListLike {
+  getRanges(): RangeLike[];
+}
+
+export interface ChartBuilderLike {
+  asColumnChart(): ChartBuilderLike;
+  asBarChart(): ChartBuilderLike;
+  asLineChart(): ChartBuilderLike;
+  asPieChart(): ChartBuilderLike;
+  addRange(range: RangeLike): ChartBuilderLike;
+  setNumHeaders(headers: number): ChartBuilderLike;
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): ChartBuilderLike;
+  setOption(option: string, value: unknown): ChartBuilderLike;
+  build(): ChartLike;
+}
+
+export interface SheetLike {
+  getName(): string;
+  setName(name: string): SheetLike;
+  getIndex(): number;
+  getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
+  getDataRange(): RangeLike;
+  getRangeList(a1Notations: string[]): RangeListLike;
+  insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
+  deleteRows(rowPosition: number, howMany: number): void;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
+  setFrozenRows(rows: number): void;
+  setFrozenColumns(columns: number): void;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): SheetLike;
+  setConditionalFormatRules(rules: ConditionalRuleLike[]): void;
+  newChart(): ChartBuilderLike;
+  insertChart(chart: ChartLike): void;
+  setTabColor(color: string | null): SheetLike;
+  activate(): SheetLike;
+}
+
+export interface SpreadsheetLike {
+  getName(): string;
+  getSpreadsheetTimeZone(): string;
+  getSheets(): SheetLike[];
+  getSheetByName(name: string): SheetLike | null;
+  getNumSheets(): number;
+  insertSheet(sheetName: string, sheetIndex: number): SheetLike;
+  deleteSheet(sheet: SheetLike): void;
+  toast(msg: string, title: string, timeoutSeconds: number): void;
+}
+
+export interface TextStyleBuilderLike {
+  setBold(bold: boolean): TextStyleBuilderLike;
+  setItalic(italic: boolean): TextStyleBuilderLike;
+  setForegroundColor(cssString: string): TextStyleBuilderLike;
+  build(): TextStyleLike;
+}
+export interface ValidationBuilderLike {
+  requireValueInList(values: string[], showDropdown: boolean): ValidationBuilderLike;
+  setAllowInvalid(allowInvalidData: boolean): ValidationBuilderLike;
+  build(): DataValidationLike;
+}
+export interface RuleBuilderLike {
+  whenFormulaSatisfied(formula: string): RuleBuilderLike;
+  setBackground(color: string | null): RuleBuilderLike;
+  setFontColor(color: string | null): RuleBuilderLike;
+  setBold(bold: boolean | null): RuleBuilderLike;
+  setRanges(ranges: RangeLike[]): RuleBuilderLike;
+  build(): ConditionalRuleLike;
+}
+
+export interface MenuLike {
+  addItem(caption: string, functionName: string): MenuLike;
+  addSeparator(): MenuLike;
+  addToUi(): void;
+}
+export interface HtmlOutputLike {
+  setTitle(title: string): HtmlOutputLike;
+  getTitle(): string;
+}
+export interface UiLike {
+  readonly ButtonSet: { readonly OK: GoogleAppsScript.Base.ButtonSet };
+  createAddonMenu(): MenuLike;
+  alert(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): unknown;
+  showSidebar(userInterface: HtmlOutputLike): void;
+}
+
+export interface SpreadsheetAppLike {
+  getActiveSpreadsheet(): SpreadsheetLike;
+  getUi(): UiLike;
+  newTextStyle(): TextStyleBuilderLike;
+  newDataValidation(): ValidationBuilderLike;
+  newConditionalFormatRule(): RuleBuilderLike;
+}
+export interface LockLike {
+  tryLock(timeoutInMillis: number): boolean;
+  releaseLock(): void;
+}
+export interface LockServiceLike {
+  getDocumentLock(): LockLike | null;
+}
+export interface HtmlServiceLike {
+  createHtmlOutputFromFile(filename: string): HtmlOutputLike;
+}
+export interface UtilitiesLike {
+  formatDate(date: Date, timeZone: string, format: string): string;
+}
+
+// ---- compile-time proof that Google's real objects fit the surface ------------------------------
+type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
+type Assert<T extends true> = T;
+export type SurfaceChecks = [
+  Assert<Fits<GoogleAppsScript.Spreadsheet.Range, RangeLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.RangeList, RangeListLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.Sheet, SheetLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, ChartBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.TextStyleBuilder, TextStyleBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, ValidationBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, RuleBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppLike>>,
+  Assert<Fits<GoogleAppsScript.Base.Ui, UiLike>>,
+  Assert<Fits<GoogleAppsScript.Base.Menu, MenuLike>>,
+  Assert<Fits<GoogleAppsScript.HTML.HtmlService, HtmlServiceLike>>,
+  Assert<Fits<GoogleAppsScript.Lock.LockService, LockServiceLike>>,
+  Assert<Fits<GoogleAppsScript.Utilities.Utilities, UtilitiesLike>>,
+];

@@ -1,0 +1,216 @@
+// The built bundle, called by function name as Apps Script would, against the fake Google services.
+// Catches "Script function not found", Node-only globals in the bundle, and wiring mistakes between
+// the entry points, the adapter and the core.
+import { readFileSync, statSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisStepResult, DataOverview } from '../../src/server/contract';
+import { SERVER_FUNCTIONS } from '../../src/server/contract';
+import { createFakeGas, type FakeGas, type FakeSheet } from '../fakes';
+import { smallProtocol } from '../sheets/fixtures';
+import { type Bundle, ensureBuilt, json, loadBundle, SIDEBAR } from './load';
+
+beforeAll(() => ensureBuilt(), 60_000);
+
+const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
+const MATRIX = 'Матрица дефицитов · МА 4';
+const BY_CLASS = 'Дефициты по классам';
+
+function setup(rows: unknown[][] = smallProtocol()): { gas: FakeGas; bundle: Bundle } {
+  const gas = createFakeGas({ name: BOOK });
+  gas.ss.addSheet('Протокол', rows);
+  return { gas, bundle: loadBundle(gas) };
+}
+
+/** The row of a tab whose first cells are `a`, `b`, as stored values. */
+function rowOf(sheet: FakeSheet, a: string, b: string): unknown[] {
+  const row = sheet.snapshot().find((r) => r[0] === a && r[1] === b);
+  if (!row) throw new Error(`no row ${a} | ${b} in ${sheet.title}`);
+  return row;
+}
+
+const topLevel = (source: string, name: string) => new RegExp(`^function ${name}\\(`, 'm').test(source);
+
+describe('dist/Code.js', () => {
+  it('declares every entry point as a top-level function', () => {
+    const { bundle } = setup();
+    const expected = ['onOpen', 'onInstall', 'menuAnalyze', 'menuSettings', 'menuShowSidebar', ...SERVER_FUNCTIONS];
+    for (const name of expected) {
+      expect(topLevel(bundle.source, name), name).toBe(true);
+      expect(typeof bundle.context[name], name).toBe('function');
+    }
+  });
+
+  it('every function named in the contract is callable by name', () => {
+    expect(SERVER_FUNCTIONS).toEqual(['getDataOverview', 'runAnalysisStep', 'activateCell']);
+    const { bundle } = setup();
+    for (const name of SERVER_FUNCTIONS) expect(topLevel(bundle.source, name), name).toBe(true);
+  });
+
+  it('onOpen in AuthMode.NONE builds the menu and touches nothing else', () => {
+    const { gas, bundle } = setup();
+    gas.log.reset();
+    bundle.call('onOpen', { authMode: 'NONE' });
+    expect(gas.ui.menus).toEqual([
+      [
+        { caption: 'Анализ результатов', fn: 'menuAnalyze' },
+        { caption: 'Настройки', fn: 'menuSettings' },
+        { caption: 'Открыть панель', fn: 'menuShowSidebar' },
+      ],
+    ]);
+    for (const item of gas.ui.menus[0] ?? []) if (item !== 'separator') expect(topLevel(bundle.source, item.fn), item.fn).toBe(true);
+    expect(gas.log.docCalls).toBe(0);
+    expect(gas.log.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+    expect(gas.log.byMethod('service')).toEqual({ 'SpreadsheetApp.getUi': 1 });
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+  });
+
+  it('onInstall builds the same menu', () => {
+    const { gas, bundle } = setup();
+    bundle.call('onInstall', { authMode: 'FULL' });
+    expect(gas.ui.menus).toHaveLength(1);
+    expect(gas.ui.menus[0]).toHaveLength(3);
+  });
+
+  it('menuAnalyze writes the tabs with the right completion numbers', () => {
+    const { gas, bundle } = setup();
+    bundle.call('menuAnalyze');
+    expect(gas.ui.alerts).toEqual([]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', 'Настройки ОКО', MATRIX, BY_CLASS]);
+    expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 2\./);
+
+    // Hand-computed from smallProtocol (max 2, 1, 3 = 6 points; 10003 absent; X counts 0 points):
+    //   class 1 = 10001 (2,1,3) + 10002 (1,0,X): task 1 (2+1)/(2·2) = 75 %, task 2 (1+0)/(2·1) = 50 %,
+    //     task 3 (3+0)/(2·3) = 50 %; work (6+1)/(2·6) = 58.33 %, mean points 3.5
+    //   class 2 = 10004 (0,1,2) + 10005 (2,X,1): 2/4 = 50 %, 1/2 = 50 %, 3/6 = 50 %; work 6/12 = 50 %
+    //   school = all four: 5/8 = 62.5 %, 2/4 = 50 %, 6/12 = 50 %; work 13/24 = 54.17 %
+    //   students: 10001 6/6 = 100 %, 10002 1/6 = 16.67 %, 10004 3/6 = 50 %, 10005 3/6 = 50 %
+    const m = gas.ss.tab(MATRIX);
+    const close = (row: unknown[], from: number, expected: number[]) => {
+      for (const [i, v] of expected.entries()) expect(row[from + i] as number).toBeCloseTo(v, 2);
+    };
+    close(rowOf(m, '1', '% выполнения'), 2, [75, 50, 50, 3.5, 58.333]);
+    close(rowOf(m, '2', '% выполнения'), 2, [50, 50, 50, 3, 50]);
+    close(rowOf(m, 'Школа', '% выполнения'), 2, [62.5, 50, 50, 3.25, 54.167]);
+    close(rowOf(m, '1', '10001'), 6, [100]);
+    close(rowOf(m, '1', '10002'), 6, [16.667]);
+    close(rowOf(m, '2', '10004'), 6, [50]);
+    expect(rowOf(m, '1', '10002')[4]).toBe('X');
+    expect(m.snapshot().some((r) => r[1] === '10003')).toBe(false);
+    // Student codes stay text, and the conditional rules are in place.
+    expect(m.peek(6, 2)?.formula).toBeNull();
+    expect(m.rules.length).toBeGreaterThan(0);
+
+    const byClass = gas.ss.tab(BY_CLASS);
+    close(rowOf(byClass, '1', 'класс'), 4, [58.333, 75, 50, 50]);
+    close(rowOf(byClass, 'Школа', 'школа'), 4, [54.167, 62.5, 50, 50]);
+  });
+
+  it('menuAnalyze on a score above the maximum alerts with sheet, row and column and writes nothing', () => {
+    const rows = smallProtocol();
+    (rows[2] as unknown[])[2] = 3; // task 1 (max 2) of 10002: row 3, column C
+    const { gas, bundle } = setup(rows);
+    gas.log.reset();
+    bundle.call('menuAnalyze');
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+    expect(gas.log.count('Spreadsheet.insertSheet') + gas.log.count('Spreadsheet.deleteSheet')).toBe(0);
+    expect(gas.ui.alerts).toHaveLength(1);
+    const alert = gas.ui.alerts[0] as { title: string; prompt: string };
+    expect(alert.title).toBe('ОКО: анализ не выполнен');
+    expect(alert.prompt).toContain('Лист «Протокол», ячейка C3 (строка 3, столбец C)');
+    expect(alert.prompt).toContain('больше максимального (2)');
+  });
+
+  it('menuAnalyze while another run holds the lock says so and writes nothing', () => {
+    const { gas, bundle } = setup();
+    gas.lockService.lock.busy = true;
+    bundle.call('menuAnalyze');
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+    expect(gas.ui.alerts[0]?.prompt).toMatch(/^Анализ уже выполняется в этой таблице/);
+  });
+
+  it('menuSettings creates «Настройки ОКО» and activates it; menuShowSidebar opens the sidebar', () => {
+    const { gas, bundle } = setup();
+    bundle.call('menuSettings');
+    expect(gas.ss.active?.sheet.title).toBe('Настройки ОКО');
+    bundle.call('menuShowSidebar');
+    expect(gas.ui.sidebars.map((s) => [s.file, s.getTitle()])).toEqual([['Sidebar', 'ОКО']]);
+  });
+
+  it('getDataOverview reports the recognised sheets and problems as plain JSON', () => {
+    const { bundle } = setup();
+    const raw = bundle.call('getDataOverview') as DataOverview;
+    const overview = json(raw);
+    expect(overview).toEqual(raw);
+    expect(overview.spreadsheet).toBe(BOOK);
+    expect(overview.sheets).toEqual([
+      { name: 'Протокол', kind: 'results', layout: 'vpr-form', procedure: 'ВПР Математика 4 класс', participants: 4 },
+    ]);
+    expect(overview.errors).toBe(0);
+    expect(overview.problems.length).toBeGreaterThan(0);
+    for (const p of overview.problems) expect(p.place).toEqual({ sheet: 'Протокол', row: p.row, col: p.col });
+    expect(Number.isNaN(Date.parse(overview.readAt))).toBe(false);
+  });
+
+  it('runAnalysisStep writes the tabs and returns the summary', () => {
+    const { gas, bundle } = setup();
+    const raw = bundle.call('runAnalysisStep') as AnalysisStepResult;
+    const result = json(raw);
+    expect(result).toEqual(raw);
+    expect(result.ok).toBe(true);
+    expect(result.tabs).toEqual({ written: [MATRIX, BY_CLASS], created: ['Настройки ОКО'], deleted: [] });
+    const [p] = result.summary.procedures;
+    expect(p).toMatchObject({ title: 'ВПР Математика 4 класс', sheet: 'Протокол', participants: 4, absent: 1 });
+    expect(p?.meanCompletion).toBeCloseTo(54.167, 2);
+    // Class 1: tasks 2 and 3 at 50 % < 57 %; class 2: all three at 50 %.
+    expect(p?.classes.map((c) => [c.name, c.insufficient, c.participants, c.reliable])).toEqual([
+      ['1', 2, 2, false],
+      ['2', 3, 2, false],
+    ]);
+    expect(gas.ss.tabNames()).toContain(MATRIX);
+  });
+
+  it('runAnalysisStep on bad data returns the problems and writes nothing', () => {
+    const rows = smallProtocol();
+    (rows[2] as unknown[])[2] = 3;
+    const { gas, bundle } = setup(rows);
+    const result = json(bundle.call('runAnalysisStep') as AnalysisStepResult);
+    expect(result.ok).toBe(false);
+    expect(result.tabs).toEqual({ written: [], created: [], deleted: [] });
+    const error = result.problems.find((p) => p.severity === 'error');
+    expect(error).toMatchObject({ sheet: 'Протокол', row: 3, col: 3, a1: 'C3', place: { sheet: 'Протокол', row: 3, col: 3 } });
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+  });
+
+  it('activateCell moves the cursor; bad arguments and missing sheets give Russian messages', () => {
+    const { gas, bundle } = setup();
+    expect(json(bundle.call('activateCell', { sheet: 'Протокол', row: 3, col: 4 }))).toEqual({ sheet: 'Протокол', a1: 'D3' });
+    expect(gas.ss.active).toMatchObject({ a1: 'D3' });
+    const failure = (...args: unknown[]) => {
+      try {
+        bundle.call('activateCell', ...args);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return null;
+    };
+    expect(failure({ sheet: 5, row: 1, col: 1 })).toBe(
+      'Панель передала неверные данные в «activateCell». Обновите панель и попробуйте снова.',
+    );
+    expect(failure()).toMatch(/^Панель передала неверные данные/);
+    expect(failure({ sheet: 'Нет такого', row: 1, col: 1 })).toMatch(/^Лист «Нет такого» не найден/);
+  });
+});
+
+describe('dist/Sidebar.html', () => {
+  it('is one self-contained file under 150 KB that never uses innerHTML', () => {
+    ensureBuilt();
+    const html = readFileSync(SIDEBAR, 'utf8');
+    expect(statSync(SIDEBAR).size).toBeLessThanOrEqual(150 * 1024);
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/i);
+    expect(html.match(/<\/script/gi)).toHaveLength(1);
+    expect(html).not.toContain('innerHTML');
+    expect(html).not.toContain('/*SCRIPT*/');
+    expect(html).toContain('lang="ru"');
+  });
+});

@@ -1,0 +1,70 @@
+// One fake Apps Script environment: the globals the bundle expects, all sharing one call log.
+import type { SpreadsheetAppLike } from '../../src/sheets/surface';
+import { FakeConditionalRuleBuilder, FakeDataValidationBuilder, FakeTextStyleBuilder } from './builders';
+import { CallLog } from './calls';
+import { FakeLockService, FakeUtilities } from './services';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeHtmlService, FakeUi } from './ui';
+
+export interface FakeGas {
+  log: CallLog;
+  ss: FakeSpreadsheet;
+  ui: FakeUi;
+  lockService: FakeLockService;
+  /** The globals, by their Apps Script names. */
+  globals: {
+    SpreadsheetApp: SpreadsheetAppLike;
+    LockService: FakeLockService;
+    HtmlService: FakeHtmlService;
+    Utilities: FakeUtilities;
+  };
+}
+
+export function createFakeGas(opts: { name?: string; timeZone?: string } = {}): FakeGas {
+  const log = new CallLog();
+  const ss = new FakeSpreadsheet(opts.name ?? 'Тестовая таблица', log, opts.timeZone);
+  const ui = new FakeUi(log);
+  const lockService = new FakeLockService(log);
+  const SpreadsheetApp: SpreadsheetAppLike = {
+    getActiveSpreadsheet() {
+      log.hit('service', 'SpreadsheetApp.getActiveSpreadsheet');
+      return ss;
+    },
+    getUi() {
+      log.hit('service', 'SpreadsheetApp.getUi');
+      return ui;
+    },
+    newTextStyle() {
+      log.hit('builder', 'SpreadsheetApp.newTextStyle');
+      return new FakeTextStyleBuilder(log);
+    },
+    newDataValidation() {
+      log.hit('builder', 'SpreadsheetApp.newDataValidation');
+      return new FakeDataValidationBuilder(log);
+    },
+    newConditionalFormatRule() {
+      log.hit('builder', 'SpreadsheetApp.newConditionalFormatRule');
+      return new FakeConditionalRuleBuilder(log);
+    },
+  };
+  return {
+    log,
+    ss,
+    ui,
+    lockService,
+    globals: { SpreadsheetApp, LockService: lockService, HtmlService: new FakeHtmlService(log), Utilities: new FakeUtilities(log) },
+  };
+}
+
+/** Puts the fake globals on globalThis for code imported directly by tests; returns the undo. */
+export function installFakeGas(gas: FakeGas): () => void {
+  const g = globalThis as unknown as Record<string, unknown>;
+  const before = new Map(Object.keys(gas.globals).map((k) => [k, g[k]]));
+  Object.assign(g, gas.globals);
+  return () => {
+    for (const [k, v] of before) {
+      if (v === undefined) delete g[k];
+      else g[k] = v;
+    }
+  };
+}

@@ -1,0 +1,7 @@
+export * from './builders';
+export * from './calls';
+export * from './gas';
+export * from './services';
+export * from './spreadsheet';
+export * from './ui';
+export * from './values';

@@ -1,0 +1,89 @@
+// The call budget: writing a generated tab costs a fixed number of document calls, whether the
+// results sheet has 100 rows or 10 000.
+import { describe, expect, it } from 'vitest';
+import { runAnalysis } from '../../src/core/pipeline';
+import { writeRun } from '../../src/sheets/apply';
+import { readSpreadsheet } from '../../src/sheets/read';
+import { writeSpec } from '../../src/sheets/write';
+import type { FakeGas } from '../fakes';
+import { bigProtocol } from './fixtures';
+import { fakeGas } from './setup';
+
+/**
+ * Document calls allowed per generated tab when it replaces an older one during a run. The matrix tab
+ * measures 18: insertSheet, deleteRows (size), getRange ×2 (block + rule range), setValues,
+ * setNumberFormats, setTextStyles, setBackgrounds, setHorizontalAlignments, setNotes,
+ * setConditionalFormatRules, setFrozenRows, setFrozenColumns, setColumnWidths ×3, deleteSheet, setName.
+ */
+const TAB_BUDGET = 20;
+
+interface Measured {
+  tab: string;
+  rows: number;
+  calls: number;
+  methods: Record<string, number>;
+}
+
+/** Runs the analysis twice (the second run replaces tabs), measuring each tab of the second run. */
+function measure(students: number): Measured[] {
+  const gas: FakeGas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
+  gas.ss.addSheet('Протокол', bigProtocol(students));
+  const first = readSpreadsheet(gas.ss);
+  writeRun(gas.ss, runAnalysis(first.workbook), first);
+
+  const read = readSpreadsheet(gas.ss);
+  const run = runAnalysis(read.workbook);
+  expect(run.ok).toBe(true);
+  const out: Measured[] = [];
+  for (const spec of run.tabs) {
+    gas.log.reset();
+    writeSpec(gas.ss, spec, read.tabs);
+    out.push({ tab: spec.name, rows: spec.values.length, calls: gas.log.docCalls, methods: gas.log.byMethod('doc') });
+  }
+  return out;
+}
+
+function sizing(methods: Record<string, number>): Record<string, number> {
+  const { 'Sheet.insertRowsAfter': grow = 0, 'Sheet.deleteRows': trim = 0, ...rest } = methods;
+  return { ...rest, 'size rows': grow + trim };
+}
+
+describe('call budget per generated tab', () => {
+  it('is the same for 100 and 10 000 students, and within budget', () => {
+    const small = measure(100);
+    const big = measure(10_000);
+    expect(big.map((m) => m.tab)).toEqual(small.map((m) => m.tab));
+    // The matrix really is big: one row per student.
+    expect(big[0]?.rows).toBeGreaterThan(10_000);
+    for (const [i, s] of small.entries()) {
+      const b = big[i] as Measured;
+      expect(b.calls, `${s.tab}: ${JSON.stringify(b.methods)}`).toBe(s.calls);
+      // Same calls, except that a big tab grows the fresh sheet where a small one trims it.
+      expect(sizing(b.methods)).toEqual(sizing(s.methods));
+      expect(s.calls, `${s.tab}: ${JSON.stringify(s.methods)}`).toBeLessThanOrEqual(TAB_BUDGET);
+      // Never per cell or per row.
+      for (const m of ['Range.setValues', 'Range.setNumberFormats', 'Range.setTextStyles', 'Range.setBackgrounds'] as const) {
+        expect(s.methods[m] ?? 0).toBeLessThanOrEqual(1);
+      }
+    }
+    // Keep the measurement visible in the test output: it is what the budget is about.
+    console.log(small.map((m) => `${m.tab}: ${m.calls} calls ${JSON.stringify(m.methods)}`).join('\n'));
+  });
+
+  it('reads each input sheet with exactly one getValues, and does not read generated tabs', () => {
+    const gas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
+    gas.ss.addSheet('Протокол', bigProtocol(2000));
+    gas.ss.addSheet('Заметки', [['что-то']]);
+    const first = readSpreadsheet(gas.ss);
+    writeRun(gas.ss, runAnalysis(first.workbook), first);
+    gas.log.reset();
+    const read = readSpreadsheet(gas.ss);
+    // Input: «Протокол», «Заметки» and the settings the first run created; the two generated tabs are skipped.
+    expect(gas.ss.tabNames()).toHaveLength(5);
+    expect(gas.log.count('Range.getValues')).toBe(3);
+    expect(gas.log.count('Sheet.getDataRange')).toBe(3);
+    // getSheets + getName per tab + (getDataRange + getValues) per input sheet + the spreadsheet's name.
+    expect(gas.log.docCalls).toBe(1 + 5 + 3 * 2 + 1);
+    expect(read.workbook.grids.find((g) => g.name === 'Протокол')?.values).toHaveLength(2001);
+  });
+});

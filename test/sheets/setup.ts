@@ -1,0 +1,17 @@
+// A fresh fake Apps Script per test, installed as globals for the adapter imported directly.
+import { afterEach } from 'vitest';
+import { createFakeGas, type FakeGas, installFakeGas } from '../fakes';
+
+let undo: (() => void) | null = null;
+
+afterEach(() => {
+  undo?.();
+  undo = null;
+});
+
+export function fakeGas(name = 'Форма сбора результатов ВПР Математика 4 класс'): FakeGas {
+  undo?.();
+  const gas = createFakeGas({ name });
+  undo = installFakeGas(gas);
+  return gas;
+}
