@@ -63,8 +63,10 @@ export function isoDate(y: number, m: number, d: number): string {
 
 /** A cell holding a date: a Date, an ISO string or «20.04.2026». */
 export function dateFromCell(v: unknown): string | undefined {
+  // Hosts hand dates over as UTC (ExcelJS: midnight UTC; the Sheets reader: noon UTC), so UTC getters
+  // give the calendar day the user sees, whatever the machine's time zone.
   if (v instanceof Date && !Number.isNaN(v.getTime())) {
-    return isoDate(v.getFullYear(), v.getMonth() + 1, v.getDate());
+    return isoDate(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   const t = cellText(v);
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
