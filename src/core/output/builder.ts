@@ -1,4 +1,5 @@
 // A small helper to build a SheetSpec row by row.
+import { columnLetter } from '../grid';
 import type { ChartSpec, ConditionalRule, ListValidation, NoteSpec, RangeFormat, Rect, SheetSpec, SpecCell } from './spec';
 
 export const COLORS = {
@@ -66,14 +67,7 @@ export class SpecBuilder {
 
 /** A1 reference of a 0-based cell, with optional $ on row/column. */
 export function ref(row: number, col: number, absRow = false, absCol = false): string {
-  let s = '';
-  let n = col + 1;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${absCol ? '$' : ''}${s}${absRow ? '$' : ''}${row + 1}`;
+  return `${absCol ? '$' : ''}${columnLetter(col + 1)}${absRow ? '$' : ''}${row + 1}`;
 }
 
 /** Formula-safe number: always a dot decimal separator (formulas are stored in the English locale). */

@@ -1,6 +1,8 @@
 // The sample school's sheets as plain rows, in the real layouts (see shared/reference/fis-oko):
 // the ФИС ОКО Ф1 «Индивидуальные результаты» export, the ВПР «Форма сбора результатов» («Протокол»)
 // with its service sheets, and the school's own «Классы», «Шкала отметок», «План заданий».
+
+import { columnLetter } from '../../core/grid';
 import { maxTotal, type SampleProcedure } from './plans';
 import { type SampleClass, type SampleResult, SCHOOL } from './school';
 
@@ -21,17 +23,6 @@ export interface SampleSheet {
 }
 
 const taskHeader = (code: string, max: number) => `${code} (${max}б)`;
-
-function columnLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** «РУ 4 Индивидуальные результаты» */
 export function f1SheetName(p: SampleProcedure): string {
@@ -114,8 +105,8 @@ export interface FormOptions {
  */
 export function formSheet(p: SampleProcedure, results: readonly SampleResult[], opts: FormOptions = {}): SampleSheet {
   const n = p.tasks.length;
-  const firstTask = columnLetters(3);
-  const lastTask = columnLetters(2 + n);
+  const firstTask = columnLetter(3);
+  const lastTask = columnLetter(2 + n);
   const total = (row: number, result: number): SampleCell =>
     opts.formulaTotals ? { formula: `SUM(${firstTask}${row}:${lastTask}${row})`, result } : result;
   const rows: SampleCell[][] = [
