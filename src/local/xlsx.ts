@@ -1,6 +1,6 @@
 // The .xlsx host: reads a workbook into Grids and renders SheetSpecs with ExcelJS.
 import ExcelJS from 'exceljs';
-import type { CellValue, Grid, Workbook } from '../core/grid';
+import { type CellValue, columnLetter, type Grid, type Workbook } from '../core/grid';
 import { isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
 
 /** ExcelJS cell value → the plain value a Grid holds (formula → its cached result, rich text → text). */
@@ -86,17 +86,7 @@ function applyFormat(ws: ExcelJS.Worksheet, f: RangeFormat): void {
 }
 
 function a1Range(r: { row: number; col: number; rows: number; cols: number }): string {
-  const col = (c: number) => {
-    let s = '';
-    let n = c + 1;
-    while (n > 0) {
-      const m = (n - 1) % 26;
-      s = String.fromCharCode(65 + m) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  };
-  return `${col(r.col)}${r.row + 1}:${col(r.col + r.cols - 1)}${r.row + r.rows}`;
+  return `${columnLetter(r.col + 1)}${r.row + 1}:${columnLetter(r.col + r.cols)}${r.row + r.rows}`;
 }
 
 /** Pixels (Sheets) → Excel column width in characters, roughly. */
