@@ -2,7 +2,8 @@
 //   Code.js        the Apps Script bundle: an IIFE (global OKO) + a top-level function per export,
 //                  because Apps Script only sees top-level function declarations;
 //   Sidebar.html   the sidebar, script and styles inlined (no CDN);
-//   appsscript.json the manifest; oko.cjs the Node command line.
+//   appsscript.json the manifest; oko.cjs the Node command line;
+//   municipal/     the municipal edition (Code.js, appsscript.json, .clasp.json template).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +16,12 @@ mkdirSync(dist, { recursive: true });
 const GLOBAL = 'OKO';
 const SIDEBAR_LIMIT = 150 * 1024;
 
-async function buildServer() {
+async function buildServer(entry = 'src/server/index.ts', outDir = dist, globalName = GLOBAL) {
   const result = await build({
-    entryPoints: [join(root, 'src/server/index.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'iife',
-    globalName: GLOBAL,
+    globalName,
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
@@ -33,7 +34,7 @@ async function buildServer() {
   // esbuild lists an entry's exports in the metafile only for ESM output, so the names come from an
   // ESM pass of the same entry (nothing is written).
   const esm = await build({
-    entryPoints: [join(root, 'src/server/index.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     format: 'esm',
     target: 'es2020',
@@ -45,9 +46,9 @@ async function buildServer() {
   });
   const meta = Object.values(esm.metafile.outputs).find((o) => o.entryPoint);
   const names = meta.exports.filter((n) => n !== 'default');
-  if (names.length === 0) throw new Error('src/server/index.ts exports nothing');
-  const footer = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
-  writeFileSync(join(dist, 'Code.js'), `${out.text}\n// Entry points Apps Script can call by name.\n${footer}\n`);
+  if (names.length === 0) throw new Error(`${entry} exports nothing`);
+  const footer = names.map((n) => `function ${n}() { return ${globalName}.${n}.apply(this, arguments); }`).join('\n');
+  writeFileSync(join(outDir, 'Code.js'), `${out.text}\n// Entry points Apps Script can call by name.\n${footer}\n`);
   return names;
 }
 
@@ -95,10 +96,16 @@ if (existsSync(join(root, 'src/server/index.ts'))) tasks.push(buildServer());
 if (existsSync(join(root, 'sidebar/main.ts'))) tasks.push(buildSidebar());
 const [, names, sidebarBytes] = await Promise.all(tasks);
 for (const m of ['appsscript.json']) copyFileSync(join(root, m), join(dist, m));
-if (existsSync(join(root, 'editions'))) {
-  // Other editions (manifests with other scopes) live beside the default one.
-  mkdirSync(join(dist, 'editions'), { recursive: true });
+// The municipal edition (docs/municipal.md): its own entry, manifest and clasp project in dist/municipal/.
+// .clasp.json is copied only when missing, so a scriptId written into dist/municipal survives rebuilds.
+let municipalNames = null;
+if (existsSync(join(root, 'src/server/municipal/index.ts'))) {
+  const out = join(dist, 'municipal');
+  mkdirSync(out, { recursive: true });
+  municipalNames = await buildServer('src/server/municipal/index.ts', out, 'OKO_MUNICIPAL');
+  copyFileSync(join(root, 'editions/municipal/appsscript.json'), join(out, 'appsscript.json'));
+  if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/municipal/.clasp.json'), join(out, '.clasp.json'));
 }
 console.log(
-  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''} in ${Date.now() - started} ms`,
+  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
 );

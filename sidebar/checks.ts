@@ -11,5 +11,12 @@ export function contractChecks(): void {
   void call('activateCell', { sheet: 1, row: 2, col: 3 });
   // @ts-expect-error getDataOverview takes no arguments
   void call('getDataOverview', 'extra');
+  // @ts-expect-error a step is one of the known ids
+  void call('runStep', 'everything');
+  // @ts-expect-error settings are numbers, never text
+  void call('saveSettings', { 'deficit.basicSufficient': '60' });
+  // @ts-expect-error a filter choice lists grades as numbers
+  void call('applyFilter', { subjects: [], grades: ['5'], classes: [], teachers: [] });
   void call('activateCell', { sheet: 'Протокол', row: 2, col: null }).then((r) => r.a1);
+  void call('runStep', 'analysis').then((r) => r.blocks.map((b) => b.title));
 }

@@ -34,3 +34,10 @@ export function byId<T extends HTMLElement>(id: string): T {
   if (!node) throw new Error(`#${id} missing`);
   return node as T;
 }
+
+let ids = 0;
+/** A unique id for label/aria wiring. */
+export function uid(prefix: string): string {
+  ids += 1;
+  return `${prefix}-${ids}`;
+}

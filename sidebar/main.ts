@@ -1,75 +1,17 @@
-// The sidebar: what ОКО recognised in the spreadsheet, its problems (click to go to the cell), and
-// a run in two visible steps, each one server call, with the buttons disabled while a call runs.
-import { S } from '../src/core/strings';
-import type { CellRef, ProblemView, SheetView } from '../src/server/contract';
+// The sidebar: four sections in tabs — «Данные» (recognised sheets and problems, each a link to its
+// cell), «Настройки», «Анализ» (steps with progress and a summary), «Фильтр ШМО». One failure box for
+// every call; buttons that call the server are disabled while a call runs.
+import type { CellRef } from '../src/server/contract';
+import { UI } from '../src/server/strings';
+import { type App, errorText } from './app';
+import { whileBusy } from './busy';
 import { byId, el, fill } from './dom';
+import { analysisSection } from './sections/analysis';
+import { dataSection } from './sections/data';
+import { filterSection } from './sections/filter';
+import { settingsSection } from './sections/settings';
 import { call } from './server';
-import { problemList, sheetList, summaryView } from './views';
-
-type StepState = keyof typeof S.sidebar.stepState;
-type Step = keyof typeof S.sidebar.steps;
-
-function skeleton(): HTMLElement {
-  const steps = (Object.keys(S.sidebar.steps) as Step[]).map((k) =>
-    el(
-      'li',
-      { id: `step-${k}`, class: 'step waiting' },
-      S.sidebar.steps[k],
-      ' — ',
-      el('span', { class: 'state' }, S.sidebar.stepState.waiting),
-    ),
-  );
-  return el(
-    'main',
-    {},
-    el('header', {}, el('h1', {}, S.sidebar.title), el('p', { class: 'muted' }, S.sidebar.intro)),
-    el(
-      'div',
-      { class: 'actions' },
-      el('button', { id: 'run', type: 'button', class: 'primary' }, S.sidebar.run),
-      el('button', { id: 'refresh', type: 'button' }, S.sidebar.refresh),
-    ),
-    el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' }),
-    el('div', { id: 'error', class: 'error', role: 'alert', hidden: '' }),
-    el(
-      'section',
-      { 'aria-labelledby': 'steps-h' },
-      el('h2', { id: 'steps-h' }, S.sidebar.stepsHeading),
-      el('ol', { class: 'steps' }, ...steps),
-    ),
-    el(
-      'section',
-      { id: 'summary-section', 'aria-labelledby': 'summary-h', hidden: '' },
-      el('h2', { id: 'summary-h' }, S.sidebar.summaryHeading),
-      el('div', { id: 'summary' }),
-    ),
-    el(
-      'section',
-      { 'aria-labelledby': 'problems-h' },
-      el('h2', { id: 'problems-h' }, S.sidebar.problemsHeading),
-      el('div', { id: 'problems' }),
-    ),
-    el('section', { 'aria-labelledby': 'sheets-h' }, el('h2', { id: 'sheets-h' }, S.sidebar.sheetsHeading), el('div', { id: 'sheets' })),
-  );
-}
-
-let busy = false;
-
-function setBusy(on: boolean, status = ''): void {
-  busy = on;
-  for (const id of ['run', 'refresh']) byId<HTMLButtonElement>(id).disabled = on;
-  const run = byId<HTMLButtonElement>('run');
-  run.textContent = on ? S.sidebar.running : S.sidebar.run;
-  run.setAttribute('aria-busy', String(on));
-  byId('status').textContent = status;
-}
-
-function setStep(step: Step, state: StepState): void {
-  const li = byId(`step-${step}`);
-  li.className = `step ${state}`;
-  const label = li.querySelector('.state');
-  if (label) label.textContent = S.sidebar.stepState[state];
-}
+import { tabList } from './tabs';
 
 function showError(message: string | null): void {
   const box = byId('error');
@@ -78,82 +20,69 @@ function showError(message: string | null): void {
     box.replaceChildren();
     return;
   }
-  fill(box, el('strong', {}, `${S.sidebar.errorHeading}: `), message);
+  fill(box, el('strong', {}, `${UI.errorHeading}: `), message);
   box.hidden = false;
-}
-
-function showData(sheets: readonly SheetView[] | null, problems: readonly ProblemView[]): void {
-  if (sheets) fill(byId('sheets'), sheetList(sheets));
-  fill(byId('problems'), problemList(problems, jump));
-}
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : S.sidebar.unknownError;
 }
 
 function jump(place: CellRef): void {
   showError(null);
-  call('activateCell', place).catch((e: unknown) => showError(message(e)));
-}
-
-async function refresh(): Promise<void> {
-  if (busy) return;
-  showError(null);
-  setBusy(true, S.sidebar.loading);
-  try {
-    const overview = await call('getDataOverview');
-    showData(overview.sheets, overview.problems);
-  } catch (e) {
-    showError(message(e));
-  } finally {
-    setBusy(false);
-  }
-}
-
-async function run(): Promise<void> {
-  if (busy) return;
-  showError(null);
-  byId('summary-section').hidden = true;
-  setStep('read', 'waiting');
-  setStep('write', 'waiting');
-  setBusy(true, S.sidebar.running);
-  let step: Step = 'read';
-  try {
-    setStep('read', 'running');
-    const overview = await call('getDataOverview');
-    showData(overview.sheets, overview.problems);
-    setStep('read', 'done');
-    if (overview.errors > 0) {
-      setStep('write', 'skipped');
-      showError(S.sidebar.stoppedOnErrors);
-      return;
+  void whileBusy(async () => {
+    try {
+      await call('activateCell', place);
+    } catch (e) {
+      showError(errorText(e, UI.unknownError));
     }
-    step = 'write';
-    setStep('write', 'running');
-    const result = await call('runAnalysisStep');
-    showData(null, result.problems);
-    if (!result.ok) {
-      setStep('write', 'failed');
-      showError(S.sidebar.stoppedOnErrors);
-      return;
-    }
-    setStep('write', 'done');
-    fill(byId('summary'), summaryView(result));
-    byId('summary-section').hidden = false;
-  } catch (e) {
-    setStep(step, 'failed');
-    showError(message(e));
-  } finally {
-    setBusy(false);
-  }
+  });
 }
 
 function start(): void {
+  const app: App = { jump, showError, setProblems: (p) => data.setProblems(p) };
+  const data = dataSection(app, () => load());
+  const settings = settingsSection(app);
+  const analysis = analysisSection(app);
+  const filter = filterSection(app);
+  const tabs = tabList(UI.sectionsLabel, [
+    { id: 'data', label: UI.sections.data, panel: data.panel },
+    { id: 'settings', label: UI.sections.settings, panel: settings.panel, onFirstShow: settings.load },
+    { id: 'analysis', label: UI.sections.analysis, panel: analysis.panel },
+    { id: 'filter', label: UI.sections.filter, panel: filter.panel },
+  ]);
+  const status = el('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
   const root = document.getElementById('app') ?? document.body;
-  fill(root, skeleton());
-  byId('run').addEventListener('click', () => void run());
-  byId('refresh').addEventListener('click', () => void refresh());
-  void refresh();
+  fill(
+    root,
+    el(
+      'main',
+      {},
+      el('header', {}, el('h1', {}, UI.title), el('p', { class: 'muted' }, UI.intro)),
+      tabs.bar,
+      el('div', { id: 'error', class: 'error', role: 'alert', hidden: '' }),
+      status,
+      data.panel,
+      settings.panel,
+      analysis.panel,
+      filter.panel,
+    ),
+  );
+
+  const load = () => {
+    showError(null);
+    status.textContent = UI.loading;
+    void whileBusy(async () => {
+      try {
+        const overview = await call('getDataOverview');
+        data.show(overview);
+        analysis.show(overview.steps);
+        filter.show(overview.filter.options, overview.filter.saved);
+      } catch (e) {
+        showError(errorText(e, UI.unknownError));
+      } finally {
+        status.textContent = '';
+      }
+    });
+  };
+  tabs.show('data');
+  load();
 }
 
 start();

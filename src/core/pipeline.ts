@@ -1,17 +1,25 @@
 // The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) out.
 // Hosts call this, then write `tabs` (replacing them whole) and `ensureTabs` (only when missing).
 import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
+import { analyseFindings, emptyFindings, type Findings, prepareFindings } from './analysis/findings';
 import { buildExport } from './export/build';
 import type { OkoExport } from './export/schema';
 import type { Workbook } from './grid';
 import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
 import type { Procedure } from './model';
 import { buildByClass } from './output/by-class';
+import { buildDynamicsTab } from './output/dynamics';
+import { buildHighlights, type SheetHighlight } from './output/highlight';
 import { buildMatrix } from './output/matrix';
 import { shortLabels } from './output/names';
+import { buildObjectivityTab } from './output/objectivity';
+import { buildRiskTab } from './output/risk';
 import { buildSettingsTab } from './output/settings-tab';
 import type { SheetSpec } from './output/spec';
-import { isGeneratedTab } from './output/tabs';
+import { buildDistributionTab } from './output/stats-distribution';
+import { buildMarkStats } from './output/stats-marks';
+import { buildTasksByMark } from './output/stats-tasks';
+import { isGeneratedTab, isRoadmapOwned } from './output/tabs';
 import { hasErrors, type Problem } from './problems';
 
 export interface ProcedureSummary {
@@ -41,6 +49,13 @@ export interface AnalysisRun {
   /** Tabs created only when absent (the user's settings). */
   ensureTabs: SheetSpec[];
   summary: RunSummary;
+  /** At-risk students, objectivity signs, dynamics (empty when the input has errors). */
+  findings: Findings;
+  /**
+   * Conditional-format rules for the user's own results sheets (at-risk rows). Hosts remove every rule
+   * whose formula `isOkoHighlightFormula` recognises, on every sheet, then add these after the user's rules.
+   */
+  highlights: SheetHighlight[];
 }
 
 /** What every tab builder gets: the workbook as read, its settings and the deficit analysis. */
@@ -50,6 +65,7 @@ export interface RunContext {
   analyses: ProcedureAnalysis[];
   /** Short unique labels of procedures («МА 5»), for tab names. */
   labels: Map<Procedure, string>;
+  findings: Findings;
 }
 
 /**
@@ -59,16 +75,24 @@ export interface RunContext {
 const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
   (ctx) => ctx.analyses.map((a) => buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings)),
   (ctx) => [buildByClass(ctx.analyses, ctx.settings)],
+  (ctx) => [buildMarkStats(ctx.analyses, ctx.labels, ctx.settings, ctx.data.benchmarks)],
+  (ctx) => [buildDistributionTab(ctx.analyses, ctx.labels, ctx.settings)],
+  (ctx) => [buildTasksByMark(ctx.analyses, ctx.settings, ctx.data.benchmarks)],
+  (ctx) => [buildRiskTab(ctx.findings.atRisk, ctx.labels, ctx.settings)],
+  (ctx) => [buildDynamicsTab(ctx.findings.dynamics, ctx.findings.links, ctx.settings)],
+  (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.extra.has('teachers'), ctx.settings)],
 ];
 
 export function runAnalysis(wb: Workbook): AnalysisRun {
   const data = readWorkbook(wb);
   const problems = data.problems;
+  const prepared = prepareFindings(data);
   const ok = !hasErrors(problems);
   const analyses = ok ? data.procedures.map((p) => analyseDeficits(p, data.settings)) : [];
+  const findings = ok ? analyseFindings(prepared, analyses, data.settings) : emptyFindings(prepared.links);
   const tabs: SheetSpec[] = [];
   if (ok) {
-    const ctx: RunContext = { data, settings: data.settings, analyses, labels: shortLabels(data.procedures) };
+    const ctx: RunContext = { data, settings: data.settings, analyses, labels: shortLabels(data.procedures), findings };
     for (const build of TAB_BUILDERS) tabs.push(...build(ctx));
   }
   const hasSettings = data.sheets.some((s) => s.kind === 'settings');
@@ -80,17 +104,20 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
     tabs,
     ensureTabs: hasSettings ? [] : [buildSettingsTab(data.settings)],
     summary: summarize(data, analyses),
+    findings,
+    highlights: ok ? buildHighlights(wb, data.procedures, findings.atRisk) : [],
   };
 }
 
 export function exportJson(run: AnalysisRun, source: string): OkoExport {
-  return buildExport(source, run.analyses, run.data.settings, run.problems);
+  return buildExport(source, run.analyses, run.data.settings, run.problems, run.findings);
 }
 
 /** Tabs a previous run generated that this run did not: hosts delete them so nothing stale stays. */
 export function staleGeneratedTabs(existing: readonly string[], run: { tabs: readonly SheetSpec[] }): string[] {
   const fresh = new Set(run.tabs.map((t) => t.name));
-  return existing.filter((n) => isGeneratedTab(n) && !fresh.has(n));
+  // Roadmap tabs, the template sheet and «Исполнение» belong to the roadmap command, never to an analysis run.
+  return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !fresh.has(n));
 }
 
 function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {

@@ -1,6 +1,55 @@
 // Every user-facing text of the add-on, in one place. Messages that take data are functions.
 
 const q = (s: string | number) => `«${s}»`;
+/** 31,3 — one decimal with a comma, «,0» dropped. */
+const n1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
+/** Rounded down to one decimal: «49,9 % — меньше 50 %» never reads «50 % — меньше 50 %». */
+const n1down = (x: number) => (Math.floor(x * 10 + 1e-9) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
+const NUM_PREP: Record<number, string> = {
+  2: 'двух',
+  3: 'трёх',
+  4: 'четырёх',
+  5: 'пяти',
+  6: 'шести',
+  7: 'семи',
+  8: 'восьми',
+  9: 'девяти',
+  10: 'десяти',
+};
+const NUM_DAT: Record<number, string> = {
+  2: 'двум',
+  3: 'трём',
+  4: 'четырём',
+  5: 'пяти',
+  6: 'шести',
+  7: 'семи',
+  8: 'восьми',
+  9: 'девяти',
+  10: 'десяти',
+};
+/** «по математике»: subjects in the dative case. */
+const SUBJECT_DAT: Record<string, string> = {
+  'Русский язык': 'русскому языку',
+  Математика: 'математике',
+  'Литературное чтение': 'литературному чтению',
+  'Окружающий мир': 'окружающему миру',
+  Литература: 'литературе',
+  История: 'истории',
+  Обществознание: 'обществознанию',
+  География: 'географии',
+  Биология: 'биологии',
+  Физика: 'физике',
+  Химия: 'химии',
+  Информатика: 'информатике',
+  'Английский язык': 'английскому языку',
+  'Немецкий язык': 'немецкому языку',
+  'Французский язык': 'французскому языку',
+  Алгебра: 'алгебре',
+  Геометрия: 'геометрии',
+};
+const subjDat = (subject: string) => SUBJECT_DAT[subject] ?? `предмету ${q(subject)}`;
+/** «математика», «русский язык»; an abbreviation («ОБЖ») stays as is. */
+const lowerSubject = (subject: string) => (/^[А-ЯЁA-Z]{2}/.test(subject) ? subject : subject.charAt(0).toLowerCase() + subject.slice(1));
 
 export const S = {
   appName: 'ОКО',
@@ -73,6 +122,21 @@ export const S = {
   settingsNumber: 'нужно число',
   settingsRange: (min: number, max: number) => `нужно число от ${min} до ${max}`,
   settingsOrder: (a: string, b: string) => `значение ${q(a)} должно быть не больше ${q(b)}`,
+  benchmarkBadNumber: (what: string, v: string) =>
+    `Эталоны: в столбце ${q(what)} нужно число (проценты — от 0 до 100, количества — целые), а здесь ${v === '' ? 'пусто' : q(v)}.`,
+  benchmarkNoGroup: 'Эталоны: у строки с числами не указана группа участников (например, «Вся выборка» или название региона).',
+  benchmarkSum: (group: string, sum: number) =>
+    `Эталоны: доли в строке ${q(group)} в сумме дают ${Math.round(sum * 100) / 100} %, а не 100 %: проверьте, те ли столбцы вставлены.`,
+  benchmarkNoBlocks:
+    'На листе «Эталоны» не найдено ни одной таблицы ФИС ОКО: нужна строка заголовков «Группы участников | Кол-во ОО | Кол-во участников | …» из отчётов «Выполнение заданий», «Статистика по отметкам» или «Сравнение отметок с отметками по журналу».',
+  benchmarkNoTitle: (kind: string) =>
+    `Эталоны: над таблицей ${q(kind)} нет строки с названием работы (например, «ВПР 2026 Русский язык 4 класс»), а работ в книге несколько — таблица не использована.`,
+  benchmarkNoProcedure: (kind: string, title: string) =>
+    `Эталоны: таблица ${q(kind)} (${q(title)}) не подходит ни к одной работе книги — таблица не использована.`,
+  benchmarkAmbiguous: (kind: string, title: string, procedures: string[]) =>
+    `Эталоны: таблица ${q(kind)} (${q(title)}) подходит к нескольким работам (${procedures.map(q).join(', ')}): уточните предмет и класс в строке названия.`,
+  benchmarkUnknownTasks: (procedure: string, tasks: string[]) =>
+    `Эталоны: в работе ${q(procedure)} нет заданий ${tasks.join(', ')} из таблицы «Выполнение заданий»; они не сравниваются.`,
 
   // ---- info about what was done -------------------------------------------------------------
   catalogUsed: (id: string) => `Уровни и умения заданий взяты из встроенного плана ${q(id)}.`,
@@ -100,6 +164,240 @@ export const S = {
     byClass: 'Дефициты по классам',
     settings: 'Настройки ОКО',
     report: 'Отчёт ОКО',
+    risk: 'Группа риска',
+    dynamics: 'Динамика',
+    objectivity: 'Объективность',
+    markStats: 'Статистика отметок',
+    distribution: 'Распределение баллов',
+    tasksByMark: 'Задания по отметкам',
+    roadmap: 'Дорожная карта',
+    roadmapShort: 'ДК',
+    execution: 'Исполнение',
+    roadmapTemplate: 'Шаблон дорожной карты',
+  },
+
+  // ---- statistics tabs (marks, journal, distribution, tasks by mark groups) -------------------
+  stats: {
+    noMarks:
+      'Отметок нет: в файле нет столбца «Отметка» и нет листа «Шкала отметок» для этой работы — статистика отметок и сравнение с журналом не построены.',
+    marksHeading: 'Статистика по отметкам',
+    journalHeading: 'Сравнение отметок с отметками по журналу',
+    noJournal: 'Отметок по журналу в файле нет: сравнение не построено.',
+    marksBenchmarkHeading: 'Статистика по отметкам: ОО и эталоны ФИС ОКО',
+    journalBenchmarkHeading: 'Сравнение с журналом: ОО и эталоны ФИС ОКО',
+    gapHeading: (gap: number) => `Отметка за работу и отметка по журналу расходятся на ${gap} и более`,
+    noGaps: 'Таких участников нет.',
+    smallSample: (n: number, min: number) =>
+      `Участников ${n} — меньше ${min}: форма распределения ненадёжна, выводы о пиках и провалах приблизительные (ориентировочно — от 20–30 участников).`,
+    noMarkGroups: 'Отметок нет: группы по отметкам не построены, показаны только все участники.',
+    withoutMark: (n: number) => `без отметки: ${n} (не входят ни в одну группу по отметкам)`,
+  },
+
+  // ---- several procedures: codes, teachers, dynamics, risk, objectivity (docs/risk-objectivity.md)
+  num: n1,
+  subjectDative: subjDat,
+  subjectLower: lowerSubject,
+  links: {
+    headerMissing:
+      'На листе «Соответствие кодов» нужна строка заголовков со столбцами «Лист», «Код участника» и «Ученик» (общий идентификатор: ФИО, номер по журналу или код участника из другой работы); по желанию — «Школа».',
+    missing: (column: string) => `Не заполнен столбец ${q(column)}: нужны лист, код участника и ученик.`,
+    sheetUnknown: (sheet: string) =>
+      `Лист ${q(sheet)} не найден среди листов с результатами: проверьте название (оно должно совпадать с ярлыком листа).`,
+    codeUnknown: (code: string, sheet: string) =>
+      `Код ${q(code)} не найден среди присутствовавших участников листа ${q(sheet)}: строка не используется.`,
+    duplicate: (code: string, sheet: string, first: number) => `Код ${q(code)} листа ${q(sheet)} уже указан в строке ${first}.`,
+    samePerson: (person: string, sheet: string, codes: string[]) =>
+      `Ученику ${q(person)} на листе ${q(sheet)} соответствуют несколько участников (${codes.join(', ')}): в одной работе у ученика один код.`,
+    codeReused: (code: string, a: string, b: string) =>
+      `Код ${q(code)} есть в работах ${a} и ${b}, но классы не согласуются: ОКО считает это разными учениками. Если это один ученик, укажите его на листе «Соответствие кодов».`,
+    codeReusedMore: (n: number) => `…и ещё кодов с несогласованными классами: ${n}.`,
+    ambiguous: (code: string, sheet: string) =>
+      `Код ${q(code)} есть на листе ${q(sheet)} у участников нескольких школ: добавьте столбец «Школа» и укажите школу.`,
+    used: (rows: number) => `Ученики разных работ связаны через лист «Соответствие кодов» (строк: ${rows}).`,
+  },
+  teachers: {
+    headerMissing: 'На листе «Классы и учителя» нужна строка заголовков со столбцами «Класс», «Предмет» и «Учитель».',
+    missing: (column: string) => `Не заполнен столбец ${q(column)}: нужны класс, предмет и учитель.`,
+    subjectUnknown: (subject: string) => `Работ по предмету ${q(subject)} нет среди результатов: строка не используется.`,
+    classUnknown: (cls: string, subject: string) => `Класс ${q(cls)} не писал работ по предмету ${q(subject)}: строка не используется.`,
+    duplicate: (first: number) => `Строка повторяет строку ${first} и не используется.`,
+    twoTeachers: (cls: string, subject: string, teachers: string[]) =>
+      `У класса ${q(cls)} по предмету ${q(subject)} указано несколько учителей (${teachers.join(', ')}): класс учитывается у каждого.`,
+  },
+  risk: {
+    mark2: (title: string) => `Отметка «2» по ${title}`,
+    lowScore: (pct: number, limit: number, title: string) => `Выполнено ${n1down(pct)} % работы — меньше ${n1(limit)} % (${title})`,
+    markDown: (subject: string, from: number, to: number, pair: string) =>
+      `Отметка по ${subjDat(subject)} снизилась с ${from} до ${to} (${pair})`,
+    completionDown: (subject: string, delta: number, from: number, to: number, pair: string) =>
+      `Выполнение работы по ${subjDat(subject)} снизилось на ${n1(delta)} п. п.: с ${n1(from)} % до ${n1(to)} % (${pair})`,
+    bothDown: (subject: string, from: number, to: number, delta: number, pFrom: number, pTo: number, pair: string) =>
+      `Отметка по ${subjDat(subject)} снизилась с ${from} до ${to}, выполнение работы — на ${n1(delta)} п. п. (с ${n1(pFrom)} % до ${n1(pTo)} %) (${pair})`,
+    stableLow: (count: number, subject: string, works: string[]) =>
+      `Низкие результаты в ${NUM_PREP[count] ?? count} работах подряд по ${subjDat(subject)} (${works.join(', ')})`,
+    multi: (subjects: string[]) =>
+      `Группа риска по ${NUM_DAT[subjects.length] ?? subjects.length} предметам: ${subjects.map(lowerSubject).join(', ')}`,
+    trendOne: (subject: string, mark: number | null, pct: number) => `${lowerSubject(subject)}: ${mark ?? '—'} (${n1(pct)} %)`,
+    trendStep: (mark: number | null, pct: number) => `${mark ?? '—'} (${n1(pct)} %)`,
+    none: 'Учеников в группе риска нет: ни одно правило не сработало.',
+    ruleName: {
+      mark2: 'Отметка «2»',
+      lowScore: 'Низкий первичный балл',
+      decline: 'Снижение против предыдущей работы',
+      stableLow: 'Стабильно низкие результаты',
+      multiSubject: 'Несколько предметов',
+    } as Record<string, string>,
+  },
+  objectivity: {
+    level: { medium: 'средний уровень', high: 'высокий уровень' } as Record<'medium' | 'high', string>,
+    share: (label: string, pct: number, k: number, n: number, limit: number, level: string) =>
+      `${label} ${n1(pct)} % (${k} из ${n}) ≥ ${n1(limit)} % — ${level}`,
+    highMarks: (pct: number, k: number, n: number, limit: number, mean: number, meanLimit: number) =>
+      `Отметки «4» и «5» по журналу у ${n1(pct)} % участников (${k} из ${n}) ≥ ${n1(limit)} %, а среднее выполнение работы ${n1(mean)} % < ${n1(meanLimit)} %`,
+    peaks: (peaks: { score: number; mark: number; count: number; below: number }[], meanBin: number) =>
+      `Пик распределения первичных баллов на границе отметки: ${peaks
+        .map((p) => `«${p.mark}» с ${p.score} б. — ${p.count} уч. (на балл ниже — ${p.below})`)
+        .join('; ')} (в среднем ${n1(meanBin)} уч. на балл)`,
+    none: 'признаков не найдено',
+    ruleName: {
+      lowered: 'Понизили: отметка за работу ниже отметки по журналу',
+      raised: 'Повысили: отметка за работу выше отметки по журналу',
+      highMarksLowCompletion: 'Высокие отметки по журналу при низком выполнении работы',
+      peaksAtCuts: 'Пик первичных баллов на границе отметки',
+    } as Record<string, string>,
+    levelShort: { medium: 'средний', high: 'высокий' } as Record<string, string>,
+    groupLevel: { class: 'класс', teacher: 'учитель', school: 'школа' } as Record<string, string>,
+    intro:
+      'Признаки для проверки объективности — повод перепроверить работы, организацию процедуры и выставление отметок. Это не вывод о работе учителя: результаты оценочных процедур не используются для наказания педагогов.',
+  },
+  dynamics: {
+    sameTasks: 'одинаковый набор заданий: сравнимы баллы, % выполнения, отметки и каждое задание',
+    differentTasks: (shared: number) =>
+      `разные наборы заданий: сравниваются только % выполнения работы, отметки${shared > 0 ? ` и общие умения (${shared}, по совпадающему тексту умения)` : ''}; баллы за задания не сравниваются`,
+    negative: (from: number, to: number, delta: number, limit: number) =>
+      `Отрицательная динамика: доля «2» выросла с ${n1(from)} % до ${n1(to)} % (+${n1(delta)} п. п. ≥ ${n1(limit)} п. п.)`,
+    noPairs:
+      'Для динамики нужны хотя бы две работы по одному предмету (например, входная диагностика и ВПР или результаты прошлого года). Добавьте их листы в таблицу: ОКО упорядочит работы по дате и свяжет учеников по коду участника или через лист «Соответствие кодов».',
+  },
+
+  // ---- roadmaps («дорожные карты»), their template sheet and the «Исполнение» dashboard ----------
+  roadmap: {
+    columns: {
+      number: '№',
+      stage: 'Этап',
+      title: 'Мероприятие',
+      participants: 'Участники',
+      start: 'Начало',
+      end: 'Срок',
+      responsible: 'Ответственный',
+      result: 'Результат',
+      format: 'Формат документа',
+      status: 'Статус',
+      doneDate: 'Дата исполнения',
+      link: 'Ссылка на документ',
+      comment: 'Комментарий',
+      key: 'Ключ',
+      overdue: 'Просрочено (служ.)',
+    },
+    status: { todo: 'Не начато', doing: 'В работе', done: 'Выполнено', cancelled: 'Отменено' },
+    templateColumns: {
+      section: 'Раздел',
+      tasks: 'Задачи',
+      indicators: 'Показатели',
+      number: '№',
+      title: 'Мероприятие',
+      participants: 'Участники',
+      responsible: 'Ответственный',
+      deadline: 'Срок',
+      result: 'Результат',
+      format: 'Формат документа',
+      levels: 'Уровни',
+    },
+    title: (procedure: string) => `Дорожная карта — ${procedure}`,
+    meta: (template: string, year: string, from: string, to: string, results: string, levels: string) =>
+      `Шаблон: ${template}. Учебный год ${year} (${from} – ${to}). Результаты получены: ${results}. Уровни: ${levels}.`,
+    noResultsDate: 'дата не указана (сроки «после получения результатов» не вычислены)',
+    allLevels: 'все',
+    legend:
+      'Столбцы «Статус», «Дата исполнения», «Ссылка на документ» и «Комментарий» — ваши: ОКО сохраняет их при перестроении карты (строки узнаются по столбцу «Ключ», не меняйте его). ' +
+      'Остальные столбцы берутся из шаблона и анализа и перестраиваются. Просроченные мероприятия (срок прошёл, статус не «Выполнено» и не «Отменено») краснеют сами, без перезапуска. ' +
+      'Свою строку можно добавить в любом месте, оставив «Ключ» пустым: она сохранится.',
+    sectionDone: 'выполнено мероприятий раздела:',
+    indicatorManual: 'оценивается вручную: запишите значение в «Комментарий»',
+    indicatorComputed: 'доля «Выполнено» среди неотменённых мероприятий раздела',
+    blockManual: 'Добавлено вручную — строки без ключа, место которых в карте больше не найдено',
+    blockArchive: 'Архив — мероприятия, которых больше нет в шаблоне или в анализе; отметки об исполнении сохранены',
+    deadlineNote: (phrase: string, note?: string) => `Срок по шаблону: «${phrase}»${note ? ` (${note})` : ''}`,
+    keyNote: 'Служебный столбец: по ключу ОКО узнаёт строку при перестроении карты. Не меняйте и не копируйте ключи.',
+    // problems
+    templateUnknown: (id: string, ids: string[]) =>
+      `Шаблон «${id}» не найден. Встроенные шаблоны: ${ids.join(', ')}; «лист» — шаблон с листа «Шаблон дорожной карты».`,
+    templateSheetMissing: (sheet: string) =>
+      `Листа «${sheet}» нет: создайте его командой «Создать шаблон» (oko templates copy <шаблон> <книга.xlsx>) и отредактируйте.`,
+    templateHeaderMissing: (missing: string[]) =>
+      `Не найдена строка заголовков шаблона: нужны столбцы ${missing.map((m) => `«${m}»`).join(', ')} (полный набор: Раздел | Задачи | Показатели | № | Мероприятие | Участники | Ответственный | Срок | Результат | Формат документа | Уровни).`,
+    templateNoSection: 'Не указан раздел: в первой строке мероприятий заполните «Раздел» (например, «1. Аналитический этап»).',
+    templateNoTitle: 'Не указано мероприятие: заполните «Мероприятие» или очистите строку целиком.',
+    templateBadLevel: (v: string) => `Уровень «${v}» не распознан: допустимы НШ, ОШ, СШ через запятую (пусто — все уровни).`,
+    templateSectionNoActivities: (section: string) => `В разделе «${section}» нет ни одного мероприятия.`,
+    templateEmpty: 'В шаблоне нет ни одного мероприятия.',
+    templateSheetExists: (sheet: string) =>
+      `Лист «${sheet}» уже есть: ОКО не перезаписывает ваш шаблон. Удалите или переименуйте лист, чтобы создать его заново.`,
+    headerMissing:
+      'Вкладка названа как дорожная карта ОКО, но строка заголовков не найдена (нужны столбцы «Мероприятие», «Статус», «Ключ»). Ничего не записано: отметки об исполнении нельзя сохранить. Верните заголовок (например, отменой правки) или переименуйте вкладку, чтобы построить карту заново.',
+    keyColumnMissing:
+      'В дорожной карте нет столбца «Ключ»: по нему ОКО сохраняет статусы, даты, ссылки и комментарии при перестроении. Ничего не записано. Верните столбец (отменой правки) или переименуйте вкладку, чтобы построить карту заново.',
+    keyBad: (v: string) =>
+      `Ключ «${v}» повреждён (ключи ОКО выглядят как «act:…», «wp:…», «iom:…»). Ничего не записано: верните прежнее значение или очистите ячейку — тогда строка сохранится как добавленная вручную.`,
+    keyDuplicate: (key: string, firstRow: number) =>
+      `Ключ «${key}» повторяется (первый раз — строка ${firstRow}): вероятно, строку скопировали вместе с ключом. Ничего не записано: очистите ключ у копии — она сохранится как добавленная вручную.`,
+    keysMissing: (n: number) =>
+      `В столбце «Ключ» нет ни одного ключа, а заполненных строк ${n}: похоже, столбец очищен или сдвинут. Ничего не записано: верните ключи (отменой правки) или переименуйте вкладку, чтобы построить карту заново.`,
+    statusUnknown: (v: string) =>
+      `Статус «${v}» не из списка (Не начато, В работе, Выполнено, Отменено): сохранён как есть, но в «Исполнении» не учитывается.`,
+    noActivities: (levels: string) => `Для уровней ${levels} в шаблоне нет ни одного мероприятия.`,
+    procedureNotFound: (text: string, available: string[]) =>
+      `Процедура «${text}» не найдена среди листов с результатами${available.length ? ` (есть: ${available.join('; ')})` : ''}: строки о дефицитах классов не добавлены.`,
+    noResults: 'Листов с результатами нет: дорожная карта построена только по шаблону, без строк из анализа.',
+    yearBad: (v: string) => `Учебный год «${v}» не распознан: укажите год начала (2025 — это 2025/2026) или «2025/2026».`,
+    dateBad: (what: string, v: string) => `${what}: «${v}» — не дата. Укажите дату как 2026-05-15 или 15.05.2026.`,
+    levelsBad: (v: string) => `Уровни «${v}» не распознаны: допустимы НШ, ОШ, СШ через запятую.`,
+    procedureMissing: 'Укажите оценочную процедуру, например «ВПР-2026, математика, 5 класс».',
+    otherRoadmapSkipped: (tab: string) => `Вкладка «${tab}» не прочитана как дорожная карта и не вошла в «Исполнение».`,
+    undatedInfo: (n: number, phrases: string) =>
+      `Сроков без даты: ${n} (${phrases}). Они показаны текстом «срок не определён: …»; уточните даты в шаблоне.`,
+  },
+
+  execution: {
+    title: 'Исполнение дорожных карт',
+    legend:
+      'Всё на этой вкладке считается формулами по вкладкам дорожных карт: меняйте статусы там — проценты, просрочки и диаграммы пересчитаются сами. ' +
+      'Мероприятий — строки со статусом, кроме «Отменено»; просрочено — срок прошёл (по сегодняшней дате), а статус не «Выполнено» и не «Отменено». Строки архива не учитываются.',
+    overall: 'Все дорожные карты',
+    byStage: (tab: string) => `${tab}: по этапам`,
+    byResponsible: (tab: string) => `${tab}: по ответственным`,
+    overdueList: (tab: string) => `${tab}: просроченные мероприятия (по сегодняшней дате)`,
+    noHelper: 'Список просроченных недоступен: во вкладке нет служебного столбца «Просрочено (служ.)». Перестройте карту.',
+    total: 'Итого',
+    chart: (tab: string) => `${tab}: исполнение по этапам`,
+    columns: {
+      roadmap: 'Дорожная карта',
+      stage: 'Этап',
+      responsible: 'Ответственный',
+      todo: 'Не начато',
+      doing: 'В работе',
+      done: 'Выполнено',
+      cancelled: 'Отменено',
+      total: 'Мероприятий',
+      overdue: 'Просрочено',
+      percent: '% выполнения',
+    },
+    digestSubject: (date: string) => `ОКО: дорожные карты — ваши мероприятия на ${date}`,
+    digestHello: (who: string, date: string) => `Ответственный: ${who}. Состояние на ${date}.`,
+    digestOverdue: (n: number) => `Просрочено (${n}):`,
+    digestSoon: (n: number, days: number) => `Срок в ближайшие ${days} дн. (${n}):`,
+    digestDoing: (n: number) => `В работе без срока или с более поздним сроком (${n}):`,
+    digestFooter: 'Отметьте исполнение в столбце «Статус» дорожной карты. Письмо собрано ОКО по дорожным картам таблицы автоматически.',
   },
 
   // ---- add-on menu and the messages Google Sheets shows (alerts, toasts, errors) -------------
@@ -107,6 +405,11 @@ export const S = {
     analyze: 'Анализ результатов',
     settings: 'Настройки',
     sidebar: 'Открыть панель',
+    unhighlight: 'Снять подсветку',
+    unhighlightDone: (n: number) =>
+      n > 0
+        ? `Подсветка ОКО снята (правил: ${n}). Значения и ваши правила условного форматирования не изменены.`
+        : 'Подсветки ОКО в таблице нет.',
     errorsTitle: 'ОКО: анализ не выполнен',
     errorsIntro: (n: number) => `В данных найдены ошибки (${n}). Вкладки не изменены: исправьте ошибки и запустите анализ снова.`,
     errorsMore: (n: number) => `…и ещё ${n}. Полный список — в панели ОКО (меню «Открыть панель»).`,
@@ -123,51 +426,5 @@ export const S = {
     sheetNotFound: (name: string) => `Лист ${q(name)} не найден: возможно, он переименован или удалён. Обновите панель.`,
     badRequest: (fn: string) => `Панель передала неверные данные в ${q(fn)}. Обновите панель и попробуйте снова.`,
     unexpected: (reason: string) => `Не удалось выполнить действие: ${reason}`,
-  },
-
-  // ---- sidebar ------------------------------------------------------------------------------
-  sidebar: {
-    title: 'ОКО',
-    intro: 'Анализ результатов ВПР, ОГЭ и ЕГЭ: дефициты по заданиям, классам и ученикам.',
-    sheetsHeading: 'Листы таблицы',
-    noSheets: 'Листов с результатами не найдено.',
-    problemsHeading: 'Замечания',
-    noProblems: 'Замечаний нет.',
-    jumpHint: 'Нажмите на замечание, чтобы перейти к ячейке.',
-    refresh: 'Обновить',
-    run: 'Запустить анализ',
-    running: 'Выполняется…',
-    loading: 'Загрузка данных таблицы…',
-    stepsHeading: 'Ход анализа',
-    steps: { read: 'Чтение и проверка данных', write: 'Анализ и запись вкладок' },
-    stepState: { waiting: 'ожидание', running: 'выполняется…', done: 'готово', failed: 'ошибка', skipped: 'пропущено' },
-    stoppedOnErrors: 'В данных есть ошибки: анализ не запущен, вкладки не изменены. Исправьте замечания с пометкой «ошибка».',
-    summaryHeading: 'Итоги',
-    participants: (n: number, absent: number) => `Участников: ${n}, отсутствовали: ${absent}`,
-    meanCompletion: (pct: string) => `Средний % выполнения: ${pct}`,
-    noMean: 'Средний % выполнения: нет данных',
-    classesHeading: 'Недостаточно выполненных заданий по классам:',
-    classLine: (name: string, insufficient: number, participants: number) => `${name}: ${insufficient} (участников: ${participants})`,
-    unreliableMark: ' — мало участников',
-    tabsWritten: (names: string) => `Обновлены вкладки: ${names}.`,
-    tabsCreated: (names: string) => `Созданы: ${names}.`,
-    tabsDeleted: (names: string) => `Удалены устаревшие: ${names}.`,
-    errorHeading: 'Ошибка',
-    unknownError: 'Неизвестная ошибка. Попробуйте ещё раз.',
-    severity: { error: 'ошибка', warning: 'предупреждение', info: 'сведения' },
-    kind: {
-      results: 'результаты',
-      settings: 'настройки',
-      classes: 'классы',
-      plan: 'план заданий',
-      scale: 'шкала отметок',
-      teachers: 'учителя',
-      benchmarks: 'ориентиры',
-      generated: 'создан ОКО',
-      service: 'служебный',
-      unknown: 'не распознан',
-    } as Record<string, string>,
-    layout: { 'vpr-form': 'форма сбора ВПР', 'fis-f1': 'выгрузка ФИС ОКО', generic: 'таблица результатов' } as Record<string, string>,
-    sheetDetails: (procedure: string, participants: number) => `${procedure}; участников: ${participants}`,
   },
 } as const;

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { type AnalysisRun, exportJson, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
 import { writeWorkbookAtomic } from './commands/common';
-import { ensureSheet, readXlsx, renderSheet } from './xlsx';
+import { applyHighlights, ensureSheet, readXlsx, renderSheet } from './xlsx';
 
 export interface AnalyzeResult {
   run: AnalysisRun;
@@ -23,6 +23,8 @@ export async function analyzeFile(input: string, opts: { out: string; json?: str
   }
   for (const spec of run.tabs) renderSheet(wb, spec);
   for (const spec of run.ensureTabs) ensureSheet(wb, spec);
+  // At-risk rows on the user's own sheets: conditional formats only, ours replaced, theirs kept.
+  applyHighlights(wb, run.highlights);
   const written: string[] = [];
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify(exportJson(run, data.name), null, 1)}\n`);

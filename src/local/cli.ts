@@ -1,8 +1,12 @@
 // The `oko` command line: the same core as the add-on, over .xlsx files.
 import { parseArgs } from 'node:util';
+import { runAggregate } from './commands/aggregate';
 import { runAnalyze } from './commands/analyze';
 import { CliError } from './commands/common';
 import { runDemo } from './commands/demo';
+import { runRoadmapCommand } from './commands/roadmap';
+import { runTemplates } from './commands/templates';
+import { runUnhighlight } from './commands/unhighlight';
 
 const HELP = `ОКО — анализ результатов оценочных процедур (ВПР, ОГЭ, ЕГЭ, диагностики) в .xlsx
 
@@ -11,14 +15,34 @@ const HELP = `ОКО — анализ результатов оценочных 
       Распознаёт листы с результатами, считает выполнение заданий и дефициты,
       пишет книгу с исходными листами и вкладками ОКО. При ошибках в данных
       выводит их (лист, строка, столбец) и ничего не записывает (код выхода 2).
+  oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx]
+      Свод района по книгам школ: «Сводная по школам», «Дефициты по району», «ШНОР».
+      Только итоги по школам, без кодов и ФИО учеников; повреждённые книги перечисляются
+      с причиной и пропускаются. Повторный запуск пересчитывает только изменённые файлы.
   oko demo [--out папка]
       Создаёт пример школы и прогоняет на нём весь анализ (то же, что npm start).
+  oko unhighlight <книга.xlsx> [-o вывод.xlsx]
+      Снимает подсветку учеников группы риска, которую ОКО добавило на листы
+      с результатами (только свои правила условного форматирования; значения
+      и ваши правила не меняются). По умолчанию пишет <книга>.unhighlighted.xlsx.
+  oko templates
+      Встроенные шаблоны дорожных карт: id, название, разделы, мероприятия.
+  oko templates copy <id> <книга.xlsx> [-o вывод.xlsx]
+      «Создать шаблон»: копирует шаблон в редактируемый лист «Шаблон дорожной карты».
+  oko roadmap <книга.xlsx> --template <id|лист> --year 2026 --procedure "ВПР-2026, математика, 5 класс"
+              [--results-date 2026-05-15] [--levels НШ,ОШ] [--today 2026-11-23] [--digest] [-o вывод.xlsx]
+      Строит дорожную карту с конкретными датами и вкладку «Исполнение». На своём выводе
+      перестраивает карту, сохраняя статусы, даты исполнения, ссылки и комментарии.
   oko help
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   analyze: runAnalyze,
+  aggregate: runAggregate,
   demo: runDemo,
+  unhighlight: runUnhighlight,
+  templates: runTemplates,
+  roadmap: runRoadmapCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // The .xlsx host: reads a workbook into Grids and renders SheetSpecs with ExcelJS.
 import ExcelJS from 'exceljs';
 import { type CellValue, columnLetter, type Grid, type Workbook } from '../core/grid';
+import { isOkoHighlightFormula, type SheetHighlight } from '../core/output/highlight';
 import { isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
 
 /** ExcelJS cell value → the plain value a Grid holds (formula → its cached result, rich text → text). */
@@ -168,4 +169,68 @@ export function ensureSheet(wb: ExcelJS.Workbook, spec: SheetSpec): boolean {
   if (wb.getWorksheet(spec.name)) return false;
   renderSheet(wb, spec);
   return true;
+}
+
+// ---- highlighting at-risk rows in the user's own sheets (core/output/highlight.ts) --------------
+// Only conditional formats are touched: cell values stay as they are. ExcelJS reads the existing
+// conditional formats of a workbook and writes them back, so the user's own rules survive.
+
+type CfBlock = { ref: string; rules: ExcelJS.ConditionalFormattingRule[] };
+const cfBlocks = (ws: ExcelJS.Worksheet): CfBlock[] =>
+  (ws as unknown as { conditionalFormattings?: CfBlock[] }).conditionalFormattings ?? [];
+
+function isOkoRule(rule: ExcelJS.ConditionalFormattingRule): boolean {
+  const f = (rule as { formulae?: unknown[] }).formulae;
+  return rule.type === 'expression' && Array.isArray(f) && f.some((x) => typeof x === 'string' && isOkoHighlightFormula(x));
+}
+
+/** Removes the add-on's highlight rules from every sheet and keeps all others. Returns how many went. */
+export function removeOkoHighlights(wb: ExcelJS.Workbook): number {
+  let removed = 0;
+  for (const ws of wb.worksheets) {
+    const blocks = cfBlocks(ws);
+    if (blocks.length === 0) continue;
+    const kept: CfBlock[] = [];
+    for (const b of blocks) {
+      const rules = b.rules.filter((r) => !isOkoRule(r));
+      removed += b.rules.length - rules.length;
+      if (rules.length > 0) kept.push(rules.length === b.rules.length ? b : { ...b, rules });
+    }
+    (ws as unknown as { conditionalFormattings: CfBlock[] }).conditionalFormattings = kept;
+  }
+  return removed;
+}
+
+/**
+ * Replaces the add-on's highlight rules: removes ours from every sheet, then adds `highlights` after
+ * the user's rules (lowest priority, so where a user's rule applies, it wins).
+ */
+export function applyHighlights(wb: ExcelJS.Workbook, highlights: readonly SheetHighlight[]): { removed: number; added: number } {
+  const removed = removeOkoHighlights(wb);
+  let added = 0;
+  for (const h of highlights) {
+    const ws = wb.getWorksheet(h.sheet);
+    if (!ws) continue;
+    let priority = 1 + Math.max(0, ...cfBlocks(ws).flatMap((b) => b.rules.map((r) => r.priority ?? 0)));
+    for (const rule of h.rules) {
+      ws.addConditionalFormatting({
+        ref: a1Range(rule.range),
+        rules: [
+          {
+            type: 'expression',
+            priority: priority++,
+            formulae: [rule.formula.replace(/^=/, '')],
+            style: {
+              ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } } : {}),
+              ...(rule.fontColor || rule.bold
+                ? { font: { ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}), ...(rule.bold ? { bold: true } : {}) } }
+                : {}),
+            },
+          },
+        ],
+      });
+      added++;
+    }
+  }
+  return { removed, added };
 }

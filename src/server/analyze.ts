@@ -3,9 +3,11 @@
 // snapshot of tabs the first run has since replaced.
 import { type AnalysisRun, runAnalysis } from '../core/pipeline';
 import { type WriteReport, writeRun } from '../sheets/apply';
+import { applyHighlights } from '../sheets/highlights';
 import { withDocumentLock } from '../sheets/lock';
 import { readSpreadsheet, type SpreadsheetRead } from '../sheets/read';
 import type { SpreadsheetLike } from '../sheets/surface';
+import { TabDirectory } from '../sheets/tabs';
 
 export interface AnalysisOutcome {
   run: AnalysisRun;
@@ -18,6 +20,15 @@ export function analyseAndWrite(ss: SpreadsheetLike): AnalysisOutcome {
   return withDocumentLock(() => {
     const read = readSpreadsheet(ss);
     const run = runAnalysis(read.workbook);
-    return { run, read, report: run.ok ? writeRun(ss, run, read) : null };
+    if (!run.ok) return { run, read, report: null };
+    const report = writeRun(ss, run, read);
+    // After the tabs: the highlight rules look codes up on «Группа риска».
+    applyHighlights(read.tabs, run.highlights);
+    return { run, read, report };
   });
+}
+
+/** «Снять подсветку»: removes the add-on's highlight rules from every sheet; returns how many. */
+export function removeHighlights(ss: SpreadsheetLike): number {
+  return withDocumentLock(() => applyHighlights(TabDirectory.read(ss), []).removed);
 }

@@ -6,42 +6,53 @@ import { S } from '../core/strings';
 import { UserFacingError, userMessage } from '../sheets/errors';
 import { activatePlace, activeSpreadsheet } from '../sheets/host';
 import { readSpreadsheet } from '../sheets/read';
-import { analyseAndWrite } from './analyze';
 import {
   type ActivateResult,
-  type AnalysisStepResult,
   argSchemas,
   type DataOverview,
+  type FilterResult,
   type ServerArgs,
   type ServerFunction,
   type ServerResult,
+  type SettingsSaveResult,
+  type SettingsView,
+  type StepResult,
 } from './contract';
-import { countBySeverity, problemView, procedureViews, sheetView } from './views';
+import { applyFilter as applyTabFilters, clearFilter as clearTabFilters, filterOptions, savedChoice } from './filters';
+import { saveSettings as saveSettingValues, settingsView } from './settings';
+import { runStepAndWrite, stepBlocks, stepInfos } from './steps';
+import { countBySeverity, problemView, sheetView } from './views';
 
 type Handlers = { [K in ServerFunction]: (...args: ServerArgs<K>) => ServerResult<K> };
 
 const handlers: Handlers = {
   getDataOverview() {
-    const read = readSpreadsheet(activeSpreadsheet());
+    const ss = activeSpreadsheet();
+    const read = readSpreadsheet(ss);
     const data = readInput(read.workbook);
-    const names = new Set(read.tabs.names());
+    const names = read.tabs.names();
+    const existing = new Set(names);
+    const bySheet = new Map(data.procedures.map((p) => [p.sheet, p]));
     return {
       spreadsheet: read.workbook.name,
-      sheets: data.sheets.map(sheetView),
-      problems: data.problems.map((p) => problemView(p, names)),
+      sheets: data.sheets.map((s) => sheetView(s, bySheet.get(s.name))),
+      problems: data.problems.map((p) => problemView(p, existing)),
       ...countBySeverity(data.problems),
+      steps: stepInfos(names),
+      filter: { options: filterOptions(data), saved: savedChoice(ss) },
       readAt: new Date().toISOString(),
     };
   },
 
-  runAnalysisStep() {
-    const { run, read, report } = analyseAndWrite(activeSpreadsheet());
-    const names = new Set(read.tabs.names());
+  runStep(step) {
+    const outcome = runStepAndWrite(activeSpreadsheet(), step);
+    const names = new Set(outcome.read.tabs.names());
     return {
-      ok: report !== null,
-      problems: run.problems.map((p) => problemView(p, names)),
-      summary: { procedures: procedureViews(run.summary), errors: run.summary.errors, warnings: run.summary.warnings },
-      tabs: report ?? { written: [], created: [], deleted: [] },
+      step,
+      ok: outcome.report !== null,
+      problems: outcome.run.problems.map((p) => problemView(p, names)),
+      blocks: stepBlocks(step, outcome),
+      tabs: outcome.report ?? { written: [], created: [], deleted: [] },
       finishedAt: new Date().toISOString(),
     };
   },
@@ -49,6 +60,22 @@ const handlers: Handlers = {
   activateCell(ref) {
     activatePlace(activeSpreadsheet(), ref.sheet, ref.row, ref.col);
     return { sheet: ref.sheet, a1: ref.row !== null ? a1(ref.row, ref.col ?? 1) : null };
+  },
+
+  getSettings() {
+    return settingsView(activeSpreadsheet());
+  },
+
+  saveSettings(values) {
+    return saveSettingValues(activeSpreadsheet(), values);
+  },
+
+  applyFilter(choice) {
+    return applyTabFilters(activeSpreadsheet(), choice);
+  },
+
+  clearFilter() {
+    return clearTabFilters(activeSpreadsheet());
   },
 };
 
@@ -65,14 +92,31 @@ function dispatch<K extends ServerFunction>(name: K, raw: unknown[]): ServerResu
   }
 }
 
+// One exported function per contract entry: the build turns each into a top-level function.
 export function getDataOverview(...raw: unknown[]): DataOverview {
   return dispatch('getDataOverview', raw);
 }
 
-export function runAnalysisStep(...raw: unknown[]): AnalysisStepResult {
-  return dispatch('runAnalysisStep', raw);
+export function runStep(...raw: unknown[]): StepResult {
+  return dispatch('runStep', raw);
 }
 
 export function activateCell(...raw: unknown[]): ActivateResult {
   return dispatch('activateCell', raw);
+}
+
+export function getSettings(...raw: unknown[]): SettingsView {
+  return dispatch('getSettings', raw);
+}
+
+export function saveSettings(...raw: unknown[]): SettingsSaveResult {
+  return dispatch('saveSettings', raw);
+}
+
+export function applyFilter(...raw: unknown[]): FilterResult {
+  return dispatch('applyFilter', raw);
+}
+
+export function clearFilter(...raw: unknown[]): FilterResult {
+  return dispatch('clearFilter', raw);
 }

@@ -1,16 +1,17 @@
 // Menu item handlers. Each reports its outcome in the UI and never lets an exception escape as
 // Sheets' generic "script error" bar: the user gets a Russian alert, the log gets the stack.
-import { norm } from '../core/grid';
 import { buildSettingsTab } from '../core/output/settings-tab';
 import { defaultSettings } from '../core/settings';
 import { S } from '../core/strings';
 import { userMessage } from '../sheets/errors';
 import { activeSpreadsheet, showAlert, showSidebar, showToast } from '../sheets/host';
 import { withDocumentLock } from '../sheets/lock';
+import { findSettingsTab } from '../sheets/settings';
 import { TabDirectory } from '../sheets/tabs';
 import { writeSpec } from '../sheets/write';
-import { analyseAndWrite } from './analyze';
+import { analyseAndWrite, removeHighlights } from './analyze';
 import { doneToastText, errorsAlertText } from './messages';
+import { UI } from './strings';
 
 /** The sidebar page, as the build names it in dist/. */
 const SIDEBAR_FILE = 'Sidebar';
@@ -30,16 +31,22 @@ export function menuSettings(): void {
     const ss = activeSpreadsheet();
     const sheet = withDocumentLock(() => {
       const tabs = TabDirectory.read(ss);
-      // The core recognises the tab case- and ё-insensitively; so must the check for it.
-      const existing = tabs.entries().find((t) => norm(t.name) === norm(S.tabs.settings));
-      return existing ? existing.sheet : writeSpec(ss, buildSettingsTab(defaultSettings()), tabs);
+      return findSettingsTab(tabs)?.sheet ?? writeSpec(ss, buildSettingsTab(defaultSettings()), tabs);
     });
     sheet.activate();
   });
 }
 
+/** Removes the at-risk highlighting from the user's sheets (values and their own rules stay). */
+export function menuUnhighlight(): void {
+  guarded(() => {
+    const ss = activeSpreadsheet();
+    showToast(ss, S.menu.unhighlightDone(removeHighlights(ss)));
+  });
+}
+
 export function menuShowSidebar(): void {
-  guarded(() => showSidebar(SIDEBAR_FILE, S.sidebar.title));
+  guarded(() => showSidebar(SIDEBAR_FILE, UI.title));
 }
 
 function guarded(fn: () => void): void {

@@ -11,6 +11,7 @@ const MENU: readonly { label: string; fn: MenuHandler }[] = [
   { label: S.menu.analyze, fn: 'menuAnalyze' },
   { label: S.menu.settings, fn: 'menuSettings' },
   { label: S.menu.sidebar, fn: 'menuShowSidebar' },
+  { label: S.menu.unhighlight, fn: 'menuUnhighlight' },
 ];
 
 /** The trigger event; only its presence matters here. */

@@ -1,9 +1,9 @@
 // Core results → the plain JSON views of the contract.
 import { a1 } from '../core/grid';
 import type { SheetInfo } from '../core/input/workbook';
-import type { RunSummary } from '../core/pipeline';
+import type { Procedure } from '../core/model';
 import { formatProblem, type Problem } from '../core/problems';
-import type { ProblemView, ProcedureView, SheetView } from './contract';
+import type { ProblemView, SheetView } from './contract';
 
 /** `sheets`: tab names that exist, so «go to» is offered only where it can succeed. */
 export function problemView(p: Problem, sheets: ReadonlySet<string>): ProblemView {
@@ -22,25 +22,17 @@ export function problemView(p: Problem, sheets: ReadonlySet<string>): ProblemVie
   };
 }
 
-export function sheetView(s: SheetInfo): SheetView {
+/** `procedure`: the work read from a results sheet, for its subject and parallel. */
+export function sheetView(s: SheetInfo, procedure?: Procedure): SheetView {
   return {
     name: s.name,
     kind: s.kind,
     layout: s.layout ?? null,
     procedure: s.procedure ?? null,
+    subject: procedure?.meta.subject ?? null,
+    grade: procedure?.meta.grade ?? null,
     participants: s.participants ?? null,
   };
-}
-
-export function procedureViews(summary: RunSummary): ProcedureView[] {
-  return summary.procedures.map((p) => ({
-    title: p.title,
-    sheet: p.sheet,
-    participants: p.participants,
-    absent: p.absent,
-    meanCompletion: p.meanCompletion !== null && Number.isFinite(p.meanCompletion) ? p.meanCompletion : null,
-    classes: p.classes.map((c) => ({ name: c.name, participants: c.participants, insufficient: c.insufficient, reliable: c.reliable })),
-  }));
 }
 
 export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {

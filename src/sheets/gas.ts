@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 // The only place that names Apps Script's global services. Each accessor is typed by the narrow
 // surface, so the compiler checks the real service fits it; tests swap the globals for fakes.
-import type { HtmlServiceLike, LockServiceLike, SpreadsheetAppLike, UtilitiesLike } from './surface';
+import type { HtmlServiceLike, LockServiceLike, PropertiesServiceLike, SpreadsheetAppLike, UtilitiesLike } from './surface';
 
 export function spreadsheetApp(): SpreadsheetAppLike {
   return SpreadsheetApp;
@@ -17,4 +17,8 @@ export function htmlService(): HtmlServiceLike {
 
 export function utilities(): UtilitiesLike {
   return Utilities;
+}
+
+export function propertiesService(): PropertiesServiceLike {
+  return PropertiesService;
 }

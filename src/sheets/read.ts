@@ -3,6 +3,7 @@
 // an interrupted write are skipped and reported for cleanup.
 import type { Grid, Workbook } from '../core/grid';
 import { isGeneratedTab } from '../core/input/workbook';
+import { keepsUserInput } from '../core/output/tabs';
 import { cellReader } from './dates';
 import type { SpreadsheetLike } from './surface';
 import { TabDirectory } from './tabs';
@@ -23,7 +24,8 @@ export function readSpreadsheet(ss: SpreadsheetLike): SpreadsheetRead {
   const leftovers: string[] = [];
   for (const { name, sheet } of tabs.entries()) {
     if (isTempName(name)) leftovers.push(name);
-    else if (isGeneratedTab(name)) grids.push({ name, values: [] });
+    // Generated tabs are not input, except those users type into (roadmaps): the core reads those back.
+    else if (isGeneratedTab(name) && !keepsUserInput(name)) grids.push({ name, values: [] });
     else
       grids.push({
         name,

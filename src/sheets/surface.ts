@@ -13,8 +13,14 @@ export interface TextStyleLike {
 export interface DataValidationLike {
   getAllowInvalid(): boolean;
 }
+export interface BooleanConditionLike {
+  /** For a custom-formula rule, [formula]. */
+  getCriteriaValues(): unknown[];
+}
 export interface ConditionalRuleLike {
   getRanges(): RangeLike[];
+  /** null for colour-scale rules. */
+  getBooleanCondition(): BooleanConditionLike | null;
 }
 export interface ChartLike {
   getNumHeaders(): number;
@@ -26,6 +32,8 @@ export interface RangeLike {
   getNumRows(): number;
   getNumColumns(): number;
   getValues(): unknown[][];
+  /** As shown: what a filter's hidden values are compared with. */
+  getDisplayValues(): string[][];
   setValues(values: unknown[][]): RangeLike;
   setNumberFormats(formats: string[][]): RangeLike;
   setTextStyles(styles: TextStyleLike[][]): RangeLike;
@@ -37,6 +45,22 @@ export interface RangeLike {
   setDataValidations(rules: (DataValidationLike | null)[][]): RangeLike;
   merge(): RangeLike;
   activate(): RangeLike;
+  /** Fails when the sheet already has a filter. */
+  createFilter(): FilterLike;
+}
+
+export interface FilterCriteriaLike {
+  getHiddenValues(): string[];
+}
+export interface FilterLike {
+  getRange(): RangeLike;
+  setColumnFilterCriteria(columnPosition: number, filterCriteria: FilterCriteriaLike | null): FilterLike;
+  remove(): void;
+}
+export interface FilterCriteriaBuilderLike {
+  /** Grid sheets support hidden values only: setVisibleValues fails there («Visible values are not currently supported»). */
+  setHiddenValues(values: string[]): FilterCriteriaBuilderLike;
+  build(): FilterCriteriaLike;
 }
 
 export interface RangeListLike {
@@ -68,14 +92,20 @@ export interface SheetLike {
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;
   setColumnWidths(startColumn: number, numColumns: number, width: number): SheetLike;
+  getConditionalFormatRules(): ConditionalRuleLike[];
   setConditionalFormatRules(rules: ConditionalRuleLike[]): void;
   newChart(): ChartBuilderLike;
   insertChart(chart: ChartLike): void;
   setTabColor(color: string | null): SheetLike;
   activate(): SheetLike;
+  getFilter(): FilterLike | null;
+  isSheetHidden(): boolean;
+  hideSheet(): SheetLike;
+  showSheet(): SheetLike;
 }
 
 export interface SpreadsheetLike {
+  getId(): string;
   getName(): string;
   getSpreadsheetTimeZone(): string;
   getSheets(): SheetLike[];
@@ -128,6 +158,15 @@ export interface SpreadsheetAppLike {
   newTextStyle(): TextStyleBuilderLike;
   newDataValidation(): ValidationBuilderLike;
   newConditionalFormatRule(): RuleBuilderLike;
+  newFilterCriteria(): FilterCriteriaBuilderLike;
+}
+export interface PropertiesLike {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): PropertiesLike;
+  deleteProperty(key: string): PropertiesLike;
+}
+export interface PropertiesServiceLike {
+  getUserProperties(): PropertiesLike;
 }
 export interface LockLike {
   tryLock(timeoutInMillis: number): boolean;
@@ -155,6 +194,11 @@ export type SurfaceChecks = [
   Assert<Fits<GoogleAppsScript.Spreadsheet.TextStyleBuilder, TextStyleBuilderLike>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, ValidationBuilderLike>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, RuleBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.Filter, FilterLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteria, FilterCriteriaLike>>,
+  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder, FilterCriteriaBuilderLike>>,
+  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, PropertiesServiceLike>>,
+  Assert<Fits<GoogleAppsScript.Properties.Properties, PropertiesLike>>,
   Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppLike>>,
   Assert<Fits<GoogleAppsScript.Base.Ui, UiLike>>,
   Assert<Fits<GoogleAppsScript.Base.Menu, MenuLike>>,

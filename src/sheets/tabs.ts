@@ -45,6 +45,12 @@ export class TabDirectory {
     this.tabs.splice(Math.min(index, this.tabs.length), 0, { name, sheet });
   }
 
+  /** Records a rename in place. */
+  rename(from: string, to: string): void {
+    const tab = this.tabs.find((t) => t.name === from);
+    if (tab) tab.name = to;
+  }
+
   remove(name: string): void {
     const at = this.tabs.findIndex((t) => t.name === name);
     if (at >= 0) this.tabs.splice(at, 1);

@@ -37,6 +37,57 @@ export function writeSpec(ss: SpreadsheetLike, spec: SheetSpec, tabs?: TabDirect
   }
 }
 
+/**
+ * Replaces several tabs as one: every new tab is painted under a temporary name first, and only when
+ * all of them are complete are the old tabs deleted and the new ones renamed. A failure while painting
+ * (or the script being stopped) leaves every old tab as it was; temporary tabs are removed, or, if the
+ * script was killed, cleaned by the next run. Same document calls as `writeSpec` per tab.
+ */
+export function replaceTabs(ss: SpreadsheetLike, specs: readonly SheetSpec[], tabs: TabDirectory): SheetLike[] {
+  const fresh: { spec: SheetSpec; sheet: SheetLike; temp: string }[] = [];
+  let current: SheetSpec | null = null;
+  try {
+    for (const spec of specs) {
+      current = spec;
+      const old = tabs.find(spec.name);
+      const index = old ? old.index : tabs.count();
+      const temp = tempName(spec.name);
+      const sheet = ss.insertSheet(temp, index);
+      tabs.place(temp, sheet, index);
+      fresh.push({ spec, sheet, temp });
+      paintSheet(sheet, spec);
+    }
+  } catch (e) {
+    for (const f of fresh) {
+      discard(ss, f.sheet);
+      tabs.remove(f.temp);
+    }
+    throw new SheetWriteError(current?.name ?? '', e, false);
+  }
+  fresh.forEach((f, i) => {
+    const old = tabs.find(f.spec.name);
+    let oldDeleted = false;
+    try {
+      if (old) {
+        ss.deleteSheet(old.sheet);
+        tabs.remove(f.spec.name);
+        oldDeleted = true;
+      }
+      f.sheet.setName(f.spec.name);
+      tabs.rename(f.temp, f.spec.name);
+    } catch (e) {
+      // Tabs swapped so far are complete and stay; the others keep their old version (past the
+      // delete, the new one stays under its temporary name, and the next run replaces it).
+      for (const rest of fresh.slice(oldDeleted ? i + 1 : i)) {
+        discard(ss, rest.sheet);
+        tabs.remove(rest.temp);
+      }
+      throw new SheetWriteError(f.spec.name, e, oldDeleted);
+    }
+  });
+  return fresh.map((f) => f.sheet);
+}
+
 /** Creates the tab only when no tab of that name exists (the user's own settings). */
 export function ensureSpec(ss: SpreadsheetLike, spec: SheetSpec, tabs?: TabDirectory): SheetLike | null {
   const exists = tabs ? tabs.find(spec.name) !== null : ss.getSheetByName(spec.name) !== null;

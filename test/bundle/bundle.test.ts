@@ -3,7 +3,7 @@
 // the entry points, the adapter and the core.
 import { readFileSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisStepResult, DataOverview } from '../../src/server/contract';
+import type { DataOverview, FilterResult, SettingsSaveResult, SettingsView, StepResult } from '../../src/server/contract';
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
 import { createFakeGas, type FakeGas, type FakeSheet } from '../fakes';
 import { smallProtocol } from '../sheets/fixtures';
@@ -14,6 +14,9 @@ beforeAll(() => ensureBuilt(), 60_000);
 const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
 const MATRIX = 'Матрица дефицитов · МА 4';
 const BY_CLASS = 'Дефициты по классам';
+/** The statistics tabs («Статистика отметок», «Распределение баллов», «Задания по отметкам»). */
+const STATS = ['Статистика отметок', 'Распределение баллов', 'Задания по отметкам'];
+const FINDINGS = ['Группа риска', 'Динамика', 'Объективность'];
 
 function setup(rows: unknown[][] = smallProtocol()): { gas: FakeGas; bundle: Bundle } {
   const gas = createFakeGas({ name: BOOK });
@@ -33,7 +36,7 @@ const topLevel = (source: string, name: string) => new RegExp(`^function ${name}
 describe('dist/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { bundle } = setup();
-    const expected = ['onOpen', 'onInstall', 'menuAnalyze', 'menuSettings', 'menuShowSidebar', ...SERVER_FUNCTIONS];
+    const expected = ['onOpen', 'onInstall', 'menuAnalyze', 'menuSettings', 'menuShowSidebar', 'menuUnhighlight', ...SERVER_FUNCTIONS];
     for (const name of expected) {
       expect(topLevel(bundle.source, name), name).toBe(true);
       expect(typeof bundle.context[name], name).toBe('function');
@@ -41,9 +44,21 @@ describe('dist/Code.js', () => {
   });
 
   it('every function named in the contract is callable by name', () => {
-    expect(SERVER_FUNCTIONS).toEqual(['getDataOverview', 'runAnalysisStep', 'activateCell']);
+    expect(SERVER_FUNCTIONS).toEqual([
+      'getDataOverview',
+      'runStep',
+      'activateCell',
+      'getSettings',
+      'saveSettings',
+      'applyFilter',
+      'clearFilter',
+    ]);
     const { bundle } = setup();
-    for (const name of SERVER_FUNCTIONS) expect(topLevel(bundle.source, name), name).toBe(true);
+    for (const name of SERVER_FUNCTIONS) {
+      expect(topLevel(bundle.source, name), name).toBe(true);
+      // Callable by name; a call without its arguments is refused with the Russian message, never "not found".
+      expect(typeof bundle.context[name], name).toBe('function');
+    }
   });
 
   it('onOpen in AuthMode.NONE builds the menu and touches nothing else', () => {
@@ -55,6 +70,7 @@ describe('dist/Code.js', () => {
         { caption: 'Анализ результатов', fn: 'menuAnalyze' },
         { caption: 'Настройки', fn: 'menuSettings' },
         { caption: 'Открыть панель', fn: 'menuShowSidebar' },
+        { caption: 'Снять подсветку', fn: 'menuUnhighlight' },
       ],
     ]);
     for (const item of gas.ui.menus[0] ?? []) if (item !== 'separator') expect(topLevel(bundle.source, item.fn), item.fn).toBe(true);
@@ -68,15 +84,15 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     bundle.call('onInstall', { authMode: 'FULL' });
     expect(gas.ui.menus).toHaveLength(1);
-    expect(gas.ui.menus[0]).toHaveLength(3);
+    expect(gas.ui.menus[0]).toHaveLength(4);
   });
 
   it('menuAnalyze writes the tabs with the right completion numbers', () => {
     const { gas, bundle } = setup();
     bundle.call('menuAnalyze');
     expect(gas.ui.alerts).toEqual([]);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', 'Настройки ОКО', MATRIX, BY_CLASS]);
-    expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 2\./);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', 'Настройки ОКО', MATRIX, BY_CLASS, ...STATS, ...FINDINGS]);
+    expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 8\./);
 
     // Hand-computed from smallProtocol (max 2, 1, 3 = 6 points; 10003 absent; X counts 0 points):
     //   class 1 = 10001 (2,1,3) + 10002 (1,0,X): task 1 (2+1)/(2·2) = 75 %, task 2 (1+0)/(2·1) = 50 %,
@@ -143,42 +159,131 @@ describe('dist/Code.js', () => {
     expect(overview).toEqual(raw);
     expect(overview.spreadsheet).toBe(BOOK);
     expect(overview.sheets).toEqual([
-      { name: 'Протокол', kind: 'results', layout: 'vpr-form', procedure: 'ВПР Математика 4 класс', participants: 4 },
+      {
+        name: 'Протокол',
+        kind: 'results',
+        layout: 'vpr-form',
+        procedure: 'ВПР Математика 4 класс',
+        subject: 'Математика',
+        grade: 4,
+        participants: 4,
+      },
     ]);
+    expect(overview.steps.map((s) => s.id)).toEqual(expect.arrayContaining(['analysis']));
+    expect(overview.filter).toEqual({
+      options: {
+        subjects: ['Математика'],
+        grades: [4],
+        classes: [
+          { name: '1', grade: 4 },
+          { name: '2', grade: 4 },
+        ],
+        teachers: [],
+      },
+      saved: null,
+    });
     expect(overview.errors).toBe(0);
     expect(overview.problems.length).toBeGreaterThan(0);
     for (const p of overview.problems) expect(p.place).toEqual({ sheet: 'Протокол', row: p.row, col: p.col });
     expect(Number.isNaN(Date.parse(overview.readAt))).toBe(false);
   });
 
-  it('runAnalysisStep writes the tabs and returns the summary', () => {
+  it('runStep writes the analysis tabs and returns the summary as blocks', () => {
     const { gas, bundle } = setup();
-    const raw = bundle.call('runAnalysisStep') as AnalysisStepResult;
+    const raw = bundle.call('runStep', 'analysis') as StepResult;
     const result = json(raw);
     expect(result).toEqual(raw);
     expect(result.ok).toBe(true);
-    expect(result.tabs).toEqual({ written: [MATRIX, BY_CLASS], created: ['Настройки ОКО'], deleted: [] });
-    const [p] = result.summary.procedures;
-    expect(p).toMatchObject({ title: 'ВПР Математика 4 класс', sheet: 'Протокол', participants: 4, absent: 1 });
-    expect(p?.meanCompletion).toBeCloseTo(54.167, 2);
-    // Class 1: tasks 2 and 3 at 50 % < 57 %; class 2: all three at 50 %.
-    expect(p?.classes.map((c) => [c.name, c.insufficient, c.participants, c.reliable])).toEqual([
-      ['1', 2, 2, false],
-      ['2', 3, 2, false],
+    expect(result.tabs).toEqual({ written: [MATRIX, BY_CLASS, ...STATS], created: ['Настройки ОКО'], deleted: [] });
+    const [work, tabs] = result.blocks;
+    expect(work?.title).toBe('ВПР Математика 4 класс');
+    // Class 1: tasks 2 and 3 at 50 % < 57 %; class 2: all three at 50 %. Each line leads to the class row of the matrix.
+    const lines = work?.items.filter((i) => i.text.includes('недостаточно'));
+    expect(lines?.map((i) => [i.text, i.tone])).toEqual([
+      ['1: недостаточно выполнено заданий — 2 из 3 (мало участников: выводы ненадёжны)', 'bad'],
+      ['2: недостаточно выполнено заданий — 3 из 3 (мало участников: выводы ненадёжны)', 'bad'],
     ]);
-    expect(gas.ss.tabNames()).toContain(MATRIX);
+    const place = lines?.[0]?.place;
+    expect(place?.sheet).toBe(MATRIX);
+    expect(gas.ss.tab(MATRIX).peek(place?.row as number, 2)?.value).toBe('% выполнения');
+    expect(tabs?.items.map((i) => i.text)).toEqual([MATRIX, BY_CLASS, ...STATS, 'Созданы: Настройки ОКО.']);
+    expect(Number.isNaN(Date.parse(result.finishedAt))).toBe(false);
   });
 
-  it('runAnalysisStep on bad data returns the problems and writes nothing', () => {
+  it('runStep writes only its own tabs', () => {
+    const { gas, bundle } = setup();
+    bundle.call('runStep', 'analysis');
+    const matrix = gas.ss.tab(MATRIX);
+    const risk = json(bundle.call('runStep', 'risk') as StepResult);
+    expect(risk.ok).toBe(true);
+    expect(risk.tabs.written).toEqual(['Группа риска', 'Динамика']);
+    expect(risk.blocks[0]?.items[0]?.text).toMatch(/^Учеников в группе риска: \d+\.$/);
+    // The analysis step's tabs are the very same sheets.
+    expect(gas.ss.tab(MATRIX)).toBe(matrix);
+  });
+
+  it('runStep on bad data returns the problems and writes nothing', () => {
     const rows = smallProtocol();
     (rows[2] as unknown[])[2] = 3;
     const { gas, bundle } = setup(rows);
-    const result = json(bundle.call('runAnalysisStep') as AnalysisStepResult);
+    const result = json(bundle.call('runStep', 'analysis') as StepResult);
     expect(result.ok).toBe(false);
+    expect(result.blocks).toEqual([]);
     expect(result.tabs).toEqual({ written: [], created: [], deleted: [] });
     const error = result.problems.find((p) => p.severity === 'error');
     expect(error).toMatchObject({ sheet: 'Протокол', row: 3, col: 3, a1: 'C3', place: { sheet: 'Протокол', row: 3, col: 3 } });
     expect(gas.ss.tabNames()).toEqual(['Протокол']);
+  });
+
+  it('runStep refuses an unknown step with the Russian message', () => {
+    const { bundle } = setup();
+    expect(() => bundle.call('runStep', 'everything')).toThrow(
+      'Панель передала неверные данные в «runStep». Обновите панель и попробуйте снова.',
+    );
+  });
+
+  it('getSettings and saveSettings: refused as a whole on a bad value, value cells written on a good one', () => {
+    const { gas, bundle } = setup();
+    const before = json(bundle.call('getSettings') as SettingsView);
+    expect(before.exists).toBe(false);
+    expect(before.fields[0]).toMatchObject({ key: 'deficit.basicSufficient', min: 0, max: 100, default: 60, value: '' });
+
+    const refused = json(bundle.call('saveSettings', { 'deficit.basicUncertain': 70 }) as SettingsSaveResult);
+    expect(refused.ok).toBe(false);
+    expect(refused.errors).toEqual([{ key: 'deficit.basicUncertain', message: expect.stringMatching(/должно быть не больше/) }]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+    expect(() => bundle.call('saveSettings', { 'deficit.basicSufficient': '60' })).toThrow(/^Панель передала неверные данные/);
+    expect(() => bundle.call('saveSettings', { 'нет.такой': 1 })).toThrow(/^Панель передала неверные данные/);
+
+    const created = json(bundle.call('saveSettings', { 'deficit.basicSufficient': 65 }) as SettingsSaveResult);
+    expect(created).toMatchObject({ ok: true, created: true });
+    const sheet = gas.ss.tab('Настройки ОКО');
+    expect(sheet.peek(2, 3)?.value).toBe(65);
+    gas.log.reset();
+    const saved = json(bundle.call('saveSettings', { 'deficit.basicSufficient': 62.5 }) as SettingsSaveResult);
+    expect(saved).toMatchObject({ ok: true, created: false });
+    expect(gas.log.count('Range.setValues')).toBe(1);
+    expect(sheet.peek(2, 3)?.value).toBe(62.5);
+    expect(json(bundle.call('getSettings') as SettingsView).fields[0]?.value).toBe('62,5');
+  });
+
+  it('applyFilter and clearFilter set and remove native filters, and keep the choice per user', () => {
+    const { gas, bundle } = setup();
+    bundle.call('runStep', 'analysis');
+    const choice = { subjects: ['Математика'], grades: [], classes: ['1'], teachers: [] };
+    const applied = json(bundle.call('applyFilter', choice) as FilterResult);
+    expect(applied.applied).toBe(true);
+    expect(applied.filtered.map((f) => f.sheet)).toContain(MATRIX);
+    const matrix = gas.ss.tab(MATRIX);
+    const rows = matrix.snapshot().map((r, i) => ({ r: i + 1, cls: r[0] }));
+    expect(rows.filter((x) => x.cls === '2').every((x) => matrix.filter?.hides(x.r))).toBe(true);
+    expect(rows.filter((x) => x.cls === '1').some((x) => matrix.filter?.hides(x.r))).toBe(false);
+    expect(json(bundle.call('getDataOverview') as DataOverview).filter.saved).toEqual(choice);
+    const cleared = json(bundle.call('clearFilter') as FilterResult);
+    expect(cleared.applied).toBe(false);
+    expect(cleared.cleared).toContain(MATRIX);
+    expect(matrix.filter).toBeNull();
+    expect(() => bundle.call('applyFilter', { subjects: 'Математика' })).toThrow(/^Панель передала неверные данные/);
   });
 
   it('activateCell moves the cursor; bad arguments and missing sheets give Russian messages', () => {

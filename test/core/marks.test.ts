@@ -74,7 +74,21 @@ describe('score distribution and peaks at cut-offs', () => {
     expect(d.counts).toEqual([1, 2, 2, 1, 6, 2, 1, 3, 1, 1]);
     expect(d.meanBin).toBe(2);
     expect(d.peaks).toEqual([4, 7]);
-    expect(d.peaksAtCuts).toEqual([{ score: 4, mark: 3, count: 6 }]);
+    expect(d.peaksAtCuts).toEqual([{ score: 4, mark: 3, count: 6, below: 1 }]);
+  });
+
+  it('does not count the top of an honest bell curve that happens to sit on a cut-off', () => {
+    // 30 students: 0,1,2,4,6,6,4,3,2,2 over scores 0–9; mean bin 3. Scores 4 and 5 (6 each) are peaks
+    // (≥ 4.5 and ≥ 4), and 5 is the cut-off of «4» — but score 4 just below also holds 6: no step.
+    const totals = [1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 7, 7, 7, 8, 8, 9, 9];
+    const d = distribution(proc(totals, [3, 5, 8]));
+    expect(d.counts).toEqual([0, 1, 2, 4, 6, 6, 4, 3, 2, 2]);
+    expect(d.peaks).toEqual([4, 5]);
+    expect(d.peaksAtCuts).toEqual([]);
+    // Without the step test (jump 0) the same bin would be reported.
+    expect(distribution(proc(totals, [3, 5, 8]), undefined, { factor: 1.5, minStudents: 2, jump: 0 }).peaksAtCuts).toEqual([
+      { score: 5, mark: 4, count: 6, below: 6 },
+    ]);
   });
 
   it('needs at least two students in a bin', () => {

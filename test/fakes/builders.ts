@@ -5,6 +5,8 @@ import type {
   ChartLike,
   ConditionalRuleLike,
   DataValidationLike,
+  FilterCriteriaBuilderLike,
+  FilterCriteriaLike,
   RangeLike,
   RuleBuilderLike,
   TextStyleBuilderLike,
@@ -94,6 +96,9 @@ export class FakeConditionalRule implements ConditionalRuleLike {
   ) {}
   getRanges(): RangeLike[] {
     return this.ranges;
+  }
+  getBooleanCondition(): { getCriteriaValues(): unknown[] } {
+    return { getCriteriaValues: () => [this.formula] };
   }
 }
 
@@ -198,5 +203,38 @@ export class FakeChartBuilder implements ChartBuilderLike {
   build(): FakeChart {
     this.log.hit('builder', 'EmbeddedChartBuilder.build');
     return new FakeChart(this.type, this.ranges, this.numHeaders, this.position, { ...this.options });
+  }
+}
+
+export class FakeFilterCriteria implements FilterCriteriaLike {
+  constructor(
+    readonly hidden: string[],
+    /** Set by setVisibleValues: grid-sheet filters refuse it, as Sheets does. */
+    readonly visible: string[] | null,
+  ) {}
+  getHiddenValues(): string[] {
+    return [...this.hidden];
+  }
+}
+
+export class FakeFilterCriteriaBuilder implements FilterCriteriaBuilderLike {
+  private hidden: string[] = [];
+  private visible: string[] | null = null;
+  constructor(private readonly log: CallLog) {}
+  setHiddenValues(values: string[]): this {
+    this.log.hit('builder', 'FilterCriteriaBuilder.setHiddenValues');
+    this.hidden = [...values];
+    this.visible = null;
+    return this;
+  }
+  setVisibleValues(values: string[]): this {
+    this.log.hit('builder', 'FilterCriteriaBuilder.setVisibleValues');
+    this.visible = [...values];
+    this.hidden = [];
+    return this;
+  }
+  build(): FakeFilterCriteria {
+    this.log.hit('builder', 'FilterCriteriaBuilder.build');
+    return new FakeFilterCriteria(this.hidden, this.visible);
   }
 }

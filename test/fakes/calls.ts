@@ -9,10 +9,14 @@ export class CallLog {
   private docs = 0;
   private failure: { at: number; message: string } | null = null;
 
+  /** Called on every call: a fake clock advances by it, and may throw as Apps Script's time limit does. */
+  onHit: ((kind: CallKind, method: string) => void) | null = null;
+
   hit(kind: CallKind, method: string): void {
     const c = this.counts.get(method);
     if (c) c.n++;
     else this.counts.set(method, { kind, n: 1 });
+    this.onHit?.(kind, method);
     if (kind !== 'doc') return;
     this.docs++;
     if (this.failure && this.docs === this.failure.at) {

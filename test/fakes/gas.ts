@@ -1,8 +1,8 @@
 // One fake Apps Script environment: the globals the bundle expects, all sharing one call log.
 import type { SpreadsheetAppLike } from '../../src/sheets/surface';
-import { FakeConditionalRuleBuilder, FakeDataValidationBuilder, FakeTextStyleBuilder } from './builders';
+import { FakeConditionalRuleBuilder, FakeDataValidationBuilder, FakeFilterCriteriaBuilder, FakeTextStyleBuilder } from './builders';
 import { CallLog } from './calls';
-import { FakeLockService, FakeUtilities } from './services';
+import { FakeLockService, FakePropertiesService, FakeUtilities } from './services';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeHtmlService, FakeUi } from './ui';
 
@@ -11,12 +11,14 @@ export interface FakeGas {
   ss: FakeSpreadsheet;
   ui: FakeUi;
   lockService: FakeLockService;
+  properties: FakePropertiesService;
   /** The globals, by their Apps Script names. */
   globals: {
     SpreadsheetApp: SpreadsheetAppLike;
     LockService: FakeLockService;
     HtmlService: FakeHtmlService;
     Utilities: FakeUtilities;
+    PropertiesService: FakePropertiesService;
   };
 }
 
@@ -46,13 +48,25 @@ export function createFakeGas(opts: { name?: string; timeZone?: string } = {}): 
       log.hit('builder', 'SpreadsheetApp.newConditionalFormatRule');
       return new FakeConditionalRuleBuilder(log);
     },
+    newFilterCriteria() {
+      log.hit('builder', 'SpreadsheetApp.newFilterCriteria');
+      return new FakeFilterCriteriaBuilder(log);
+    },
   };
+  const properties = new FakePropertiesService(log);
   return {
     log,
     ss,
     ui,
     lockService,
-    globals: { SpreadsheetApp, LockService: lockService, HtmlService: new FakeHtmlService(log), Utilities: new FakeUtilities(log) },
+    properties,
+    globals: {
+      SpreadsheetApp,
+      LockService: lockService,
+      HtmlService: new FakeHtmlService(log),
+      Utilities: new FakeUtilities(log),
+      PropertiesService: properties,
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import type {
   ChartLike,
   ConditionalRuleLike,
   DataValidationLike,
+  FilterCriteriaLike,
+  FilterLike,
   RangeLike,
   RangeListLike,
   SheetLike,
@@ -13,7 +15,7 @@ import type {
   TextStyleLike,
   VerticalAlignment,
 } from '../../src/sheets/surface';
-import { FakeChart, FakeChartBuilder, FakeConditionalRule, FakeDataValidation, FakeTextStyle } from './builders';
+import { FakeChart, FakeChartBuilder, FakeConditionalRule, FakeDataValidation, FakeFilterCriteria, FakeTextStyle } from './builders';
 import type { CallLog } from './calls';
 import { isDateValue, parseInput, type StoredValue } from './values';
 
@@ -119,6 +121,17 @@ export class FakeRange implements RangeLike {
     return out;
   }
 
+  getDisplayValues(): string[][] {
+    this.hit('getDisplayValues');
+    const out: string[][] = [];
+    for (let r = 0; r < this.rows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < this.cols; c++) row.push(displayValue(this.sheet.peek(this.row + r, this.col + c)));
+      out.push(row);
+    }
+    return out;
+  }
+
   setValues(values: unknown[][]): this {
     this.hit('setValues');
     this.each(values, 'values', (cell, v) => {
@@ -184,6 +197,12 @@ export class FakeRange implements RangeLike {
     this.sheet.spreadsheet.activate(this.sheet, this.a1);
     return this;
   }
+  createFilter(): FakeFilter {
+    this.hit('createFilter');
+    if (this.sheet.filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    this.sheet.filter = new FakeFilter(this.sheet, this.row, this.col, this.rows, this.cols);
+    return this.sheet.filter;
+  }
 
   /** Applies a 2-D array cell by cell after checking it has the range's exact shape, as Sheets does. */
   private each<T>(grid: T[][], what: string, fn: (cell: FakeCell, v: T) => void): void {
@@ -218,6 +237,8 @@ export class FakeSheet implements SheetLike {
   readonly merges: string[] = [];
   readonly charts: FakeChart[] = [];
   rules: FakeConditionalRule[] = [];
+  filter: FakeFilter | null = null;
+  hidden = false;
   deleted = false;
 
   constructor(
@@ -374,6 +395,10 @@ export class FakeSheet implements SheetLike {
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this;
   }
+  getConditionalFormatRules(): FakeConditionalRule[] {
+    this.touch('Sheet.getConditionalFormatRules');
+    return [...this.rules];
+  }
   setConditionalFormatRules(rules: ConditionalRuleLike[]): void {
     this.touch('Sheet.setConditionalFormatRules');
     this.rules = rules.map((r) => {
@@ -401,6 +426,76 @@ export class FakeSheet implements SheetLike {
     this.spreadsheet.activate(this, 'A1');
     return this;
   }
+  getFilter(): FakeFilter | null {
+    this.touch('Sheet.getFilter');
+    return this.filter;
+  }
+  isSheetHidden(): boolean {
+    this.touch('Sheet.isSheetHidden');
+    return this.hidden;
+  }
+  hideSheet(): this {
+    this.touch('Sheet.hideSheet');
+    if (!this.hidden && this.spreadsheet.visibleCount() === 1) throw new Error("You can't hide all the sheets in a document.");
+    this.hidden = true;
+    return this;
+  }
+  showSheet(): this {
+    this.touch('Sheet.showSheet');
+    this.hidden = false;
+    return this;
+  }
+}
+
+/** A sheet's basic filter: the first row of its range is the header; only hidden values are supported, as on grid sheets. */
+export class FakeFilter implements FilterLike {
+  readonly criteria = new Map<number, FakeFilterCriteria>();
+  constructor(
+    private readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly rows: number,
+    readonly cols: number,
+  ) {}
+  getRange(): FakeRange {
+    this.sheet.touch('Filter.getRange');
+    return new FakeRange(this.sheet, this.row, this.col, this.rows, this.cols);
+  }
+  setColumnFilterCriteria(columnPosition: number, filterCriteria: FilterCriteriaLike | null): this {
+    this.sheet.touch('Filter.setColumnFilterCriteria');
+    if (columnPosition < this.col || columnPosition >= this.col + this.cols)
+      throw new Error('The column position is outside the filter range.');
+    if (filterCriteria === null) {
+      this.criteria.delete(columnPosition);
+      return this;
+    }
+    if (!(filterCriteria instanceof FakeFilterCriteria)) throw new Error('Invalid argument: filterCriteria');
+    if (filterCriteria.visible !== null) throw new Error('Visible values are not currently supported');
+    this.criteria.set(columnPosition, filterCriteria);
+    return this;
+  }
+  remove(): void {
+    this.sheet.touch('Filter.remove');
+    if (this.sheet.filter === this) this.sheet.filter = null;
+  }
+  /** Uncounted: whether a 1-based row is hidden by this filter (the header row never is). */
+  hides(row: number): boolean {
+    if (row <= this.row || row >= this.row + this.rows) return false;
+    for (const [col, c] of this.criteria) if (c.hidden.includes(displayValue(this.sheet.peek(row, col)))) return true;
+    return false;
+  }
+}
+
+/** What Sheets shows for a stored value (numbers with a 0.0-style format rounded as displayed). */
+export function displayValue(cell: FakeCell | undefined): string {
+  const v = cell?.value ?? '';
+  if (typeof v === 'number') {
+    const m = /^0(?:\.(0+))?$/.exec(cell?.numberFormat ?? '');
+    return m ? v.toFixed(m[1]?.length ?? 0) : String(v);
+  }
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (isDateValue(v)) return v.toISOString().slice(0, 10);
+  return v;
 }
 
 export class FakeSpreadsheet implements SpreadsheetLike {
@@ -412,6 +507,7 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     private readonly name: string,
     private readonly log: CallLog,
     private readonly timeZone = 'Europe/Moscow',
+    private readonly id = 'fake-spreadsheet-id',
   ) {}
 
   private touch(method: string): void {
@@ -419,6 +515,10 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   }
 
   // ---- uncounted helpers for tests -----------------------------------------------------------
+  /** The spreadsheet's name, uncounted. */
+  get title(): string {
+    return this.name;
+  }
   /** Adds a user's sheet holding `values` exactly as given. */
   addSheet(name: string, values: readonly (readonly unknown[])[] = []): FakeSheet {
     this.checkNewName(name, null);
@@ -441,6 +541,9 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   activate(sheet: FakeSheet, a1: string): void {
     this.active = { sheet, a1 };
   }
+  visibleCount(): number {
+    return this.sheets.filter((s) => !s.hidden).length;
+  }
   checkNewName(name: string, self: FakeSheet | null): void {
     if (!name || name.length > 100) throw new Error('Invalid sheet name.');
     const clash = this.sheets.find((s) => s !== self && s.title.toLowerCase() === name.toLowerCase());
@@ -448,6 +551,10 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   }
 
   // ---- Spreadsheet ---------------------------------------------------------------------------
+  getId(): string {
+    this.touch('getId');
+    return this.id;
+  }
   getName(): string {
     this.touch('getName');
     return this.name;

@@ -49,6 +49,8 @@ async function naive(path: string): Promise<Naive[]> {
       if (t === 'Класс' || t === 'Порядковый номер класса') classCol = c;
       if (t === 'Вариант') variantCol = c;
     });
+    // «Соответствие кодов» has a «Код участника» column too, but no tasks: it is not a results sheet.
+    if (tasks.length === 0) continue;
     const classes = new Map<string, { n: number; sums: number[] }>();
     for (let r = headerRow + 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);

@@ -1,12 +1,17 @@
 // A whole analysis through the adapter: the user's own sheets keep their values, formatting and
 // places; generated tabs are replaced, stale ones deleted, the settings tab created once.
 import { describe, expect, it } from 'vitest';
+import { isOkoHighlightFormula } from '../../src/core/output/highlight';
 import { S } from '../../src/core/strings';
 import { analyseAndWrite } from '../../src/server/analyze';
 import { menuAnalyze, menuSettings } from '../../src/server/handlers';
 import type { FakeCell, FakeSheet } from '../fakes';
 import { smallProtocol } from './fixtures';
 import { fakeGas } from './setup';
+
+const STATS = [S.tabs.markStats, S.tabs.distribution, S.tabs.tasksByMark];
+/** At-risk students, dynamics, objectivity (src/core/output/{risk,dynamics,objectivity}.ts). */
+const FINDINGS = [S.tabs.risk, S.tabs.dynamics, S.tabs.objectivity];
 
 /** Every stored cell, comparable by value (styles compared by content, not identity). */
 function cells(sheet: FakeSheet): unknown[] {
@@ -26,7 +31,8 @@ function sheetState(sheet: FakeSheet) {
     size: [sheet.maxRows, sheet.maxCols],
     frozen: [sheet.frozenRows, sheet.frozenCols],
     widths: [...sheet.columnWidths],
-    rules: sheet.rules.length,
+    // The user's own conditional rules; the add-on's at-risk highlight (test/sheets/highlights.test.ts) is added after them.
+    rules: sheet.rules.filter((r) => !isOkoHighlightFormula(r.formula)).length,
     tabColor: sheet.tabColor,
   };
 }
@@ -58,7 +64,7 @@ describe('an analysis run', () => {
     gas.ss.addSheet('Протокол', smallProtocol());
     analyseAndWrite(gas.ss);
     const names = gas.ss.tabNames();
-    expect(names).toEqual(['Протокол', S.tabs.settings, 'Матрица дефицитов · МА 4', S.tabs.byClass]);
+    expect(names).toEqual(['Протокол', S.tabs.settings, 'Матрица дефицитов · МА 4', S.tabs.byClass, ...STATS, ...FINDINGS]);
 
     // The user edits a setting and moves a generated tab; an old run left a matrix this run won't make.
     const settings = gas.ss.tab(S.tabs.settings);
@@ -66,7 +72,11 @@ describe('an analysis run', () => {
     gas.ss.addSheet('Матрица дефицитов · РУ 4', [['устарело']]);
 
     const { report } = analyseAndWrite(gas.ss);
-    expect(report).toEqual({ written: ['Матрица дефицитов · МА 4', S.tabs.byClass], created: [], deleted: ['Матрица дефицитов · РУ 4'] });
+    expect(report).toEqual({
+      written: ['Матрица дефицитов · МА 4', S.tabs.byClass, ...STATS, ...FINDINGS],
+      created: [],
+      deleted: ['Матрица дефицитов · РУ 4'],
+    });
     expect(gas.ss.tab(S.tabs.settings)).toBe(settings);
     expect(settings.peek(2, 3)?.value).toBe(70);
     expect(gas.ss.tabNames()).toEqual(names);
@@ -92,7 +102,7 @@ describe('an analysis run', () => {
     gas.ss.addSheet('Протокол', smallProtocol());
     menuAnalyze();
     expect(gas.ui.alerts).toEqual([]);
-    expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 2\./);
+    expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 8\./);
   });
 
   it('menu: settings are created with defaults once, then only opened', () => {

@@ -1,4 +1,6 @@
 import type { ProcedureAnalysis } from '../analysis/deficits';
+import { exportFindings, type Findings } from '../analysis/findings';
+import { markCounts } from '../analysis/mark-groups';
 import type { Problem } from '../problems';
 import type { Settings } from '../settings';
 import type { OkoExport } from './schema';
@@ -10,6 +12,7 @@ export function buildExport(
   analyses: readonly ProcedureAnalysis[],
   settings: Settings,
   problems: readonly Problem[],
+  findings?: Pick<Findings, 'atRisk' | 'objectivity'>,
 ): OkoExport {
   return {
     format: 'oko-export',
@@ -49,6 +52,7 @@ export function buildExport(
           meanCompletion: orNull(g.meanCompletion),
           completion: Object.fromEntries(ids.map((id, i) => [id, orNull(g.completion[i] as number)])),
           status: Object.fromEntries(ids.map((id, i) => [id, g.status[i] ?? 'none'])),
+          ...markCounts(p, g),
         })),
         students: p.students.map((st, i) => {
           const ss = a.students[i];
@@ -67,5 +71,6 @@ export function buildExport(
       };
     }),
     problems: problems.map((p) => ({ ...p })),
+    ...exportFindings(findings),
   };
 }

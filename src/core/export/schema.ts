@@ -22,6 +22,21 @@ export const exportGroupSchema = z.object({
   meanCompletion: percent.nullable(),
   completion: z.record(z.string(), percent.nullable()).describe('Процент выполнения по коду задания'),
   status: z.record(z.string(), status),
+  marks: z
+    .object({
+      '2': z.number().int().nonnegative(),
+      '3': z.number().int().nonnegative(),
+      '4': z.number().int().nonnegative(),
+      '5': z.number().int().nonnegative(),
+    })
+    .describe(
+      'Число участников группы с отметкой 2, 3, 4, 5 (участники без отметки не учтены; все нули, если отметок нет — см. markSource)',
+    ),
+  journal: z
+    .object({ lowered: z.number().int().nonnegative(), confirmed: z.number().int().nonnegative(), raised: z.number().int().nonnegative() })
+    .describe(
+      'Сравнение с отметкой по журналу среди участников с обеими отметками: понизили (отметка < журнальной), подтвердили (=), повысили (>)',
+    ),
 });
 
 export const exportStudentSchema = z.object({
@@ -66,6 +81,40 @@ export const exportProblemSchema = z.object({
   message: z.string(),
 });
 
+export const exportRiskSchema = z.object({
+  code: z.string().describe('Код участника в последней работе ученика (ФИО в выгрузку не попадают)'),
+  class: z.string().describe('Класс в последней работе'),
+  school: z.string(),
+  procedures: z.array(z.string()).describe('Ключи работ ученика (procedures[].key) в порядке времени'),
+  subjects: z.array(z.string()).describe('Предметы, по которым ученик в группе риска'),
+  reasons: z
+    .array(
+      z.object({
+        rule: z.enum(['mark2', 'lowScore', 'decline', 'stableLow', 'multiSubject']),
+        text: z.string().describe('Причина словами: «Отметка «2» по ВПР 2026 Математика 5 класс»'),
+        subject: z.string().optional(),
+        procedure: z.string().optional().describe('Ключ работы, на которой сработало правило'),
+      }),
+    )
+    .describe('Почему ученик в группе риска: по одной записи на сработавшее правило'),
+  deficitTasks: z
+    .array(z.object({ procedure: z.string(), tasks: z.array(z.string()) }))
+    .describe('По последней работе каждого предмета риска: задания, где набрано меньше порога доли баллов'),
+  deficitSkills: z.array(z.string()).describe('Умения этих заданий (по плану заданий)'),
+  focus: z.array(z.string()).describe('На что обратить внимание: разделы (или умения) с наибольшей потерей баллов'),
+});
+
+export const exportObjectivitySchema = z.object({
+  procedure: z.string().describe('Ключ работы (procedures[].key)'),
+  group: z.object({ level: z.enum(['class', 'teacher', 'school']), name: z.string(), school: z.string() }),
+  teacher: z.string().optional().describe('Учитель класса (лист «Классы и учителя») или учитель группы'),
+  rule: z.enum(['lowered', 'raised', 'highMarksLowCompletion', 'peaksAtCuts']),
+  level: z.enum(['medium', 'high']),
+  numbers: z.record(z.string(), z.number()).describe('Числа, которые сравнивало правило: percent, count, of, threshold…'),
+  text: z.string().describe('«Повысили 45 % (9 из 20) ≥ 40 % — высокий уровень»'),
+  reliable: z.boolean().describe('Основа признака не меньше порога надёжности (по умолчанию 10 участников)'),
+});
+
 export const exportSchema = z.object({
   format: z.literal('oko-export'),
   version: z.literal(1),
@@ -73,6 +122,8 @@ export const exportSchema = z.object({
   settings: z.record(z.string(), z.number()),
   procedures: z.array(exportProcedureSchema),
   problems: z.array(exportProblemSchema),
+  atRisk: z.array(exportRiskSchema).describe('Группа риска: по одному профилю на ученика'),
+  objectivity: z.array(exportObjectivitySchema).describe('Признаки для проверки объективности (не выводы о работе учителя)'),
 });
 
 export type OkoExport = z.infer<typeof exportSchema>;

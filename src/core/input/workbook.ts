@@ -7,8 +7,12 @@ import { isGeneratedTab } from '../output/tabs';
 import { hasErrors, type Problem, problem } from '../problems';
 import { readSettings, type Settings } from '../settings';
 import { S } from '../strings';
+import { type Benchmarks, readBenchmarks } from './benchmarks';
 import { type ClassMap, CONFIG_SHEETS, markFromScale, type PlanRow, readClasses, readPlan, readScale, type ScaleRow } from './config';
 import { findResultsHeader, readResults } from './results';
+
+/** The optional sheet that links participant codes across procedures (see analysis/linking.ts). */
+export const CODES_SHEET = 'Соответствие кодов';
 
 export type SheetKind =
   | 'results'
@@ -18,6 +22,8 @@ export type SheetKind =
   | 'scale'
   | 'teachers'
   | 'benchmarks'
+  /** «Соответствие кодов»: links participant codes of several procedures (analysis/linking.ts). */
+  | 'codes'
   | 'generated'
   | 'service'
   | 'unknown';
@@ -40,6 +46,8 @@ export interface WorkbookData {
   extra: Map<SheetKind, Grid>;
   /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
   generated: Grid[];
+  /** Rows of «Эталоны» (ФИС ОКО reports) tied to procedures. */
+  benchmarks: Benchmarks;
 }
 
 const SERVICE_SHEETS = new Set(['служебный', 'порядковый номер класса']);
@@ -52,6 +60,7 @@ function classify(grid: Grid): SheetKind {
   if (n === norm(CONFIG_SHEETS.scale)) return 'scale';
   if (n === norm(CONFIG_SHEETS.teachers)) return 'teachers';
   if (n === norm(CONFIG_SHEETS.benchmarks)) return 'benchmarks';
+  if (n === norm(CODES_SHEET)) return 'codes';
   if (isGeneratedTab(grid.name)) return 'generated';
   if (SERVICE_SHEETS.has(n)) return 'service';
   return 'unknown';
@@ -79,7 +88,7 @@ export function readWorkbook(wb: Workbook): WorkbookData {
     else if (kind === 'classes') classes = readClasses(grid, problems);
     else if (kind === 'plan') plan = { sheet: grid.name, rows: readPlan(grid, problems) };
     else if (kind === 'scale') scale = { sheet: grid.name, rows: readScale(grid, problems) };
-    else if (kind === 'teachers' || kind === 'benchmarks') extra.set(kind, grid);
+    else if (kind === 'teachers' || kind === 'benchmarks' || kind === 'codes') extra.set(kind, grid);
     else if (kind === 'generated') generated.push(grid);
   }
   const { settings, problems: settingProblems } = readSettings(settingsGrid);
@@ -119,7 +128,8 @@ export function readWorkbook(wb: Workbook): WorkbookData {
     applyPlan(p, plan, problems);
     applyScale(p, scale, problems);
   }
-  return { procedures, settings, problems, sheets, extra, generated };
+  const benchmarks = readBenchmarks(extra.get('benchmarks'), procedures, problems);
+  return { procedures, settings, problems, sheets, extra, generated, benchmarks };
 }
 
 function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null, problems: Problem[]): void {

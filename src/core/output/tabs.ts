@@ -3,7 +3,22 @@
 import { norm } from '../grid';
 import { S } from '../strings';
 
-const GENERATED: readonly string[] = [`${S.tabs.matrix}*`, S.tabs.byClass, S.tabs.report];
+const GENERATED: readonly string[] = [
+  `${S.tabs.matrix}*`,
+  S.tabs.byClass,
+  S.tabs.report,
+  S.tabs.markStats,
+  S.tabs.distribution,
+  S.tabs.tasksByMark,
+  S.tabs.risk,
+  S.tabs.dynamics,
+  S.tabs.objectivity,
+  // Roadmap feature (src/core/roadmap): see keepsUserInput / isRoadmapOwned below.
+  `${S.tabs.roadmap} ·*`,
+  `${S.tabs.roadmapShort} ·*`,
+  S.tabs.execution,
+  S.tabs.roadmapTemplate,
+];
 
 const exact = new Set<string>();
 const prefixes: string[] = [];
@@ -15,4 +30,24 @@ for (const n of GENERATED) {
 export function isGeneratedTab(name: string): boolean {
   const n = norm(name);
   return exact.has(n) || prefixes.some((p) => n.startsWith(p));
+}
+
+/** «Дорожная карта · ВПР-2026 МА 5», «ДК · …»: one roadmap tab per procedure. */
+export function isRoadmapTab(name: string): boolean {
+  const n = norm(name);
+  return n.startsWith(norm(`${S.tabs.roadmap} ·`)) || n.startsWith(norm(`${S.tabs.roadmapShort} ·`));
+}
+
+/**
+ * Generated tabs that hold what users typed: roadmap tabs (statuses, dates, links, comments) and the
+ * template sheet «Шаблон дорожной карты». Hosts MUST read these with their values (the core reads them
+ * from `WorkbookData.generated`), and no run deletes them as stale.
+ */
+export function keepsUserInput(name: string): boolean {
+  return isRoadmapTab(name) || norm(name) === norm(S.tabs.roadmapTemplate);
+}
+
+/** Tabs the roadmap command owns (the above and «Исполнение»): an analysis run neither replaces nor deletes them. */
+export function isRoadmapOwned(name: string): boolean {
+  return keepsUserInput(name) || norm(name) === norm(S.tabs.execution);
 }

@@ -5,6 +5,7 @@ import { analyzeFile } from '../analyze-file';
 import { writeSampleSchool } from '../sample';
 import { printSummary } from './analyze';
 import { printProblems } from './common';
+import { printRoadmapSummary, roadmapFile } from './roadmap';
 
 /** `npm start`: a sample school, generated deterministically, through the whole pipeline. */
 export async function runDemo(args: string[]): Promise<number> {
@@ -22,8 +23,42 @@ export async function runDemo(args: string[]): Promise<number> {
     return 2;
   }
   printSummary(run, process.stdout);
-  process.stdout.write(
-    `\nГотово. Откройте ${out} (вкладки «Матрица дефицитов · …», «Дефициты по классам»). Записано: ${written.join(', ')}\n`,
-  );
+  // The roadmap for the sample school's spring ВПР, in the same output workbook.
+  const roadmap = await roadmapFile(out, out, {
+    template: 'region-model-roadmap',
+    year: 2026,
+    procedure: 'ВПР-2026',
+    resultsDate: '2026-05-15',
+  });
+  if (roadmap.result.ok) printRoadmapSummary(roadmap.result, undefined, process.stdout);
+  else printProblems(roadmap.result.problems, process.stderr, ['error']);
+  // The tabs this run wrote: the analysis tabs, the settings tab when it was missing, the roadmap's.
+  const tabs = [...run.tabs, ...run.ensureTabs, ...(roadmap.result.ok ? roadmap.result.tabs : [])].map((t) => t.name);
+  process.stdout.write(`\nГотово. Откройте ${out}: вкладок записано ${tabs.length} — ${tabList(tabs)}.\nЗаписано: ${written.join(', ')}\n`);
   return 0;
+}
+
+/**
+ * «Матрица дефицитов · РУ 4», «… · МА 4» …: tabs named «X · Y» that share X (three or more) are listed
+ * once as «X · …» (РУ 4, МА 4, …), the others by name, in the order they were written.
+ */
+export function tabList(names: readonly string[]): string {
+  const prefix = (n: string) => (n.includes(' · ') ? n.slice(0, n.indexOf(' · ')) : null);
+  const count = new Map<string, number>();
+  for (const n of names) {
+    const p = prefix(n);
+    if (p) count.set(p, (count.get(p) ?? 0) + 1);
+  }
+  const out: string[] = [];
+  const done = new Set<string>();
+  for (const n of names) {
+    const p = prefix(n);
+    if (p && (count.get(p) ?? 0) >= 3) {
+      if (done.has(p)) continue;
+      done.add(p);
+      const rest = names.filter((x) => prefix(x) === p).map((x) => x.slice(p.length + 3));
+      out.push(`«${p} · …» (${rest.length}: ${rest.join(', ')})`);
+    } else out.push(`«${n}»`);
+  }
+  return out.join(', ');
 }

@@ -1,8 +1,20 @@
 // The sample school for `npm start` / `oko demo`: a fictional «МБОУ «СОШ № 7»», 2025/2026 school year,
 // grades 4–8, generated deterministically from a seed (same seed → same cells on every machine).
+//
+// What it holds, so that the demo shows every feature:
+// - the spring 2026 ВПР: Русский язык and Математика 4 (ФИС ОКО Ф1 exports), Русский язык and
+//   Математика 5–8, История 6, Биология 7 («Формы сбора результатов»);
+// - last year's ВПР of today's 5th graders (ВПР 2025, 4 класс, Ф1) and the October entrance
+//   diagnostics in Математика 5 and 7 (the school's own table): «Динамика», «стабильно низкие»;
+// - «Классы», «Шкала отметок», «План заданий», «Классы и учителя», «Соответствие кодов» (last year's
+//   codes and 5В's journal numbers in the diagnostic → this year's codes), «Эталоны» (ФИС ОКО rows of
+//   the municipality, the region and Russia for the two grade-4 papers);
+// - the story (STORY in school.ts): a strong 6А, a weak 7В, inflated journal marks in 5Б, a small 8В,
+//   a 5В whose share of «2» rose after the move to the 5th grade.
 import ExcelJS from 'exceljs';
 import { writeWorkbookAtomic } from '../commands/common';
-import { sampleProcedures } from './plans';
+import { benchmarksSheet, codesSheet, teachersSheet } from './extras';
+import { SCHOOL_YEAR, sampleProcedures } from './plans';
 import { buildSchool, GRADES, type SampleResult, SCHOOL, STORY, simulate } from './school';
 import {
   classesSheet,
@@ -14,8 +26,10 @@ import {
   type SampleSheet,
   scaleSheet,
   serviceSheet,
+  tableSheet,
 } from './sheets';
 
+export { teacherOf } from './extras';
 export type { SampleProcedure, SampleTask } from './plans';
 export type { SampleClass, SampleResult, SampleStudent } from './school';
 export type { SampleCell, SampleSheet } from './sheets';
@@ -28,6 +42,8 @@ export interface SampleInfo {
   classes: number;
   /** Results sheets (one procedure each). */
   procedures: number;
+  /** Of them: this school year's, and earlier ones (last year's ВПР, the autumn diagnostics). */
+  current: number;
   /** Student × task scores of present participants. */
   scores: number;
   absent: number;
@@ -45,6 +61,14 @@ export interface SampleSchool {
 /** «10 857»: grouped by hand, so the text does not depend on the ICU data Node was built with. */
 const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
 
+/** «1 работа», «2 работы», «5 работ»: the number and the word in the form Russian needs after it. */
+function count(n: number, one: string, few: string, many: string): string {
+  const d = n % 10;
+  const dd = n % 100;
+  const word = d === 1 && dd !== 11 ? one : d >= 2 && d <= 4 && (dd < 12 || dd > 14) ? few : many;
+  return `${fmt(n)} ${word}`;
+}
+
 export interface SampleOptions {
   /** «Итого баллов» of the forms as formulas with cached results (see `FormOptions`). */
   formulaTotals?: boolean;
@@ -60,13 +84,24 @@ export function buildSampleSchool(seed = 1, opts: SampleOptions = {}): SampleSch
     results: simulate(school, p, seed, p.kind === 'f1' ? { noJournalRate: 0 } : {}),
   }));
   const forms = procs.filter((p) => p.kind === 'form');
+  const tables = procs.filter((p) => p.kind === 'table');
   const sheets: SampleSheet[] = [
     ...results.map(({ procedure: p, results: r }) =>
-      p.kind === 'f1' ? f1Sheet(p, r) : formSheet(p, r, { formulaTotals: opts.formulaTotals ?? false }),
+      p.kind === 'f1'
+        ? f1Sheet(p, r)
+        : p.kind === 'form'
+          ? formSheet(p, r, { formulaTotals: opts.formulaTotals ?? false })
+          : tableSheet(p, r),
     ),
     classesSheet(school.classes),
-    scaleSheet(forms),
+    scaleSheet([...forms, ...tables]),
     planSheet(forms),
+    teachersSheet(school.classes, procs),
+    codesSheet(results),
+    benchmarksSheet(
+      procs.filter((p) => p.kind === 'f1' && p.schoolYear === SCHOOL_YEAR),
+      seed,
+    ),
     serviceSheet(),
     classNumbersSheet(),
   ];
@@ -76,7 +111,7 @@ export function buildSampleSchool(seed = 1, opts: SampleOptions = {}): SampleSch
   for (const { procedure: p, results: rs } of results) {
     for (const r of rs) {
       if (r.absent) {
-        // Ф1 lists participants only: an absent student simply is not there.
+        // Ф1 and the school's table list participants only: an absent student simply is not there.
         if (p.kind === 'form') absent++;
         continue;
       }
@@ -84,17 +119,26 @@ export function buildSampleSchool(seed = 1, opts: SampleOptions = {}): SampleSch
       if (p.kind === 'form') notAttempted += r.scores.filter((s) => s === 'X').length;
     }
   }
-  const f1 = procs.length - forms.length;
+  const f1 = procs.filter((p) => p.kind === 'f1').length;
+  const current = procs.filter((p) => p.schoolYear === SCHOOL_YEAR && p.name === 'ВПР').length;
+  const lastYear = procs.filter((p) => p.schoolYear < SCHOOL_YEAR).length;
   const info: SampleInfo = {
     description:
       `${SCHOOL.name} (вымышленная школа), ${SCHOOL.year} учебный год: ${school.students.length} учащихся ` +
-      `${GRADES[0]}–${GRADES[GRADES.length - 1]} классов (${school.classes.length} классов), ${procs.length} работ ВПР — ` +
-      `${f1} выгрузки ФИС ОКО «Индивидуальные результаты» и ${forms.length} «Форм сбора результатов», ` +
-      `${fmt(scores)} результатов по заданиям (ученик × задание)`,
+      `${GRADES[0]}–${GRADES[GRADES.length - 1]} классов (${school.classes.length} классов); ` +
+      `${count(current, 'работа', 'работы', 'работ')} ВПР ${SCHOOL_YEAR + 1}, ` +
+      `${count(lastYear, 'работа', 'работы', 'работ')} ВПР ${SCHOOL_YEAR} нынешних пятиклассников, ` +
+      `${count(tables.length, 'входная диагностика', 'входные диагностики', 'входных диагностик')} — ` +
+      `${count(f1, 'выгрузка', 'выгрузки', 'выгрузок')} ФИС ОКО «Индивидуальные результаты», ` +
+      `${count(forms.length, '«Форма сбора результатов»', '«Формы сбора результатов»', '«Форм сбора результатов»')}, ` +
+      `${count(tables.length, 'таблица', 'таблицы', 'таблиц')} школы; ` +
+      `${count(scores, 'результат', 'результата', 'результатов')} по заданиям (ученик × задание); ` +
+      'листы «Классы и учителя», «Соответствие кодов», «Эталоны»',
     school: SCHOOL.name,
     students: school.students.length,
     classes: school.classes.length,
     procedures: procs.length,
+    current: procs.filter((p) => p.schoolYear === SCHOOL_YEAR).length,
     scores,
     absent,
     notAttempted,

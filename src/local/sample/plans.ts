@@ -1,6 +1,8 @@
 // The procedures of the sample school: task plans, difficulty targets and mark scales.
 // Grade 4 follows the built-in ФИОКО 2026 catalogs (codes, maxima, levels are taken from them);
 // grades 5–8 are plausible, fictional plans in the style of the ВПР («1К1 (4б)» criteria included).
+// Besides the spring 2026 ВПР: last year's ВПР of the current 5th graders (ВПР 2025, 4 класс, ФИС ОКО
+// Ф1) and the October entrance diagnostics (a school-made table in the ВПР format of the grade).
 import { catalogs } from '../../core/catalog';
 
 export type Level = 'Б' | 'П';
@@ -15,8 +17,18 @@ export interface SampleTask {
   skill?: string;
 }
 
+/** The school year of the sample (its first calendar year): 2025/2026. */
+export const SCHOOL_YEAR = 2025;
+
 export interface SampleProcedure {
-  kind: 'f1' | 'form';
+  /** Layout: ФИС ОКО Ф1 export, ВПР «Форма сбора результатов», or the school's own table. */
+  kind: 'f1' | 'form' | 'table';
+  /** «ВПР», «Входная диагностика». */
+  name: string;
+  /** Calendar year of the procedure (ВПР 2025 → 2025). */
+  year: number;
+  /** First calendar year of its school year (spring 2025 → 2024, October 2025 → 2025). */
+  schoolYear: number;
   subject: string;
   /** ФИС ОКО sheet prefix: «РУ», «МА». */
   abbr: string;
@@ -24,9 +36,22 @@ export interface SampleProcedure {
   tasks: SampleTask[];
   /** Minimum primary score for marks 3, 4, 5. */
   cuts: [number, number, number];
-  /** Ф1 only: the date in the title rows (dd.mm.yyyy). */
+  /**
+   * Completion % of a typical student of an ordinary class: the task targets set which tasks are
+   * harder than others, this sets the level of the whole paper.
+   */
+  typical: number;
+  /** Ф1 and the school's table: the date in the title rows (dd.mm.yyyy). */
   date?: string;
 }
+
+/** «ВПР 2026 Русский язык 4 класс»: what ОКО calls the procedure (the table's year comes from its date). */
+export function procedureTitle(p: SampleProcedure): string {
+  return `${p.name} ${p.year} ${p.subject} ${p.grade} класс`;
+}
+
+/** The grade the procedure's students are in now (ВПР 2025, 4 класс → today's 5th graders). */
+export const cohortGrade = (p: SampleProcedure): number => p.grade + (SCHOOL_YEAR - p.schoolYear);
 
 const t = (code: string, max: number, level: Level, target: number, section: string, skill: string): SampleTask => ({
   code,
@@ -49,13 +74,18 @@ function fromCatalog(subject: string, targets: [string, number][]): SampleTask[]
   });
 }
 
+/** The spring 2026 ВПР: the school year 2025/2026. */
+const VPR_2026 = { name: 'ВПР', year: 2026, schoolYear: SCHOOL_YEAR } as const;
+
 const RU4: SampleProcedure = {
   kind: 'f1',
+  ...VPR_2026,
   subject: 'Русский язык',
   abbr: 'РУ',
   grade: 4,
   date: '20.04.2026',
-  cuts: [10, 16, 21],
+  cuts: [11, 18, 20],
+  typical: 69,
   tasks: fromCatalog('Русский язык', [
     ['1', 0.72],
     ['2', 0.8],
@@ -77,11 +107,13 @@ const RU4: SampleProcedure = {
 
 const MA4: SampleProcedure = {
   kind: 'f1',
+  ...VPR_2026,
   subject: 'Математика',
   abbr: 'МА',
   grade: 4,
   date: '22.04.2026',
-  cuts: [6, 10, 14],
+  cuts: [8, 14, 16],
+  typical: 69,
   tasks: fromCatalog('Математика', [
     ['1', 0.86],
     ['2', 0.78],
@@ -175,8 +207,17 @@ function maths(grade: number): SampleProcedure {
       t('14', 2, 'П', 0.2, ALG, 'Выполнять тождественные преобразования рациональных выражений'),
     ],
   };
-  const cuts: Record<number, [number, number, number]> = { 5: [5, 9, 13], 6: [5, 9, 14], 7: [6, 10, 14], 8: [6, 10, 15] };
-  return { kind: 'form', subject: 'Математика', abbr: 'МА', grade, tasks: tasks[grade] ?? [], cuts: cuts[grade] ?? [5, 9, 13] };
+  const cuts: Record<number, [number, number, number]> = { 5: [7, 11, 14], 6: [8, 13, 15], 7: [8, 13, 15], 8: [8, 14, 16] };
+  return {
+    kind: 'form',
+    ...VPR_2026,
+    subject: 'Математика',
+    abbr: 'МА',
+    grade,
+    tasks: tasks[grade] ?? [],
+    cuts: cuts[grade] ?? [7, 12, 15],
+    typical: grade === 5 ? 71 : 69,
+  };
 }
 
 const SPELL = 'Орфография';
@@ -241,23 +282,27 @@ function russian(grade: number): SampleProcedure {
     7: [0.66, 0.64, 0.4, 0.34],
     8: [0.64, 0.61, 0.37, 0.33],
   };
-  const cuts: Record<number, [number, number, number]> = { 5: [13, 21, 28], 6: [13, 21, 28], 7: [13, 22, 29], 8: [13, 21, 28] };
+  const cuts: Record<number, [number, number, number]> = { 5: [15, 23, 28], 6: [15, 23, 28], 7: [15, 24, 29], 8: [15, 23, 28] };
   return {
     kind: 'form',
+    ...VPR_2026,
     subject: 'Русский язык',
     abbr: 'РУ',
     grade,
     tasks: [...common(0.6, 0.52), ...analysis(...(an[grade] ?? [0.6, 0.6, 0.36, 0.3])), orthoepy, ...(rest[grade] ?? [])],
-    cuts: cuts[grade] ?? [13, 21, 28],
+    cuts: cuts[grade] ?? [14, 23, 29],
+    typical: grade === 5 ? 74 : 69,
   };
 }
 
 const BIO7: SampleProcedure = {
   kind: 'form',
+  ...VPR_2026,
   subject: 'Биология',
   abbr: 'БИ',
   grade: 7,
-  cuts: [5, 9, 13],
+  cuts: [8, 12, 15],
+  typical: 69,
   tasks: [
     t('1', 2, 'Б', 0.7, 'Биология — наука о живой природе', 'Узнавать биологические объекты по изображению'),
     t('2', 1, 'Б', 0.72, 'Многообразие живой природы', 'Определять принадлежность организмов к царствам живой природы'),
@@ -272,10 +317,12 @@ const BIO7: SampleProcedure = {
 
 const HIS6: SampleProcedure = {
   kind: 'form',
+  ...VPR_2026,
   subject: 'История',
   abbr: 'ИС',
   grade: 6,
-  cuts: [4, 8, 11],
+  cuts: [6, 11, 13],
+  typical: 69,
   tasks: [
     t('1', 1, 'Б', 0.72, 'История Средних веков', 'Соотносить события с датами и периодами'),
     t('2', 1, 'Б', 0.66, 'История Средних веков', 'Работать с иллюстративным материалом (памятники культуры)'),
@@ -288,11 +335,40 @@ const HIS6: SampleProcedure = {
   ],
 };
 
-/** Every procedure of the sample school, in the order its sheets appear. */
+// ---- Earlier procedures: for «Динамика» and the at-risk rules over time ------------------------
+
+/** Last year's ВПР of today's 5th graders (4А/4Б/4В in April 2025): the same task set as in 2026. */
+function lastYear(p: SampleProcedure, date: string, typical: number): SampleProcedure {
+  return { ...p, year: SCHOOL_YEAR, schoolYear: SCHOOL_YEAR - 1, date, typical, tasks: p.tasks.map((x) => ({ ...x })) };
+}
+
+/**
+ * The October entrance diagnostic, written in the ВПР format of the grade (a common school practice):
+ * the school's own table, the same task codes as the spring ВПР, so «План заданий» serves both; the
+ * school's own scale (in «Шкала отметок») asks a little more for «4» and «5» than the ВПР's.
+ */
+function entrance(p: SampleProcedure, date: string, typical: number, cuts: [number, number, number]): SampleProcedure {
+  return {
+    ...p,
+    cuts,
+    kind: 'table',
+    name: 'Входная диагностика',
+    year: SCHOOL_YEAR,
+    schoolYear: SCHOOL_YEAR,
+    date,
+    typical,
+    tasks: p.tasks.map((x) => ({ ...x })),
+  };
+}
+
+/** Every procedure of the sample school, in the order its sheets appear: this spring's first. */
 export function sampleProcedures(): SampleProcedure[] {
   const out: SampleProcedure[] = [RU4, MA4];
   for (const g of [5, 6, 7, 8]) out.push(russian(g), maths(g));
   out.push(HIS6, BIO7);
+  // Last year's paper went a little better; in October the new grade's material is not yet taught.
+  out.push(lastYear(MA4, '23.04.2025', 68));
+  out.push(entrance(maths(5), '14.10.2025', 64, [7, 12, 14]), entrance(maths(7), '16.10.2025', 64, [8, 14, 16]));
   return out;
 }
 

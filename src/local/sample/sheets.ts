@@ -1,9 +1,10 @@
 // The sample school's sheets as plain rows, in the real layouts (see shared/reference/fis-oko):
 // the ФИС ОКО Ф1 «Индивидуальные результаты» export, the ВПР «Форма сбора результатов» («Протокол»)
-// with its service sheets, and the school's own «Классы», «Шкала отметок», «План заданий».
+// with its service sheets, the school's own table of the entrance diagnostic, and the school's own
+// «Классы», «Шкала отметок», «План заданий», «Классы и учителя», «Соответствие кодов», «Эталоны».
 
 import { columnLetter } from '../../core/grid';
-import { maxTotal, type SampleProcedure } from './plans';
+import { maxTotal, procedureTitle, type SampleProcedure, SCHOOL_YEAR } from './plans';
 import { type SampleClass, type SampleResult, SCHOOL } from './school';
 
 /** A formula with its cached result: what Excel stores for «Итого баллов». */
@@ -24,14 +25,28 @@ export interface SampleSheet {
 
 const taskHeader = (code: string, max: number) => `${code} (${max}б)`;
 
-/** «РУ 4 Индивидуальные результаты» */
+/**
+ * «РУ 4 Индивидуальные результаты», as ФИС ОКО names it; last year's export, pasted beside it, is
+ * renamed «РУ 4 Индивид. результаты 2025» (a sheet name holds at most 31 characters).
+ */
 export function f1SheetName(p: SampleProcedure): string {
-  return `${p.abbr} ${p.grade} Индивидуальные результаты`;
+  return p.schoolYear === SCHOOL_YEAR
+    ? `${p.abbr} ${p.grade} Индивидуальные результаты`
+    : `${p.abbr} ${p.grade} Индивид. результаты ${p.year}`;
 }
 
 /** «ВПР 2026 Математика 5 класс»: the form's own sheet is «Протокол», the subject lives in the file name. */
 export function formSheetName(p: SampleProcedure): string {
-  return `ВПР 2026 ${p.subject} ${p.grade} класс`;
+  return `${p.name} ${p.year} ${p.subject} ${p.grade} класс`;
+}
+
+/** «Входная диагностика МА 5»: the school's own table. */
+export function tableSheetName(p: SampleProcedure): string {
+  return `${p.name} ${p.abbr} ${p.grade}`;
+}
+
+export function sheetNameOf(p: SampleProcedure): string {
+  return p.kind === 'f1' ? f1SheetName(p) : p.kind === 'form' ? formSheetName(p) : tableSheetName(p);
 }
 
 /** ФИС ОКО Ф1: title rows, level row, header, one school group row, then present students only. */
@@ -41,7 +56,7 @@ export function f1Sheet(p: SampleProcedure, results: readonly SampleResult[]): S
   const rows: SampleCell[][] = [
     ['Индивидуальные результаты'],
     [],
-    [`ВПР 2026 ${p.subject} ${p.grade} класс`],
+    [procedureTitle(p)],
     ['Предмет:', p.subject],
     ['Максимальный первичный балл:', maxTotal(p)],
     ['Дата:', p.date ?? ''],
@@ -65,8 +80,8 @@ export function f1Sheet(p: SampleProcedure, results: readonly SampleResult[]): S
       SCHOOL.code,
       SCHOOL.municipality,
       school,
-      r.student.code,
-      r.student.cls.ordinal,
+      r.code,
+      r.ordinal,
       r.variant,
       // The Ф1 export shows points only: a task not attempted is 0 there.
       ...r.scores.map((s) => (s === 'X' ? 0 : s)),
@@ -123,9 +138,9 @@ export function formSheet(p: SampleProcedure, results: readonly SampleResult[], 
     const rowNo = rows.length + 1;
     const journal = r.journal ?? 'нет отметки';
     if (r.absent) {
-      rows.push([r.student.code, 'отсутствовал', ...p.tasks.map(() => null), r.student.cls.ordinal, journal, total(rowNo, 0)]);
+      rows.push([r.code, 'отсутствовал', ...p.tasks.map(() => null), r.ordinal, journal, total(rowNo, 0)]);
     } else {
-      rows.push([r.student.code, r.variant, ...r.scores, r.student.cls.ordinal, journal, total(rowNo, r.total)]);
+      rows.push([r.code, r.variant, ...r.scores, r.ordinal, journal, total(rowNo, r.total)]);
     }
   }
   while (rows.length < Math.max(opts.templateRows ?? 150, results.length + 20)) {
@@ -134,6 +149,22 @@ export function formSheet(p: SampleProcedure, results: readonly SampleResult[], 
     rows.push(row);
   }
   return { name: formSheetName(p), rows, bold: [1], frozenRows: 1, widths: [14, 13, ...p.tasks.map(() => 9), 14, 22, 10] };
+}
+
+/**
+ * The school's own table of a diagnostic: a title, «Дата:», then «Код участника | Класс | tasks |
+ * Итого баллов», present students only (the teacher did not list the absent ones). No marks and no
+ * journal: the marks come from «Шкала отметок».
+ */
+export function tableSheet(p: SampleProcedure, results: readonly SampleResult[]): SampleSheet {
+  const rows: SampleCell[][] = [
+    [`${p.name} ${p.subject} ${p.grade} класс`],
+    ['Дата:', p.date ?? ''],
+    [],
+    ['Код участника', 'Класс', ...p.tasks.map((t) => taskHeader(t.code, t.max)), 'Итого баллов'],
+  ];
+  for (const r of results) if (!r.absent) rows.push([r.code, r.className, ...r.scores, r.total]);
+  return { name: tableSheetName(p), rows, bold: [1, 4], frozenRows: 4, widths: [14, 8, ...p.tasks.map(() => 9), 10] };
 }
 
 /** «Служебный»: the dropdown lists of the form, exactly as in the real file. */
@@ -168,17 +199,17 @@ export function classesSheet(classes: readonly SampleClass[]): SampleSheet {
   };
 }
 
-/** «Шкала отметок»: minimum primary score for 3, 4, 5 of each form procedure (the forms carry no mark). */
+/** «Шкала отметок»: minimum primary score for 3, 4, 5 of each procedure whose sheet carries no mark. */
 export function scaleSheet(procs: readonly SampleProcedure[]): SampleSheet {
   return {
     name: 'Шкала отметок',
     rows: [
       ['Процедура', 'Предмет', 'Класс', 'Макс. балл', 3, 4, 5],
-      ...procs.map((p) => ['ВПР', p.subject, p.grade, maxTotal(p), p.cuts[0], p.cuts[1], p.cuts[2]]),
+      ...procs.map((p) => [p.name, p.subject, p.grade, maxTotal(p), p.cuts[0], p.cuts[1], p.cuts[2]]),
     ],
     bold: [1],
     frozenRows: 1,
-    widths: [11, 16, 7, 11, 6, 6, 6],
+    widths: [20, 16, 7, 11, 6, 6, 6],
   };
 }
 

@@ -1,0 +1,411 @@
+// Several procedures in one workbook (the October diagnostic, the April ВПР, last year's results):
+// their order in time, which class is «the same class» in another year, and which rows of different
+// procedures are one student — by participant code within a school, or through the optional sheet
+// «Соответствие кодов» (Лист | Код участника | Ученик [| Школа]), see docs/risk-objectivity.md.
+import { cellText, type Grid, isEmpty, norm } from '../grid';
+import { CODES_SHEET } from '../input/workbook';
+import type { Procedure, Student } from '../model';
+import { type Problem, problem } from '../problems';
+import { S } from '../strings';
+
+// ---- time ------------------------------------------------------------------------------------
+
+/** Month names and their usual abbreviations («окт», «сент.»), as whole words. */
+const MONTHS: [RegExp, number][] = (
+  [
+    ['янв(ар[а-я]*)?', 1],
+    ['фев(рал[а-я]*)?', 2],
+    ['мар(т[а-я]*)?', 3],
+    ['апр(ел[а-я]*)?', 4],
+    ['ма[йяе]', 5],
+    ['июн[а-я]*', 6],
+    ['июл[а-я]*', 7],
+    ['авг(уст[а-я]*)?', 8],
+    ['сен(т(ябр[а-я]*)?)?', 9],
+    ['окт(ябр[а-я]*)?', 10],
+    ['ноя(бр[а-я]*)?', 11],
+    ['дек(абр[а-я]*)?', 12],
+  ] as [string, number][]
+).map(([w, m]) => [new RegExp(`(^|[^а-я])${w}($|[^а-я])`), m]);
+
+/** A month named in the sheet name («Диагностика октябрь 2025»), 1–12. */
+export function monthOfSheet(sheet: string): number | null {
+  const t = norm(sheet);
+  for (const [re, m] of MONTHS) if (re.test(t)) return m;
+  return null;
+}
+
+/**
+ * The procedure's date when known: the file's date, else the 15th of a month named in the sheet name
+ * (with the procedure's year). Used only to order procedures and to tell the school year.
+ */
+export function effectiveDate(p: Procedure): string | null {
+  if (p.meta.date) return p.meta.date;
+  const m = monthOfSheet(p.sheet);
+  if (m === null || p.meta.year === null) return null;
+  return `${p.meta.year}-${String(m).padStart(2, '0')}-15`;
+}
+
+/** Procedures usually held in spring, and in autumn, when the file gives no date or month. */
+const SPRING = new Set(['ВПР', 'ОГЭ', 'ЕГЭ', 'ГВЭ', 'НИКО']);
+const AUTUMN = new Set(['Входная диагностика', 'Входная КР', 'Диагностика', 'ДР-10']);
+
+/**
+ * The school year (its first calendar year: 2025 for 2025/2026): from the date (September–August);
+ * without a date, ВПР/ОГЭ/ЕГЭ/ГВЭ/НИКО count as spring and diagnostics as autumn; otherwise unknown.
+ */
+export function schoolYear(p: Procedure): number | null {
+  const d = effectiveDate(p);
+  if (d) {
+    const y = Number(d.slice(0, 4));
+    return Number(d.slice(5, 7)) >= 9 ? y : y - 1;
+  }
+  const y = p.meta.year;
+  if (y === null) return null;
+  if (SPRING.has(p.meta.kind)) return y - 1;
+  if (AUTUMN.has(p.meta.kind)) return y;
+  return null;
+}
+
+/** How many grades a class moves up from `a` to `b`: school years apart, else calendar years apart. */
+export function gradeShift(a: Procedure, b: Procedure): number | null {
+  const ya = schoolYear(a);
+  const yb = schoolYear(b);
+  if (ya !== null && yb !== null) return yb - ya;
+  if (a.meta.year !== null && b.meta.year !== null) return b.meta.year - a.meta.year;
+  return null;
+}
+
+/** Keeps the items `has` rejects in place and sorts the others among their own positions. */
+function slotSort<T>(items: T[], has: (t: T) => boolean, cmp: (a: T, b: T) => number): T[] {
+  const slots: number[] = [];
+  items.forEach((t, i) => {
+    if (has(t)) slots.push(i);
+  });
+  const sorted = slots.map((i) => items[i] as T).sort(cmp);
+  const out = items.slice();
+  slots.forEach((slot, k) => {
+    out[slot] = sorted[k] as T;
+  });
+  return out;
+}
+
+/**
+ * Procedures in time order: by year, then by date within a year, then in sheet order. A procedure
+ * without a year (or, within a year, without a date) keeps its place among the sheets.
+ */
+export function orderProcedures(procedures: readonly Procedure[]): Procedure[] {
+  const idx = new Map(procedures.map((p, i) => [p, i]));
+  const byIdx = (a: Procedure, b: Procedure) => (idx.get(a) as number) - (idx.get(b) as number);
+  let out = slotSort(
+    procedures.slice(),
+    (p) => p.meta.year !== null,
+    (a, b) => (a.meta.year as number) - (b.meta.year as number) || byIdx(a, b),
+  );
+  for (const y of new Set(out.map((p) => p.meta.year))) {
+    if (y === null) continue;
+    out = slotSort(
+      out,
+      (p) => p.meta.year === y && effectiveDate(p) !== null,
+      (a, b) => (effectiveDate(a) as string).localeCompare(effectiveDate(b) as string) || byIdx(a, b),
+    );
+  }
+  return out;
+}
+
+// ---- classes ---------------------------------------------------------------------------------
+
+/** «5А», «5 А», «5-а» → { grade: 5, letter: 'а' }; null for names without a leading grade. */
+export function parseClassName(name: string): { grade: number; letter: string } | null {
+  const m = /^(\d{1,2})\s*[-–]?\s*(.*)$/.exec(cellText(name));
+  if (!m) return null;
+  return { grade: Number(m[1]), letter: norm(m[2]).replace(/[\s"«»]/g, '') };
+}
+
+export function normClassName(name: string): string {
+  return norm(name).replace(/[\s\-–"«»]/g, '');
+}
+
+/**
+ * «The same class» in an earlier procedure `a` and a later `b`: the same letter and the grade moved
+ * up by the years between them (5А in 2025 → 6А in 2026; 5А in October and in April of one school year).
+ */
+export function sameClass(a: Procedure, classA: string, b: Procedure, classB: string): boolean {
+  const ca = parseClassName(classA);
+  const cb = parseClassName(classB);
+  const shift = gradeShift(a, b);
+  if (!ca || !cb) return normClassName(classA) === normClassName(classB) && (shift === null || shift === 0);
+  if (ca.letter !== cb.letter) return false;
+  return cb.grade - ca.grade === (shift ?? 0);
+}
+
+// ---- students --------------------------------------------------------------------------------
+
+/** One present participation of a student. */
+export interface Entry {
+  proc: Procedure;
+  /** Index into `proc.students` (and into the procedure's `analysis.students`). */
+  index: number;
+  student: Student;
+  /** Position of `proc` in time order. */
+  rank: number;
+}
+
+export interface Person {
+  /** `school|identity` (identity = the code, or the «Ученик» of the mapping sheet), lower case. */
+  id: string;
+  school: string;
+  /** From the school's own table only (never invented). */
+  name?: string;
+  /** In time order. */
+  entries: Entry[];
+}
+
+export interface Series {
+  subject: string;
+  /** Procedures of the subject in time order. */
+  procedures: Procedure[];
+}
+
+export interface Links {
+  /** All procedures in time order. */
+  order: Procedure[];
+  rank: Map<Procedure, number>;
+  persons: Person[];
+  personOf: Map<Student, Person>;
+  /** One series per subject, in order of first appearance in time. */
+  series: Series[];
+  /** Rows of «Соответствие кодов» used (0 when there is none). */
+  mapped: number;
+  /**
+   * The school a row belongs to for linking: a sheet that names no school (the ВПР form) belongs to
+   * the one school the other sheets name, when they name exactly one.
+   */
+  school: (name: string) => string;
+}
+
+/** What the readers call a school when the sheet names none (results.ts). */
+export const DEFAULT_SCHOOL = 'Школа';
+
+export function schoolResolver(procedures: readonly Procedure[]): (name: string) => string {
+  const named = new Set(procedures.flatMap((p) => [...p.students, ...p.absent].map((s) => s.school)).filter((s) => s !== DEFAULT_SCHOOL));
+  const only = named.size === 1 ? ([...named][0] as string) : null;
+  return (name) => (name === DEFAULT_SCHOOL && only !== null ? only : name);
+}
+
+const UNKNOWN_SUBJECT = 'Предмет не указан';
+
+/** A later student row can be the same person as an earlier one: grades agree with the years between. */
+function compatible(a: Entry, b: Entry): boolean {
+  const ga = a.student.grade;
+  const gb = b.student.grade;
+  if (ga === null || gb === null) return true;
+  const d = gb - ga;
+  const shift = gradeShift(a.proc, b.proc);
+  if (shift === null) return d === 0 || d === 1;
+  // With exact dates the years between are known; otherwise a school year may start between them.
+  if (effectiveDate(a.proc) && effectiveDate(b.proc)) return d === shift;
+  return d >= shift - 1 && d <= shift + 1;
+}
+
+const MAP_COLS: Record<string, (h: string) => boolean> = {
+  sheet: (h) => h === 'лист' || h === 'работа' || h === 'лист с результатами',
+  code: (h) => h === 'код участника' || h === 'код' || h === 'код ученика',
+  person: (h) => ['ученик', 'фио', 'обучающийся', 'идентификатор', 'общий код', 'общий идентификатор', 'ученик (фио или код)'].includes(h),
+  school: (h) => h === 'школа' || h === 'оо' || h === 'название оо',
+};
+
+const LABELS: Record<string, string> = { sheet: 'Лист', code: 'Код участника', person: 'Ученик' };
+
+function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
+  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
+    const found: Record<string, number> = {};
+    (grid.values[r] ?? []).forEach((v, c) => {
+      const h = norm(v).replace(/[.:]/g, '').trim();
+      for (const [k, test] of Object.entries(MAP_COLS)) if (found[k] === undefined && h && test(h)) found[k] = c;
+    });
+    if (found.sheet !== undefined && found.code !== undefined && found.person !== undefined) return { row: r, cols: found };
+  }
+  return null;
+}
+
+/**
+ * Reads «Соответствие кодов»: for each listed student row, the common identity. Problems name the
+ * sheet, row and column; rows with errors are not used.
+ */
+export function readCodeMap(
+  grid: Grid,
+  procedures: readonly Procedure[],
+  problems: Problem[],
+): { ids: Map<Student, string>; rows: number } {
+  const ids = new Map<Student, string>();
+  const h = findHeader(grid);
+  if (!h) {
+    problems.push(problem('error', 'codes-header', grid.name, S.links.headerMissing));
+    return { ids, rows: 0 };
+  }
+  const bySheet = new Map(procedures.map((p) => [norm(p.sheet), p]));
+  const firstRow = new Map<string, number>();
+  const rowOf = new Map<Student, number>();
+  let rows = 0;
+  for (let r = h.row + 1; r < grid.values.length; r++) {
+    const row = grid.values[r] ?? [];
+    const at = (k: string) => (h.cols[k] === undefined ? undefined : row[h.cols[k] as number]);
+    if (['sheet', 'code', 'person'].every((k) => isEmpty(at(k)))) continue;
+    const missing = ['sheet', 'code', 'person'].find((k) => isEmpty(at(k)));
+    if (missing) {
+      problems.push(
+        problem('error', 'codes-bad-row', grid.name, S.links.missing(LABELS[missing] as string), r + 1, (h.cols[missing] as number) + 1),
+      );
+      continue;
+    }
+    const sheet = cellText(at('sheet'));
+    const code = cellText(at('code'));
+    const person = cellText(at('person'));
+    const school = cellText(at('school'));
+    const p = bySheet.get(norm(sheet));
+    if (!p) {
+      problems.push(problem('error', 'codes-sheet-unknown', grid.name, S.links.sheetUnknown(sheet), r + 1, (h.cols.sheet as number) + 1));
+      continue;
+    }
+    const key = `${norm(p.sheet)}|${norm(school)}|${code}`;
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      problems.push(
+        problem('error', 'codes-duplicate', grid.name, S.links.duplicate(code, p.sheet, first), r + 1, (h.cols.code as number) + 1),
+      );
+      continue;
+    }
+    firstRow.set(key, r + 1);
+    const matches = p.students.filter((s) => s.code === code && (school === '' || norm(s.school) === norm(school)));
+    if (matches.length === 0) {
+      // An absent student has no results to link: nothing to say. A code not in the sheet at all is a typo.
+      if (!p.absent.some((s) => s.code === code)) {
+        problems.push(
+          problem('warning', 'codes-code-unknown', grid.name, S.links.codeUnknown(code, p.sheet), r + 1, (h.cols.code as number) + 1),
+        );
+      }
+      continue;
+    }
+    if (matches.length > 1) {
+      problems.push(problem('error', 'codes-ambiguous', grid.name, S.links.ambiguous(code, p.sheet), r + 1, (h.cols.code as number) + 1));
+      continue;
+    }
+    const st = matches[0] as Student;
+    ids.set(st, person);
+    rowOf.set(st, r + 1);
+    rows++;
+  }
+  // One student per person in one procedure.
+  for (const p of procedures) {
+    const byPerson = new Map<string, Student[]>();
+    for (const st of p.students) {
+      const id = ids.get(st);
+      if (id === undefined) continue;
+      const k = `${st.school}|${norm(id)}`;
+      byPerson.set(k, [...(byPerson.get(k) ?? []), st]);
+    }
+    for (const list of byPerson.values()) {
+      if (list.length < 2) continue;
+      // Point at the later of the mapping rows that clash.
+      const last = list.reduce((x, y) => ((rowOf.get(y) ?? 0) > (rowOf.get(x) ?? 0) ? y : x));
+      problems.push(
+        problem(
+          'error',
+          'codes-same-person',
+          grid.name,
+          S.links.samePerson(
+            ids.get(last) as string,
+            p.sheet,
+            list.map((s) => s.code),
+          ),
+          rowOf.get(last),
+          (h.cols.person as number) + 1,
+        ),
+      );
+    }
+  }
+  return { ids, rows };
+}
+
+const MAX_REUSE_NOTES = 5;
+
+/**
+ * Links the present participants of all procedures into persons. Problems of the mapping sheet and
+ * notes about codes that repeat in classes that cannot be one student's go to `problems`.
+ */
+export function linkStudents(procedures: readonly Procedure[], codes: Grid | undefined, problems: Problem[]): Links {
+  const order = orderProcedures(procedures);
+  const rank = new Map(order.map((p, i) => [p, i]));
+  const school = schoolResolver(procedures);
+  const map = codes ? readCodeMap(codes, procedures, problems) : { ids: new Map<Student, string>(), rows: 0 };
+  if (map.rows > 0 && codes) problems.push(problem('info', 'codes-used', codes.name, S.links.used(map.rows)));
+
+  const persons: Person[] = [];
+  const personOf = new Map<Student, Person>();
+  /** Identity key → persons holding it (a code reused by another student makes a second one). */
+  const byKey = new Map<string, Person[]>();
+  let reused = 0;
+  order.forEach((proc, r) => {
+    proc.students.forEach((student, index) => {
+      const explicit = map.ids.get(student);
+      const key = `${norm(school(student.school))}|${norm(explicit ?? student.code)}`;
+      const entry: Entry = { proc, index, student, rank: r };
+      const list = byKey.get(key) ?? [];
+      const last = list[list.length - 1];
+      const lastEntry = last?.entries[last.entries.length - 1];
+      let person: Person | undefined;
+      if (last && lastEntry && lastEntry.proc !== proc && (explicit !== undefined || compatible(lastEntry, entry))) person = last;
+      else if (last && lastEntry && lastEntry.proc !== proc) {
+        reused++;
+        if (reused <= MAX_REUSE_NOTES) {
+          problems.push(
+            problem(
+              'info',
+              'code-reused',
+              proc.sheet,
+              S.links.codeReused(
+                student.code,
+                `«${lastEntry.proc.title}» (${lastEntry.student.className})`,
+                `«${proc.title}» (${student.className})`,
+              ),
+              student.row,
+            ),
+          );
+        }
+      }
+      if (!person) {
+        person = { id: list.length ? `${key}#${list.length + 1}` : key, school: school(student.school), entries: [] };
+        list.push(person);
+        byKey.set(key, list);
+        persons.push(person);
+      }
+      person.entries.push(entry);
+      if (person.name === undefined && student.name) person.name = student.name;
+      personOf.set(student, person);
+    });
+  });
+  if (reused > MAX_REUSE_NOTES)
+    problems.push(problem('info', 'code-reused', order[0]?.sheet ?? '', S.links.codeReusedMore(reused - MAX_REUSE_NOTES)));
+
+  const series: Series[] = [];
+  const bySubject = new Map<string, Series>();
+  for (const p of order) {
+    const key = p.meta.subject === UNKNOWN_SUBJECT ? `?${p.sheet}` : p.meta.subject;
+    let s = bySubject.get(key);
+    if (!s) {
+      s = { subject: p.meta.subject, procedures: [] };
+      bySubject.set(key, s);
+      series.push(s);
+    }
+    s.procedures.push(p);
+  }
+  return { order, rank, persons, personOf, series, mapped: map.rows, school };
+}
+
+/** The series a procedure belongs to. */
+export function seriesOf(links: Links, p: Procedure): Series | undefined {
+  return links.series.find((s) => s.procedures.includes(p));
+}
+
+export { CODES_SHEET };

@@ -1,0 +1,157 @@
+// The municipal workbook's «Настройки ОКО»: the school edition's thresholds (applied to every school
+// alike, whatever each school set for itself) plus the district's own: ШНОР criteria, the share of
+// schools that makes a task «fall out», and the job's time budget. Same sheet format as the school
+// edition (key in column A, value in column C), so `readSettings` reads the shared part unchanged.
+import { cellText, type Grid } from '../grid';
+import { COLORS, SpecBuilder } from '../output/builder';
+import type { SheetSpec } from '../output/spec';
+import { type Problem, problem } from '../problems';
+import { readSettings, SETTING_DEFS, type Settings } from '../settings';
+import { S } from '../strings';
+import { textHash } from './hash';
+
+interface Def {
+  key: string;
+  label: string;
+  help: string;
+  min: number;
+  max: number;
+  default: number;
+}
+
+export const MUNICIPAL_DEFS = [
+  {
+    key: 'shnor.quality',
+    label: 'ШНОР: качество ниже, %',
+    help: 'Школа отмечается по работе, если доля отметок «4» и «5» ниже порога (DOMAIN §7: 40 %). 0 — критерий не применяется.',
+    min: 0,
+    max: 100,
+    default: 40,
+  },
+  {
+    key: 'shnor.meanCompletion',
+    label: 'ШНОР: среднее выполнение ниже, %',
+    help: 'Средний процент выполнения работы ниже порога (50 %). 0 — критерий не применяется.',
+    min: 0,
+    max: 100,
+    default: 50,
+  },
+  {
+    key: 'shnor.riskShare',
+    label: 'ШНОР: группа риска не меньше, %',
+    help: 'Доля участников в группе риска (отметка «2» или выполнено меньше порога «Группа риска: выполнено меньше») не меньше порога (35 %). 0 — не применяется.',
+    min: 0,
+    max: 100,
+    default: 35,
+  },
+  {
+    key: 'shnor.bottomQuartile',
+    label: 'ШНОР: нижняя четверть кластера (1 — применять, 0 — нет)',
+    help: 'Среднее выполнение не выше первого квартиля школ своего кластера (и ниже медианы кластера).',
+    min: 0,
+    max: 1,
+    default: 1,
+  },
+  {
+    key: 'shnor.quartileMinSchools',
+    label: 'ШНОР: нижняя четверть — школ в кластере не меньше',
+    help: 'В кластере меньше школ (писавших работу) — четверть не вычисляется: сравнивать не с кем.',
+    min: 2,
+    max: 1000,
+    default: 4,
+  },
+  {
+    key: 'district.fallShare',
+    label: 'Задание «выпадает» по району: доля школ с «недостаточно» не меньше, %',
+    help: 'Вкладка «Дефициты по району» перечисляет задания, недостаточно выполненные не меньше чем в этой доле школ (по умолчанию — в большинстве).',
+    min: 1,
+    max: 100,
+    default: 50,
+  },
+  {
+    key: 'job.budgetSeconds',
+    label: 'Сбор: длительность одной части, секунд',
+    help: 'Apps Script прерывает выполнение через 6 минут (360 с); часть сбора останавливается заранее, сохраняет состояние и продолжается по триггеру. По умолчанию 270 с (4,5 мин).',
+    min: 30,
+    max: 330,
+    default: 270,
+  },
+  {
+    key: 'job.reader',
+    label: 'Сбор: чтение таблиц школ (0 — SpreadsheetApp, 1 — Sheets API)',
+    help: '0 — по запросу на каждый лист (работает всегда). 1 — все листы школы одним запросом через службу «Google Sheets API» (те же права «только просмотр»; служба включена в манифесте): в несколько раз меньше запросов, сбор идёт меньшим числом частей.',
+    min: 0,
+    max: 1,
+    default: 0,
+  },
+  {
+    key: 'job.resumeMinutes',
+    label: 'Сбор: следующая часть через, минут',
+    help: 'Через сколько минут триггер запускает следующую часть сбора.',
+    min: 1,
+    max: 60,
+    default: 1,
+  },
+] as const satisfies readonly Def[];
+
+export type MunicipalKey = (typeof MUNICIPAL_DEFS)[number]['key'];
+export type MunicipalSettings = Record<MunicipalKey, number>;
+
+export interface DistrictSettings {
+  /** The school edition's thresholds, one set for every school. */
+  analysis: Settings;
+  municipal: MunicipalSettings;
+}
+
+export function defaultMunicipal(): MunicipalSettings {
+  const out = {} as Record<MunicipalKey, number>;
+  for (const d of MUNICIPAL_DEFS) out[d.key] = d.default;
+  return out;
+}
+
+export function readDistrictSettings(grid: Grid | undefined): { settings: DistrictSettings; problems: Problem[] } {
+  const { settings: analysis, problems } = readSettings(grid);
+  const municipal = defaultMunicipal();
+  if (grid) {
+    const defs = new Map<string, Def>(MUNICIPAL_DEFS.map((d) => [d.key, d]));
+    grid.values.forEach((row, i) => {
+      const def = defs.get(cellText(row[0]));
+      if (!def) return;
+      const raw = row[2];
+      const n = typeof raw === 'number' ? raw : Number(cellText(raw).replace(',', '.'));
+      if (cellText(raw) === '' || !Number.isFinite(n)) {
+        problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, 3));
+      } else if (n < def.min || n > def.max) {
+        problems.push(problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, 3));
+      } else municipal[def.key as MunicipalKey] = n;
+    });
+  }
+  return { settings: { analysis, municipal }, problems };
+}
+
+/** Changes when anything that affects a school's aggregate changes (not the job's own settings). */
+export function analysisFingerprint(s: DistrictSettings): string {
+  return textHash(JSON.stringify(s.analysis));
+}
+
+/** «Настройки ОКО» of the municipal workbook: created with defaults when missing, then the user's. */
+export function buildDistrictSettingsTab(current: DistrictSettings): SheetSpec {
+  const b = new SpecBuilder(S.tabs.settings);
+  b.row(['Ключ', 'Параметр', 'Значение', 'Пояснение'], { bold: true, background: COLORS.headerBg });
+  b.row(['', 'Пороги анализа — одинаковые для всех школ района'], { bold: true, background: COLORS.summaryBg });
+  const first = b.nextRow;
+  for (const d of SETTING_DEFS) b.row([d.key, d.label, current.analysis[d.key], d.help]);
+  b.row(['', 'Район: ШНОР, «выпадающие» задания, сбор данных'], { bold: true, background: COLORS.summaryBg });
+  for (const d of MUNICIPAL_DEFS) b.row([d.key, d.label, current.municipal[d.key], d.help]);
+  const n = b.nextRow - first;
+  b.format({ row: first, col: 0, rows: n, cols: 1 }, { fontColor: COLORS.muted });
+  b.format({ row: first, col: 3, rows: n, cols: 1 }, { wrap: true, fontColor: COLORS.muted });
+  b.format({ row: first, col: 2, rows: n, cols: 1 }, { bold: true, background: '#fffbe6' });
+  b.row([]);
+  b.row(['', 'Меняйте только столбец «Значение». Пустая строка или удалённый параметр — значение по умолчанию.'], {
+    italic: true,
+    fontColor: COLORS.muted,
+  });
+  b.columnWidths = { 0: 190, 1: 400, 2: 90, 3: 480 };
+  return b.build({ frozenRows: 1 });
+}

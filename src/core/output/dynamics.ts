@@ -1,0 +1,219 @@
+// «Динамика»: procedures of each subject in time order, what is comparable between them, then the
+// same class and the same student from one procedure to the next.
+import { type Dynamics, ruDate, stepLabel } from '../analysis/dynamics';
+import { effectiveDate, type Links, schoolYear } from '../analysis/linking';
+import type { Settings } from '../settings';
+import { S } from '../strings';
+import { COLORS, ref, SpecBuilder } from './builder';
+import type { SheetSpec } from './spec';
+
+const fin = (n: number) => (Number.isFinite(n) ? n : null);
+
+export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetSpec {
+  const b = new SpecBuilder(S.tabs.dynamics);
+  const W = 16;
+  b.row([S.tabs.dynamics], { bold: true, background: COLORS.titleBg });
+  b.format({ row: 0, col: 0, rows: 1, cols: W }, { background: COLORS.titleBg });
+  b.row(
+    [
+      'Работы одного предмета упорядочены по дате (затем по году, затем по порядку листов). Ученики связаны по коду участника внутри школы' +
+        (links.mapped > 0 ? ` и через лист «Соответствие кодов» (строк: ${links.mapped})` : '') +
+        '. «Тот же класс» в другом учебном году — класс с той же буквой на столько классов старше, сколько лет прошло (5А в 2025 → 6А в 2026). ' +
+        `Отрицательная динамика — доля отметок «2» выросла на ${S.num(s['dynamics.twoRise'])} п. п. и больше. ` +
+        'Работы с разным набором заданий сравниваются только по % выполнения работы, отметкам и общим умениям.',
+    ],
+    { italic: true, fontColor: COLORS.muted },
+  );
+
+  // ---- procedures per subject ------------------------------------------------------------------
+  b.blank();
+  b.row(['Работы по предметам'], { bold: true, background: COLORS.titleBg });
+  b.row(['Предмет', '№', 'Работа', 'Лист', 'Дата', 'Учебный год', 'Участников'], { bold: true, background: COLORS.headerBg });
+  for (const sr of links.series) {
+    sr.procedures.forEach((p, i) => {
+      const y = schoolYear(p);
+      const date = effectiveDate(p);
+      b.row([
+        i === 0 ? sr.subject : '',
+        i + 1,
+        p.title,
+        p.sheet,
+        p.meta.date ? ruDate(p.meta.date) : date ? `${ruDate(date).slice(3)} (по названию листа)` : '',
+        y === null ? '' : `${y}/${y + 1}`,
+        p.students.length,
+      ]);
+    });
+  }
+
+  if (d.comparisons.length === 0) {
+    b.blank();
+    b.row([S.dynamics.noPairs], { italic: true });
+    b.columnWidths = { 0: 160, 1: 40, 2: 260, 3: 220, 4: 110, 5: 100, 6: 90 };
+    return b.build();
+  }
+
+  b.blank();
+  b.row(['Что сравнимо'], { bold: true, background: COLORS.titleBg });
+  b.row(['Предмет', 'Сравнение', 'Было', 'Стало', 'Что сравнивается'], { bold: true, background: COLORS.headerBg });
+  for (const c of d.comparisons) {
+    b.row([c.from.meta.subject, stepLabel(c.from, c.to), c.from.title, c.to.title, c.text]);
+  }
+
+  // ---- classes ---------------------------------------------------------------------------------
+  b.blank();
+  b.row(['Классы'], { bold: true, background: COLORS.titleBg });
+  b.row(
+    [
+      'Предмет',
+      'Класс',
+      'Сравнение',
+      'Участников было',
+      'стало',
+      'Из них писали обе',
+      '% выполнения было',
+      'стало',
+      'Δ, п. п.',
+      'Доля «2» было, %',
+      'стало',
+      'Δ, п. п.',
+      'Качество было, %',
+      'стало',
+      'Δ, п. п.',
+      'Вывод',
+    ],
+    { bold: true, background: COLORS.headerBg, wrap: true },
+  );
+  const cStart = b.nextRow;
+  if (d.classes.length === 0) b.row(['', 'Нет классов, которые писали обе работы.']);
+  for (const c of d.classes) {
+    const cls = c.from.group.name === c.to.group.name ? c.to.group.name : `${c.from.group.name} → ${c.to.group.name}`;
+    const unreliable = !c.from.group.reliable || !c.to.group.reliable;
+    const verdict = c.negative
+      ? S.dynamics.negative(c.from.marks.percent[2], c.to.marks.percent[2], c.twoDelta, s['dynamics.twoRise'])
+      : Number.isFinite(c.twoDelta)
+        ? 'без отрицательной динамики'
+        : 'нет отметок для сравнения';
+    b.row([
+      c.subject,
+      cls,
+      stepLabel(c.from.proc, c.to.proc),
+      c.from.group.participants,
+      c.to.group.participants,
+      c.linked,
+      fin(c.from.group.meanCompletion),
+      fin(c.to.group.meanCompletion),
+      fin(c.completionDelta),
+      fin(c.from.marks.percent[2]),
+      fin(c.to.marks.percent[2]),
+      fin(c.twoDelta),
+      fin(c.from.marks.quality),
+      fin(c.to.marks.quality),
+      fin(c.qualityDelta),
+      unreliable
+        ? `${verdict}; ${S.unreliable(Math.min(c.from.group.participants, c.to.group.participants), s['sample.minReliable'])}`
+        : verdict,
+    ]);
+  }
+  const cRows = b.nextRow - cStart;
+  b.format({ row: cStart, col: 6, rows: cRows, cols: 9 }, { numberFormat: '0.0' });
+  if (d.classes.length > 0) {
+    const v = ref(cStart, 15, false, true);
+    b.rules.push({
+      range: { row: cStart, col: 15, rows: cRows, cols: 1 },
+      formula: `=LEFT(${v},13)="Отрицательная"`,
+      background: COLORS.insufficientBg,
+    });
+  }
+
+  // ---- shared skills ---------------------------------------------------------------------------
+  const withSkills = d.classes.filter((c) => c.skills.length > 0);
+  if (withSkills.length > 0) {
+    b.blank();
+    b.row(['Общие умения (совпадает текст умения)'], { bold: true, background: COLORS.titleBg });
+    b.row(['Предмет', 'Класс', 'Сравнение', 'Умение', '% было', '% стало', 'Δ, п. п.'], { bold: true, background: COLORS.headerBg });
+    const kStart = b.nextRow;
+    for (const c of withSkills) {
+      for (const k of c.skills) {
+        b.row([c.subject, c.to.group.name, stepLabel(c.from.proc, c.to.proc), k.skill, fin(k.from), fin(k.to), fin(k.to - k.from)]);
+      }
+    }
+    b.format({ row: kStart, col: 4, rows: b.nextRow - kStart, cols: 3 }, { numberFormat: '0.0' });
+  }
+
+  // ---- students --------------------------------------------------------------------------------
+  b.blank();
+  b.row(['Ученики'], { bold: true, background: COLORS.titleBg });
+  const hasNames = d.students.some((x) => x.person.name);
+  b.row(
+    [
+      'Предмет',
+      'Класс',
+      'Код',
+      ...(hasNames ? ['ФИО'] : []),
+      'Сравнение',
+      'Отметка было',
+      'стало',
+      'Изменение',
+      '% выполнения было',
+      'стало',
+      'Δ, п. п.',
+    ],
+    { bold: true, background: COLORS.headerBg, wrap: true },
+  );
+  const sStart = b.nextRow;
+  const off = hasNames ? 1 : 0;
+  if (d.students.length === 0) b.row(['', 'Нет учеников, которые писали две работы по одному предмету.']);
+  for (const x of d.students) {
+    const change =
+      x.markFrom === null || x.markTo === null
+        ? 'нет отметки'
+        : x.markTo < x.markFrom
+          ? 'снизилась'
+          : x.markTo > x.markFrom
+            ? 'повысилась'
+            : 'без изменений';
+    b.row([
+      x.subject,
+      x.to.student.className,
+      x.to.student.code,
+      ...(hasNames ? [x.person.name ?? ''] : []),
+      stepLabel(x.from.proc, x.to.proc),
+      x.markFrom ?? '',
+      x.markTo ?? '',
+      change,
+      fin(x.completionFrom),
+      fin(x.completionTo),
+      fin(x.completionTo - x.completionFrom),
+    ]);
+  }
+  const sRows = b.nextRow - sStart;
+  b.format({ row: sStart, col: 7 + off, rows: sRows, cols: 3 }, { numberFormat: '0.0' });
+  if (d.students.length > 0) {
+    const area = { row: sStart, col: 6 + off, rows: sRows, cols: 1 };
+    const cell = ref(sStart, 6 + off);
+    b.rules.push(
+      { range: area, formula: `=${cell}="снизилась"`, fontColor: COLORS.danger, bold: true },
+      { range: area, formula: `=${cell}="повысилась"`, fontColor: '#1b5e20' },
+    );
+  }
+
+  b.columnWidths = {
+    0: 140,
+    1: 90,
+    2: 190,
+    3: 100,
+    4: 90,
+    5: 90,
+    6: 90,
+    7: 90,
+    8: 90,
+    9: 90,
+    10: 90,
+    11: 90,
+    12: 90,
+    13: 90,
+    14: 90,
+    15: 360,
+  };
+  return b.build({ frozenRows: 0 });
+}

@@ -1,0 +1,163 @@
+// «Объективность»: per procedure, each class, teacher (from «Классы и учителя») and school with the
+// journal comparison and the signs to check; then the signs one per row, and a summary per teacher.
+// Wording is neutral on purpose: these are signs to check, not conclusions about anyone's work.
+import type { ObjectivityGroup, ObjectivitySign } from '../analysis/objectivity';
+import type { Settings } from '../settings';
+import { S } from '../strings';
+import { COLORS, SpecBuilder } from './builder';
+import type { SheetSpec } from './spec';
+
+const fin = (n: number) => (Number.isFinite(n) ? n : null);
+
+export function objectivityRulesText(s: Settings): string {
+  return (
+    `Признаки: доля «Понизили» или «Повысили» ≥ ${S.num(s['objectivity.medium'])} % — средний уровень, ≥ ${S.num(s['objectivity.high'])} % — высокий ` +
+    `(от участников, у которых есть обе отметки); ≥ ${S.num(s['objectivity.highMarksShare'])} % отметок «4» и «5» по журналу при среднем выполнении работы ниже ${S.num(s['objectivity.lowCompletion'])} %; ` +
+    `пик распределения первичных баллов ровно на границе отметки (столбец ≥ ${S.num(s['objectivity.peakFactor'])} × среднего, ≥ среднего + 1 и ≥ ${S.num(s['objectivity.peakMin'])} уч.; ` +
+    `проверяется в группах от ${s['sample.minDistribution']} участников). Группы меньше ${s['sample.minReliable']} участников помечены: выводы по ним ненадёжны.`
+  );
+}
+
+function groupName(name: string, level: string, school: string, multiSchool: boolean): string {
+  return multiSchool && level !== 'school' ? `${name} (${school})` : name;
+}
+
+function peaksText(g: ObjectivityGroup): string {
+  if (!g.distribution) return `не проверялись: ${g.peaksNote}`;
+  if (g.distribution.peaksAtCuts.length === 0) return 'нет';
+  return g.distribution.peaksAtCuts.map((p) => `«${p.mark}» с ${p.score} б.: ${p.count} уч.`).join('; ');
+}
+
+function maxLevel(signs: readonly ObjectivitySign[]): string {
+  if (signs.some((x) => x.level === 'high')) return S.objectivity.levelShort.high as string;
+  if (signs.length > 0) return S.objectivity.levelShort.medium as string;
+  return '—';
+}
+
+function levelRules(b: SpecBuilder, area: { row: number; col: number; rows: number; cols: number }): void {
+  if (area.rows <= 0) return;
+  const cell = `$${String.fromCharCode(65 + area.col)}${area.row + 1}`;
+  b.rules.push(
+    { range: area, formula: `=${cell}="${S.objectivity.levelShort.high}"`, background: COLORS.insufficientBg },
+    { range: area, formula: `=${cell}="${S.objectivity.levelShort.medium}"`, background: COLORS.uncertainBg },
+  );
+}
+
+export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeachers: boolean, s: Settings): SheetSpec {
+  const b = new SpecBuilder(S.tabs.objectivity);
+  const signs = groups.flatMap((g) => g.signs);
+  const head = [
+    'Работа',
+    'Группа',
+    'Тип',
+    'Учитель',
+    'Участников',
+    'С обеими отметками',
+    'Понизили, %',
+    'Подтвердили, %',
+    'Повысили, %',
+    '«4» и «5» по журналу, %',
+    'Выполнение работы, %',
+    'Пики на границах отметок',
+    'Уровень',
+    'Признаки для проверки',
+    'Надёжность',
+  ];
+  b.row([`${S.tabs.objectivity}: признаков для проверки — ${signs.length}`], { bold: true, background: COLORS.titleBg });
+  b.format({ row: 0, col: 0, rows: 1, cols: head.length }, { background: COLORS.titleBg });
+  b.row([S.objectivity.intro], { italic: true, fontColor: COLORS.muted });
+  b.row([objectivityRulesText(s)], { italic: true, fontColor: COLORS.muted });
+  if (!hasTeachers) {
+    b.row(['Чтобы видеть признаки по учителям, добавьте лист «Классы и учителя» со столбцами «Класс», «Предмет», «Учитель».'], {
+      italic: true,
+      fontColor: COLORS.muted,
+    });
+  }
+  b.blank();
+  b.row(head, { bold: true, background: COLORS.headerBg, wrap: true });
+  const start = b.nextRow;
+  for (const g of groups) {
+    const r = b.row([
+      g.procedure.title,
+      groupName(g.name, g.level, g.school, g.procedure.schools.length > 1),
+      S.objectivity.groupLevel[g.level] ?? g.level,
+      g.teacher ?? '',
+      g.participants,
+      g.journal.n,
+      fin(g.journal.loweredPct),
+      fin(g.journal.confirmedPct),
+      fin(g.journal.raisedPct),
+      fin(g.journalHighPct),
+      fin(g.meanCompletion),
+      peaksText(g),
+      maxLevel(g.signs),
+      g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : S.objectivity.none,
+      g.reliable ? 'да' : S.unreliable(g.participants, s['sample.minReliable']),
+    ]);
+    if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: 3 }, { bold: true });
+    if (!g.reliable) b.format({ row: r, col: 14, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
+  }
+  const rows = b.nextRow - start;
+  b.format({ row: start, col: 6, rows, cols: 5 }, { numberFormat: '0.0' });
+  b.format({ row: start, col: 13, rows, cols: 1 }, { wrap: true });
+  levelRules(b, { row: start, col: 12, rows, cols: 1 });
+
+  // ---- the signs, one per row ----------------------------------------------------------------
+  b.blank();
+  b.row(['Признаки для проверки'], { bold: true, background: COLORS.titleBg });
+  b.row(['Работа', 'Группа', 'Тип', 'Учитель', 'Признак', 'Уровень', 'Пояснение', 'Надёжность'], {
+    bold: true,
+    background: COLORS.headerBg,
+  });
+  const sStart = b.nextRow;
+  if (signs.length === 0) b.row(['', 'Признаков не найдено.']);
+  for (const x of signs) {
+    b.row([
+      x.procedure.title,
+      groupName(x.group, x.groupLevel, x.school, x.procedure.schools.length > 1),
+      S.objectivity.groupLevel[x.groupLevel] ?? x.groupLevel,
+      x.teacher ?? '',
+      S.objectivity.ruleName[x.rule] ?? x.rule,
+      S.objectivity.levelShort[x.level] ?? x.level,
+      x.text,
+      x.reliable ? 'да' : 'ненадёжно: мало участников',
+    ]);
+  }
+  levelRules(b, { row: sStart, col: 5, rows: signs.length, cols: 1 });
+
+  // ---- per teacher ---------------------------------------------------------------------------
+  if (hasTeachers) {
+    b.blank();
+    b.row(['По учителям'], { bold: true, background: COLORS.titleBg });
+    b.row(['Учитель', 'Классы и работы', 'Признаков', 'Из них высокого уровня', 'Признаки'], { bold: true, background: COLORS.headerBg });
+    const byTeacher = new Map<string, { classes: Set<string>; signs: { where: string; sign: ObjectivitySign }[] }>();
+    for (const g of groups) {
+      if (!g.teacher || g.level === 'school') continue;
+      // A teacher group's signs are about all their classes in the procedure together: «6А + 6Б».
+      const where = g.level === 'teacher' ? g.classes.join(' + ') : g.name;
+      for (const t of g.level === 'teacher' ? [g.teacher] : g.teacher.split(', ')) {
+        const e = byTeacher.get(t) ?? { classes: new Set<string>(), signs: [] };
+        if (g.level === 'class') e.classes.add(`${g.name} — ${g.procedure.title}`);
+        for (const sign of g.signs) e.signs.push({ where, sign });
+        byTeacher.set(t, e);
+      }
+    }
+    const tStart = b.nextRow;
+    for (const [t, e] of [...byTeacher].sort((a, c) => a[0].localeCompare(c[0], 'ru'))) {
+      b.row([
+        t,
+        [...e.classes].join('\n'),
+        e.signs.length,
+        e.signs.filter((x) => x.sign.level === 'high').length,
+        e.signs.length ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n') : S.objectivity.none,
+      ]);
+    }
+    b.format({ row: tStart, col: 1, rows: b.nextRow - tStart, cols: 4 }, { wrap: true });
+  }
+
+  // Few distinct widths: Sheets sets each run of equal widths in one call.
+  b.columnWidths = { 0: 220, 13: 420, 14: 160 };
+  for (let c = 1; c <= 3; c++) b.columnWidths[c] = 130;
+  for (let c = 4; c <= 12; c++) b.columnWidths[c] = 95;
+  return b.build({ frozenRows: 0 });
+}

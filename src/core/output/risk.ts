@@ -1,0 +1,138 @@
+// «Группа риска»: one risk profile per student — class, procedures and subjects, the reason for each
+// flag, deficit tasks and skills, the trend and what to work on first. Column M lists «лист|код» of
+// every highlighted row of the user's sheets: the highlight rules (highlight.ts) look codes up there.
+import type { RiskProfile } from '../analysis/risk';
+import type { Procedure } from '../model';
+import type { Settings } from '../settings';
+import { S } from '../strings';
+import { COLORS, SpecBuilder } from './builder';
+import type { SheetSpec, SpecCell } from './spec';
+
+export const RISK_TAB = S.tabs.risk;
+/** 0-based column of the highlight keys (M): fixed, because the user's sheets' rules point at it. */
+export const RISK_KEY_COL = 12;
+export const RISK_KEY_HEADER = 'Ключ подсветки (лист|код)';
+
+export function riskKey(sheet: string, code: string): string {
+  return `${sheet}|${code}`;
+}
+
+export function rulesText(s: Settings): string {
+  const rules: string[] = [];
+  if (s['risk.markTwo'] >= 1) rules.push('отметка «2» в последней работе по предмету');
+  if (s['risk.lowShare'] > 0) rules.push(`выполнено меньше ${S.num(s['risk.lowShare'])} % работы`);
+  rules.push(
+    `снижение против предыдущей работы по предмету: ${s['risk.markDecline'] >= 1 ? 'отметка ниже или ' : ''}выполнение ниже на ${S.num(s['risk.declinePoints'])} п. п. и больше`,
+  );
+  rules.push(`«стабильно низкие»: низкий результат в ${s['risk.stableLowCount']} и более работах подряд`);
+  rules.push(`группа риска сразу по ${s['risk.subjects']} и более предметам`);
+  return `Правила (пороги — на листе «${S.tabs.settings}»): ${rules.join('; ')}.`;
+}
+
+export function buildRiskTab(profiles: readonly RiskProfile[], labels: Map<Procedure, string>, s: Settings): SheetSpec {
+  const b = new SpecBuilder(RISK_TAB);
+  const schools = new Set(profiles.map((p) => p.school));
+  const multiSchool = schools.size > 1;
+  const hasNames = profiles.some((p) => p.name);
+  const head = [
+    ...(multiSchool ? ['Школа'] : []),
+    'Класс',
+    'Код',
+    ...(hasNames ? ['ФИО'] : []),
+    'Предметы',
+    'Причины',
+    'Работы',
+    'Дефицитные задания',
+    'Дефицитные умения',
+    'Динамика',
+    'На что обратить внимание',
+  ];
+  const width = head.length;
+  b.row([`${S.tabs.risk}: ${profiles.length} уч.`], { bold: true, background: COLORS.titleBg });
+  b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
+  b.row(
+    [
+      `${rulesText(s)} Правила «2» и «меньше порога» смотрят на последнюю работу ученика по предмету; более ранние — в столбце «Динамика». ` +
+        'ФИО показываются, только если они есть в ваших таблицах результатов. Строки этих учеников подсвечены на листах с результатами ' +
+        `(значения не меняются); снять подсветку — меню ОКО → «${S.menu.unhighlight}».`,
+    ],
+    { italic: true, fontColor: COLORS.muted },
+  );
+  b.blank();
+  const headerRow = b.row(head, { bold: true, background: COLORS.headerBg });
+  const start = b.nextRow;
+  if (profiles.length === 0) b.row([S.risk.none]);
+  for (const p of profiles) {
+    const cells: SpecCell[] = [
+      ...(multiSchool ? [p.school] : []),
+      p.className,
+      p.code,
+      ...(hasNames ? [p.name ?? ''] : []),
+      p.subjects.join(', '),
+      p.reasons.map((r) => `• ${r.text}`).join('\n'),
+      p.entries.map((e) => e.proc.title).join('\n'),
+      p.deficits
+        .filter((d) => d.tasks.length > 0)
+        .map((d) => `${labels.get(d.procedure) ?? d.procedure.title}: ${d.tasks.join(', ')}`)
+        .join('\n'),
+      p.deficits
+        .filter((d) => d.skills.length > 0)
+        .map((d) => `${d.subject}: ${d.skills.join('; ')}`)
+        .join('\n'),
+      p.trends
+        .map((t) => `${S.subjectLower(t.subject)}: ${t.steps.map((x) => S.risk.trendStep(x.mark, x.completion)).join(' → ')}`)
+        .join('\n'),
+      p.deficits
+        .map((d) => {
+          if (d.focus.length) return `${d.subject}: ${d.focus.join('; ')}`;
+          if (d.tasks.length) return `${d.subject}: задания ${d.tasks.join(', ')} (умения не указаны: добавьте лист «План заданий»)`;
+          return '';
+        })
+        .filter(Boolean)
+        .join('\n'),
+    ];
+    b.row(cells);
+  }
+  const rows = b.nextRow - start;
+  const first = multiSchool ? 1 : 0;
+  b.format({ row: start, col: first + 2 + (hasNames ? 1 : 0), rows, cols: width - first - 2 - (hasNames ? 1 : 0) }, { wrap: true });
+
+  // Per class: how many students.
+  if (profiles.length > 0) {
+    b.blank();
+    b.row(['Итого по классам'], { bold: true, background: COLORS.headerBg });
+    const counts = new Map<string, number>();
+    for (const p of profiles) {
+      const k = multiSchool ? `${p.className} (${p.school})` : p.className;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const [k, n] of counts) b.row([k, n]);
+  }
+
+  // Highlight keys: one per row of the user's sheets, in column M from the header row down.
+  const keys = [...new Set(profiles.flatMap((p) => p.rows.map((r) => riskKey(r.sheet, r.code))))];
+  const setCell = (r: number, v: string) => {
+    while (b.values.length <= r) b.values.push([]);
+    const row = b.values[r] as SpecCell[];
+    while (row.length < RISK_KEY_COL) row.push(null);
+    row[RISK_KEY_COL] = v;
+  };
+  setCell(headerRow, RISK_KEY_HEADER);
+  keys.forEach((k, i) => {
+    setCell(headerRow + 1 + i, k);
+  });
+  b.format({ row: headerRow, col: RISK_KEY_COL, rows: 1, cols: 1 }, { bold: true, background: COLORS.headerBg });
+  b.format({ row: headerRow + 1, col: RISK_KEY_COL, rows: keys.length, cols: 1 }, { fontColor: COLORS.muted });
+  b.note(
+    headerRow,
+    RISK_KEY_COL,
+    'Служебный столбец: по нему ОКО подсвечивает строки учеников на ваших листах с результатами. Не меняйте его.',
+  );
+
+  b.columnWidths = {};
+  head.forEach((h, i) => {
+    b.columnWidths[i] = h === 'Причины' ? 420 : h === 'Класс' || h === 'Код' ? 80 : h === 'ФИО' ? 200 : 240;
+  });
+  b.columnWidths[RISK_KEY_COL] = 200;
+  return b.build({ frozenRows: headerRow + 1 });
+}

@@ -1,0 +1,333 @@
+// Roadmap generation as one pure function: the analysed workbook, a template and the roadmap's
+// parameters in; the roadmap tab and the «Исполнение» dashboard (SheetSpecs) out. What users typed in
+// an earlier version of the same roadmap tab (read from `data.generated`) is kept; on any error in the
+// parameters, the template sheet or the old tab's keys, `ok` is false and nothing should be written.
+import type { Grid, Workbook } from '../grid';
+import { norm } from '../grid';
+import { metaFromText } from '../input/meta';
+import { buildExecutionTab, type RoadmapRange, roadmapRange } from '../output/execution';
+import { buildRoadmapSpec, roadmapTabName } from '../output/roadmap';
+import type { SheetSpec } from '../output/spec';
+import { isRoadmapTab } from '../output/tabs';
+import { type AnalysisRun, runAnalysis } from '../pipeline';
+import { hasErrors, type Problem, problem } from '../problems';
+import { S } from '../strings';
+import { STATUSES } from './columns';
+import { type AcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
+import {
+  type AtRiskFinding,
+  deficitFindings,
+  gradeOfClass,
+  type LevelTag,
+  levelAllowed,
+  matchesProcedure,
+  type ObjectivityFinding,
+  type TeacherAssignment,
+} from './findings';
+import { builtInTemplates, findTemplate } from './library';
+import { type MergeStats, mergeRoadmap } from './merge';
+import { planRoadmap, type RoadmapPlan } from './plan';
+import { type RoadmapTabRead, readRoadmapTab } from './tab-read';
+import { LEVEL_TAGS, type RoadmapTemplate } from './template-schema';
+import { readTemplateSheet, TEMPLATE_SHEET } from './template-sheet';
+
+/** `--template лист` (or «sheet»): the user's «Шаблон дорожной карты». */
+export const SHEET_TEMPLATE_IDS = ['лист', 'sheet'];
+
+export interface RoadmapRequest {
+  /** A built-in template id, or «лист»/«sheet» for the template sheet. */
+  template: string;
+  /** 2025 (→ 2025/2026), «2025/2026». */
+  year: string | number;
+  /** «ВПР-2026, математика, 5 класс». */
+  procedure: string;
+  /** 2026-05-15 or 15.05.2026. */
+  resultsDate?: string;
+  /** «НШ,ОШ» or ['НШ', 'ОШ']; empty = all levels. */
+  levels?: string | string[];
+  /** ISO; only for the summary's overdue list (the tab itself compares with TODAY()). */
+  today?: string;
+}
+
+/** Findings other modules build; the host wires them in (tests use hand-made ones). */
+export interface RoadmapExtras {
+  atRisk?: AtRiskFinding[];
+  objectivity?: ObjectivityFinding[];
+  teachers?: TeacherAssignment[];
+}
+
+export interface RoadmapResult {
+  ok: boolean;
+  problems: Problem[];
+  /** Write in this order, each replacing the tab of the same name: the roadmap tab, then «Исполнение» (its formulas refer to the roadmap tabs). */
+  tabs: SheetSpec[];
+  tabName: string;
+  template?: RoadmapTemplate;
+  year?: AcademicYear;
+  plan?: RoadmapPlan;
+  merge?: MergeStats;
+  /** Activity rows in the active part of the new tab. */
+  activities: number;
+  /** Activities overdue at `today` (when given), in tab order. */
+  overdue: { number: string; title: string; end: string; responsible: string }[];
+  /** Every roadmap tab as it will be after writing (for the digest). */
+  roadmaps: RoadmapTabRead[];
+}
+
+/** «2026-05-15» or «15.05.2026» → ISO; null when not a valid date. */
+export function parseDateInput(s: string): string | null {
+  const t = s.trim();
+  const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const out = ru ? iso(Number(ru[3]), Number(ru[2]), Number(ru[1])) : t;
+  return isIsoDate(out) ? out : null;
+}
+
+/** «НШ,ОШ» → ['НШ','ОШ']; null when a tag is unknown. */
+export function parseLevels(v: string | string[] | undefined): LevelTag[] | null {
+  const items = (Array.isArray(v) ? v : (v ?? '').split(/[,;\s]+/)).map((x) => x.trim()).filter((x) => x);
+  const out: LevelTag[] = [];
+  for (const x of items) {
+    const tag = LEVEL_TAGS.find((t) => norm(t) === norm(x));
+    if (!tag) return null;
+    if (!out.includes(tag)) out.push(tag);
+  }
+  return out;
+}
+
+function findGrid(grids: readonly Grid[], name: string): Grid | undefined {
+  return grids.find((g) => norm(g.name) === norm(name));
+}
+
+/** A SheetSpec as a host would read it back: dates as Dates, formulas without a cached value. */
+export function specToGrid(spec: SheetSpec): Grid {
+  return {
+    name: spec.name,
+    values: spec.values.map((row) =>
+      row.map((v) => {
+        if (v === null || typeof v !== 'object') return v;
+        if ('date' in v) {
+          const [y, m, d] = v.date.split('-').map(Number);
+          return new Date(Date.UTC(y as number, (m as number) - 1, d as number));
+        }
+        return null;
+      }),
+    ),
+  };
+}
+
+export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras: RoadmapExtras = {}): RoadmapResult {
+  let extras = givenExtras;
+  const procedure = (req.procedure ?? '').replace(/\s+/g, ' ').trim();
+  const tabName = roadmapTabName(procedure || 'без названия');
+  const result: RoadmapResult = { ok: false, problems: [], tabs: [], tabName, activities: 0, overdue: [], roadmaps: [] };
+  const problems = result.problems;
+  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
+
+  // The analysis: its errors stop the roadmap too, except «no results at all» (a template-only roadmap).
+  const analysisErrors = run.problems.filter((p) => p.severity === 'error' && p.code !== 'no-results');
+  if (analysisErrors.length > 0) {
+    problems.push(...run.problems);
+    return result;
+  }
+  problems.push(...run.problems.filter((p) => p.code !== 'no-results'));
+  if (run.problems.some((p) => p.code === 'no-results')) problems.push(problem('info', 'roadmap-no-results', tabName, S.roadmap.noResults));
+
+  if (!procedure) err('roadmap-procedure', S.roadmap.procedureMissing);
+  const year = parseAcademicYear(req.year);
+  if (!year) err('roadmap-year', S.roadmap.yearBad(String(req.year)));
+  let resultsDate: string | undefined;
+  if (req.resultsDate !== undefined && req.resultsDate.trim() !== '') {
+    const d = parseDateInput(req.resultsDate);
+    if (d) resultsDate = d;
+    else err('roadmap-results-date', S.roadmap.dateBad('Дата получения результатов', req.resultsDate));
+  }
+  let today: string | undefined;
+  if (req.today !== undefined && req.today.trim() !== '') {
+    const d = parseDateInput(req.today);
+    if (d) today = d;
+    else err('roadmap-today', S.roadmap.dateBad('Сегодняшняя дата', req.today));
+  }
+  const levels = parseLevels(req.levels);
+  if (levels === null) err('roadmap-levels', S.roadmap.levelsBad(String(req.levels)));
+
+  // The template: built-in, or the user's sheet.
+  let template: RoadmapTemplate | undefined;
+  let templateLabel = '';
+  const tid = req.template.trim();
+  if (SHEET_TEMPLATE_IDS.includes(norm(tid)) || norm(tid) === norm(TEMPLATE_SHEET)) {
+    const grid = findGrid(run.data.generated, TEMPLATE_SHEET);
+    if (!grid) err('roadmap-template-sheet', S.roadmap.templateSheetMissing(TEMPLATE_SHEET));
+    else {
+      const read = readTemplateSheet(grid);
+      problems.push(...read.problems);
+      template = read.template;
+      if (template) templateLabel = `«${template.title}» (лист «${TEMPLATE_SHEET}»)`;
+    }
+  } else {
+    template = findTemplate(tid);
+    if (!template)
+      err(
+        'roadmap-template',
+        S.roadmap.templateUnknown(
+          tid,
+          builtInTemplates().map((t) => t.id),
+        ),
+      );
+    else templateLabel = `«${template.title}» (${template.id})`;
+  }
+
+  // The old tab of this roadmap: its keys must be intact before anything is regenerated over it.
+  const oldGrid = findGrid(run.data.generated, tabName);
+  const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
+
+  if (hasErrors(problems) || !template || !year || levels === null) return result;
+  result.template = template;
+  result.year = year;
+
+  // Findings: deficits from this run's analyses of the named procedure; the rest from the host.
+  const filter = metaFromText(procedure);
+  const named = filter.kind !== undefined || filter.year !== undefined || filter.subject !== undefined || filter.grade !== undefined;
+  const analyses = named ? run.analyses.filter((a) => matchesProcedure(a, filter)) : run.analyses;
+  if (named && analyses.length === 0 && run.analyses.length > 0) {
+    problems.push(
+      problem(
+        'warning',
+        'roadmap-procedure-not-found',
+        tabName,
+        S.roadmap.procedureNotFound(
+          procedure,
+          run.analyses.map((a) => a.procedure.title),
+        ),
+      ),
+    );
+  }
+  const byLevel = <T extends { className: string }>(xs: T[] | undefined) =>
+    (xs ?? []).filter((x) => levelAllowed(levels, gradeOfClass(x.className)));
+  const fromRun = extrasFromRun(run, analyses);
+  extras = {
+    atRisk: extras.atRisk ?? fromRun.atRisk,
+    objectivity: extras.objectivity ?? fromRun.objectivity,
+    ...((extras.teachers ?? fromRun.teachers) ? { teachers: extras.teachers ?? fromRun.teachers } : {}),
+  };
+  const findings = {
+    deficits: deficitFindings(analyses, levels),
+    atRisk: byLevel(extras.atRisk),
+    objectivity: (extras.objectivity ?? []).filter((o) => levelAllowed(levels, gradeOfClass(o.group))),
+  };
+  const plan = planRoadmap(
+    {
+      template,
+      templateLabel,
+      year,
+      procedure,
+      ...(resultsDate ? { resultsDate } : {}),
+      levels,
+      ...(filter.subject ? { subject: filter.subject } : {}),
+      ...(extras.teachers ? { teachers: extras.teachers } : {}),
+    },
+    findings,
+  );
+  if (!plan.rows.some((r) => r.kind === 'activity')) {
+    err('roadmap-no-activities', S.roadmap.noActivities(levels.join(', ') || S.roadmap.allLevels));
+    return result;
+  }
+  if (plan.undated.size > 0) {
+    const n = [...plan.undated.values()].reduce((a, b) => a + b, 0);
+    problems.push(
+      problem(
+        'info',
+        'roadmap-undated',
+        tabName,
+        S.roadmap.undatedInfo(n, [...plan.undated.keys()].map((p) => `«${p || 'без срока'}»`).join(', ')),
+      ),
+    );
+  }
+
+  const merged = mergeRoadmap(plan.rows, old);
+  const meta = S.roadmap.meta(
+    templateLabel,
+    year.label,
+    ruDate(year.from),
+    ruDate(year.to),
+    resultsDate ? ruDate(resultsDate) : S.roadmap.noResultsDate,
+    levels.length ? levels.join(', ') : S.roadmap.allLevels,
+  );
+  const spec = buildRoadmapSpec({ name: tabName, procedure, meta, merged });
+  const fresh = readRoadmapTab(specToGrid(spec), []) as RoadmapTabRead;
+
+  // The dashboard covers every roadmap tab of the workbook, in workbook order, this one included.
+  const ranges: RoadmapRange[] = [];
+  const roadmaps: RoadmapTabRead[] = [];
+  let placed = false;
+  for (const g of run.data.generated) {
+    if (!isRoadmapTab(g.name)) continue;
+    if (norm(g.name) === norm(tabName)) {
+      roadmaps.push(fresh);
+      placed = true;
+      continue;
+    }
+    const read = readRoadmapTab(g, []);
+    if (read) roadmaps.push(read);
+    else problems.push(problem('warning', 'roadmap-other-unreadable', g.name, S.roadmap.otherRoadmapSkipped(g.name)));
+  }
+  if (!placed) roadmaps.push(fresh);
+  for (const r of roadmaps) {
+    const rg = roadmapRange(r);
+    if (rg) ranges.push(rg);
+  }
+
+  result.ok = true;
+  result.tabs = [spec, buildExecutionTab(ranges)];
+  result.plan = plan;
+  result.merge = merged.stats;
+  result.roadmaps = roadmaps;
+  const archiveAt = merged.rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
+  const activeRows = archiveAt < 0 ? merged.rows : merged.rows.slice(0, archiveAt);
+  result.activities = activeRows.filter((r) => r.kind === 'activity').length;
+  if (today) {
+    for (const r of activeRows) {
+      const p = r.planned;
+      const status = String(r.user.status ?? '');
+      if (p?.kind !== 'activity' || !p.end || p.end >= today) continue;
+      if (norm(status) === norm(STATUSES[2]) || norm(status) === norm(STATUSES[3]) || status === '') continue;
+      result.overdue.push({ number: p.number, title: p.title, end: p.end, responsible: p.responsible });
+    }
+  }
+  return result;
+}
+
+/** The analysis and the roadmap in one call, for hosts that have just read the workbook. */
+/**
+ * The findings of the analysis that concern the roadmap's procedures: at-risk students flagged by
+ * them (one ИОМ row each), their objectivity signs (one check each) and the teachers of the classes.
+ */
+export function extrasFromRun(run: AnalysisRun, analyses: readonly AnalysisRun['analyses'][number][]): Required<RoadmapExtras> {
+  const procs = new Set(analyses.map((a) => a.procedure));
+  const subjects = new Set(analyses.map((a) => a.procedure.meta.subject));
+  const f = run.findings;
+  const atRisk: AtRiskFinding[] = f.atRisk
+    .filter((p) => p.reasons.some((r) => (r.procedure ? procs.has(r.procedure) : p.subjects.some((x) => subjects.has(x)))))
+    .map((p) => ({ code: p.code, className: p.className, school: p.school, reasons: p.reasons.map((r) => r.text), subjects: p.subjects }));
+  const objectivity: ObjectivityFinding[] = f.objectivity
+    .filter((x) => procs.has(x.procedure))
+    .map((x) => {
+      const o: ObjectivityFinding = {
+        group: x.group,
+        text: `${x.procedure.title}: ${x.text}${x.reliable ? '' : ' (мало участников — выводы ненадёжны)'}`,
+        kind: `${x.rule}|${x.groupLevel}`,
+        subject: x.procedure.meta.subject,
+      };
+      if (x.teacher) o.teacher = x.teacher;
+      return o;
+    });
+  const teachers: TeacherAssignment[] = (f.teachers?.rows ?? []).map((r) => ({
+    className: r.className,
+    subject: r.subject,
+    teacher: r.teacher,
+  }));
+  return { atRisk, objectivity, teachers };
+}
+
+export function runRoadmap(wb: Workbook, req: RoadmapRequest, extras: RoadmapExtras = {}): RoadmapResult {
+  return buildRoadmap(runAnalysis(wb), req, extras);
+}

@@ -1,0 +1,176 @@
+// `oko aggregate <папка> -o municipal.xlsx [--json …] [--csv …] [--sources Источники.xlsx]`: the
+// municipal job over a folder of school workbooks, with the same core and the same tabs as the Google
+// Sheets edition. Broken workbooks are listed with their reasons and skipped. The output workbook
+// keeps the job's state (hidden tab), so a re-run re-analyses only the files that changed.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import type { Grid, Workbook } from '../../core/grid';
+import { norm } from '../../core/grid';
+import { buildDistrict, type District } from '../../core/municipal/district';
+import { buildMunicipalExport, LONG_COLUMNS, longRows, toCsv } from '../../core/municipal/export';
+import { type JobPlan, processUnit, SourceError } from '../../core/municipal/job';
+import { buildStatusTab, districtTabs } from '../../core/municipal/output';
+import type { SourceRecord } from '../../core/municipal/schema';
+import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
+import { readSources, unitsFromFiles } from '../../core/municipal/sources';
+import { parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
+import { M } from '../../core/municipal/strings';
+import { hasErrors } from '../../core/problems';
+import { S } from '../../core/strings';
+import { readXlsx, renderSheet, worksheetGrid } from '../xlsx';
+import { CliError, printProblems, writeWorkbookAtomic } from './common';
+
+const USAGE = 'oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx]';
+const SOURCES_FILE = `${M.tabs.sources}.xlsx`;
+
+function isWorkbookFile(name: string): boolean {
+  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+}
+
+async function readGrids(path: string): Promise<Map<string, Grid>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return new Map(wb.worksheets.map((ws) => [norm(ws.name), worksheetGrid(ws)]));
+}
+
+export interface AggregateOptions {
+  out: string;
+  json?: string;
+  csv?: string;
+  /** A workbook with «Источники» (file names in «Файл»/«Таблица») and optionally «Настройки ОКО». */
+  sources?: string;
+}
+
+export interface AggregateReport {
+  total: number;
+  done: number;
+  failed: number;
+  district: District;
+}
+
+export interface AggregateResult {
+  report: AggregateReport;
+  written: string[];
+  plan: JobPlan;
+}
+
+/** The whole job over a folder; returns what was written. Throws CliError on unusable input. */
+export async function aggregateFolder(folder: string, opts: AggregateOptions): Promise<AggregateResult> {
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(`Папка не найдена: ${folder}`);
+  const outPath = resolve(opts.out);
+  const sourcesPath = opts.sources ?? (existsSync(join(folder, SOURCES_FILE)) ? join(folder, SOURCES_FILE) : undefined);
+  const files = readdirSync(folder)
+    .filter((f) => isWorkbookFile(f) && resolve(folder, f) !== outPath && (!sourcesPath || resolve(folder, f) !== resolve(sourcesPath)))
+    .sort(new Intl.Collator('ru', { numeric: true }).compare);
+  const byLower = new Map(files.map((f) => [f.toLowerCase(), f]));
+
+  // «Источники» and «Настройки ОКО»: from the sources workbook, else the previous output, else defaults.
+  const prior = existsSync(outPath) ? await readXlsx(outPath).catch(() => null) : null;
+  const sourceGrids = sourcesPath ? await readGrids(sourcesPath) : null;
+  const sources = sourceGrids ? readSources(sourceGrids.get(norm(M.tabs.sources)), 'file') : unitsFromFiles(files);
+  const priorGrids = new Map((prior?.data.grids ?? []).map((g) => [norm(g.name), g]));
+  const settingsGrid = sourceGrids?.get(norm(S.tabs.settings)) ?? priorGrids.get(norm(S.tabs.settings));
+  const { settings, problems: settingProblems } = readDistrictSettings(settingsGrid);
+  const fatal = [
+    ...sources.problems.filter((p) => ['sources-missing', 'sources-header', 'sources-none'].includes(p.code)),
+    ...settingProblems,
+  ];
+  if (hasErrors(fatal)) {
+    printProblems(fatal, process.stderr, ['error']);
+    throw new CliError('ОКО: свод не построен: исправьте ошибки выше.', 2);
+  }
+  if (sources.units.length === 0) throw new CliError(`В папке ${folder} нет файлов .xlsx.`, 2);
+  const plan: JobPlan = { sources, settings };
+
+  // The same steps as the Apps Script job (processUnit per source, then the district), one file at a
+  // time: a file's grids are dropped as soon as it is summarised, so memory does not grow with the
+  // number of schools.
+  const prev = prior ? parseState(priorGrids.get(norm(M.tabs.state))?.values ?? []) : new Map<string, SourceRecord>();
+  const records = new Map<string, SourceRecord>();
+  const runId = `local-${Date.now().toString(36)}`;
+  for (const unit of sources.units) {
+    const ref = unit.rows[0]?.ref ?? unit.ref;
+    const actual = byLower.get(ref.toLowerCase());
+    let loaded: Workbook | SourceError;
+    if (!actual) loaded = new SourceError(M.read.fileMissing);
+    else {
+      try {
+        loaded = (await readXlsx(join(folder, actual))).data;
+      } catch (e) {
+        // ExcelJS/JSZip messages end with a URL to their docs: the first clause is the reason.
+        loaded = new SourceError(M.read.fileFailed((e instanceof Error ? e.message : String(e)).split(/ : | \(?https?:/)[0] as string));
+      }
+    }
+    const read = (): Workbook => {
+      if (loaded instanceof SourceError) throw loaded;
+      return loaded;
+    };
+    records.set(unit.key, processUnit({ read }, unit, settings, prev.get(unit.key), runId, Date.now()));
+  }
+  const district = buildDistrict(sources, records, settings, runId);
+  const failed = [...records.values()].filter((r) => r.status === 'failed').length;
+  const tabs = districtTabs(district, settings);
+  const status = buildStatusTab(district, { done: records.size, total: sources.units.length, failed, phase: 'finished', resumeMinutes: 1 });
+  const report: AggregateReport = { total: sources.units.length, done: records.size, failed, district };
+
+  const wb = prior?.wb ?? new ExcelJS.Workbook();
+  for (const spec of tabs) renderSheet(wb, spec);
+  renderSheet(wb, status);
+  if (!wb.getWorksheet(S.tabs.settings)) renderSheet(wb, buildDistrictSettingsTab(settings));
+  const state = renderSheet(wb, stateSpec([...records.values()], XLSX_CELL_CHARS));
+  state.state = 'hidden';
+  const written: string[] = [];
+  if (opts.json) {
+    writeFileSync(opts.json, `${JSON.stringify(buildMunicipalExport(district, settings), null, 1)}\n`);
+    written.push(opts.json);
+  }
+  if (opts.csv) {
+    writeFileSync(opts.csv, toCsv(LONG_COLUMNS, longRows(district)));
+    written.push(opts.csv);
+  }
+  await writeWorkbookAtomic(wb, opts.out);
+  written.push(opts.out);
+  return { report, written, plan };
+}
+
+export async function runAggregate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      json: { type: 'string' },
+      csv: { type: 'string' },
+      sources: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
+  });
+  const folder = positionals[0];
+  if (!folder) throw new CliError(`Укажите папку: ${USAGE}`);
+  const out = values.out ?? join(folder, 'municipal.xlsx');
+  const opts: AggregateOptions = { out };
+  if (values.json) opts.json = values.json;
+  if (values.csv) opts.csv = values.csv;
+  if (values.sources) opts.sources = values.sources;
+  const { report, written, plan } = await aggregateFolder(folder, opts);
+  const d = report.district;
+  if (!values.quiet) {
+    process.stdout.write(
+      `ОКО · свод района: источников ${report.total}, прочитано ${report.done - report.failed}, с ошибкой ${report.failed}\n`,
+    );
+    process.stdout.write(
+      `  школ ${d.schools.length}, работ ${d.procedures.length}, кластеров ${d.clusters.length}; ШНОР: отмечено школ ${new Set(d.shnor.flags.map((f) => f.code)).size} (${d.shnor.flags.length} критериев)\n`,
+    );
+    for (const st of d.sources) {
+      if (st.record?.status === 'failed') process.stdout.write(`  ОШИБКА. ${basename(st.unit.ref)}: ${st.record.reason}\n`);
+      else for (const n of st.record?.notes ?? []) process.stdout.write(`  Внимание. ${basename(st.unit.ref)}: ${n}\n`);
+    }
+    for (const n of d.notes) process.stdout.write(`  Внимание. ${n}\n`);
+    const rowProblems = plan.sources.problems;
+    if (rowProblems.length) printProblems(rowProblems, process.stdout, ['error', 'warning']);
+    process.stdout.write(`Записано: ${written.join(', ')}\n`);
+  }
+  return d.schools.length > 0 ? 0 : 2;
+}

@@ -1,0 +1,138 @@
+// Every text of the sidebar and of the functions it calls, in one place. Kept apart from the core's
+// strings: the sidebar bundles only this table, not the core's messages. Messages that take data are functions.
+
+const q = (s: string | number) => `«${s}»`;
+const num = (n: number) => n.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+
+export const UI = {
+  title: 'ОКО',
+  intro: 'Анализ результатов ВПР, ОГЭ и ЕГЭ: дефициты по заданиям, классам и ученикам.',
+  sections: { data: 'Данные', settings: 'Настройки', analysis: 'Анализ', filter: 'Фильтр ШМО' },
+  sectionsLabel: 'Разделы панели',
+  loading: 'Загрузка данных таблицы…',
+  refresh: 'Обновить',
+  errorHeading: 'Ошибка',
+  unknownError: 'Неизвестная ошибка. Попробуйте ещё раз.',
+  /** google.script.run failed before our code ran (network, authorisation, quota). */
+  technicalError: (reason: string) =>
+    `Не удалось выполнить запрос к Google Таблицам (${reason}). Проверьте подключение к интернету, обновите панель и попробуйте ещё раз.`,
+
+  data: {
+    sheetsHeading: 'Листы таблицы',
+    noSheets: 'Листов не найдено.',
+    problemsHeading: 'Замечания',
+    noProblems: 'Замечаний нет.',
+    counts: (errors: number, warnings: number) => `Ошибок: ${errors}, предупреждений: ${warnings}.`,
+    jumpHint: 'Нажмите на замечание, чтобы перейти к ячейке.',
+    goTo: (sheet: string) => `Перейти на лист ${q(sheet)}`,
+    severity: { error: 'ошибка', warning: 'предупреждение', info: 'сведения' } as Record<string, string>,
+    kind: {
+      results: 'результаты',
+      settings: 'настройки',
+      classes: 'классы',
+      plan: 'план заданий',
+      scale: 'шкала отметок',
+      teachers: 'учителя',
+      benchmarks: 'эталоны',
+      codes: 'соответствие кодов',
+      generated: 'вкладка ОКО',
+      service: 'служебный',
+      unknown: 'не распознан',
+    } as Record<string, string>,
+    layout: { 'vpr-form': 'форма сбора ВПР', 'fis-f1': 'выгрузка ФИС ОКО', generic: 'таблица результатов' } as Record<string, string>,
+    details: (subject: string | null, grade: number | null, participants: number | null) =>
+      [subject, grade ? `${grade} класс` : null, participants !== null ? `участников: ${participants}` : null].filter(Boolean).join(', '),
+  },
+
+  settings: {
+    heading: 'Пороги и правила',
+    intro: 'Значения хранятся на листе «Настройки ОКО»: можно менять здесь или прямо на листе.',
+    range: (min: number, max: number, def: number) => `От ${num(min)} до ${num(max)}, по умолчанию ${num(def)}.`,
+    save: 'Сохранить',
+    defaults: 'Значения по умолчанию',
+    defaultsHint: 'Поля заполнены значениями по умолчанию: нажмите «Сохранить», чтобы записать их.',
+    saved: (n: number) => `Сохранено на листе «Настройки ОКО» (значений: ${n}).`,
+    created: 'Лист «Настройки ОКО» создан.',
+    missingSheet: 'Листа «Настройки ОКО» пока нет: он будет создан при сохранении.',
+    invalidNumber: 'Нужно число.',
+    outOfRange: (min: number, max: number) => `Нужно число от ${num(min)} до ${num(max)}.`,
+    fixErrors: (n: number) => `Исправьте выделенные поля (${n}): ничего не сохранено.`,
+    refused: (n: number) => `Значения не приняты (${n}): ничего не сохранено.`,
+    notOnSheet: 'Этой настройки нет на листе (лист из прежней версии ОКО): она будет добавлена.',
+  },
+
+  analysis: {
+    heading: 'Шаги анализа',
+    hint: 'Каждый шаг заменяет только свои вкладки и только целиком: при ошибке прежние вкладки остаются.',
+    run: 'Запустить',
+    cancel: 'Остановить после текущего шага',
+    cancelling: 'Остановка после текущего шага…',
+    checking: 'Проверка данных',
+    progress: (done: number, total: number) => `Выполнено шагов: ${done} из ${total}`,
+    state: {
+      waiting: 'ожидание',
+      running: 'выполняется…',
+      done: 'готово',
+      failed: 'ошибка',
+      skipped: 'не запускался',
+    },
+    noneSelected: 'Выберите хотя бы один шаг.',
+    done: 'Готово: вкладки выбранных шагов обновлены.',
+    stoppedOnErrors:
+      'В данных есть ошибки: анализ не запущен, вкладки не изменены. Исправьте замечания с пометкой «ошибка» (раздел «Данные»).',
+    cancelled: 'Остановлено: следующие шаги не запускались, их вкладки не изменены.',
+    summaryHeading: 'Итоги',
+    tabsHere: 'Вкладки:',
+  },
+
+  filter: {
+    heading: 'Фильтр для руководителя ШМО',
+    intro:
+      'Оставляет на вкладках ОКО только строки выбранных предметов, параллели, класса и учителя. Фильтр виден всем, кто открыл таблицу; ваш выбор запоминается только для вас.',
+    subjects: 'Предметы',
+    grade: 'Параллель',
+    klass: 'Класс',
+    teacher: 'Учитель',
+    all: 'все',
+    gradeOption: (g: number) => `${g} классы`,
+    noTeachers: 'Учителя не указаны: добавьте лист «Классы и учителя» (столбцы «Класс», «Предмет», «Учитель»).',
+    noData: 'Работ не найдено: фильтровать нечего.',
+    apply: 'Применить фильтр',
+    clear: 'Снять фильтр',
+    filtered: 'Отфильтрованы вкладки:',
+    tabLine: (sheet: string, visible: number, total: number) => `${sheet}: строк ${visible} из ${total}`,
+    hidden: 'Скрыты вкладки других предметов и параллелей:',
+    skipped: 'Без столбцов предмета, класса или учителя (не изменены):',
+    cleared: (n: number) => (n > 0 ? `Фильтр снят, вкладок: ${n}.` : 'Фильтров ОКО в таблице не было.'),
+    nothing: 'Вкладок ОКО пока нет: сначала запустите анализ.',
+    restored: 'Восстановлен ваш прежний выбор.',
+  },
+
+  // ---- texts the server writes into results --------------------------------------------------
+  steps: {
+    analysis: {
+      title: 'Дефициты и статистика',
+      description: 'Матрицы дефицитов, дефициты по классам, статистика отметок, распределение баллов, задания по отметкам.',
+    },
+    risk: { title: 'Группа риска и динамика', description: 'Ученики в зоне риска с причинами; изменения между работами.' },
+    objectivity: { title: 'Объективность', description: 'Признаки необъективности по классам и учителям — для проверки, не для выводов.' },
+    roadmap: { title: 'Дорожная карта', description: 'Мероприятия по найденным дефицитам, сроки и исполнение.' },
+  },
+  stepUnavailable: (title: string) => `Шаг ${q(title)} пока недоступен в этой версии ОКО.`,
+  summary: {
+    participants: (n: number, absent: number) => `Участников: ${n}, отсутствовали: ${absent}.`,
+    mean: (pct: number | null) => (pct === null ? 'Средний % выполнения: нет данных.' : `Средний % выполнения: ${num(pct)} %.`),
+    classLine: (name: string, insufficient: number, tasks: number) =>
+      `${name}: недостаточно выполнено заданий — ${insufficient} из ${tasks}`,
+    unreliable: ' (мало участников: выводы ненадёжны)',
+    tabs: 'Вкладки',
+    created: (names: string) => `Созданы: ${names}.`,
+    deleted: (names: string) => `Удалены устаревшие: ${names}.`,
+    noTabs: 'Вкладки не созданы: для этого шага в данных ничего нет.',
+    atRisk: (n: number) => `Учеников в группе риска: ${n}.`,
+    atRiskClass: (cls: string, n: number) => `${cls}: ${n}`,
+    highlighted: (sheets: string) => `Строки учеников подсвечены на листах: ${sheets} (значения не изменены).`,
+    signs: (n: number) => (n > 0 ? `Признаков для проверки: ${n}.` : 'Признаков необъективности не найдено.'),
+    moreItems: (n: number) => `…и ещё ${n}.`,
+  },
+} as const;

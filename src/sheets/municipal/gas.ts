@@ -1,0 +1,20 @@
+/// <reference types="google-apps-script" />
+// The municipal edition's Apps Script globals, typed by the narrow surface; tests swap in fakes.
+import type { DocumentPropertiesServiceLike, ScriptAppLike, SheetsApiLike, SpreadsheetOpenerLike } from './surface';
+
+export function spreadsheetOpener(): SpreadsheetOpenerLike {
+  return SpreadsheetApp;
+}
+
+export function propertiesService(): DocumentPropertiesServiceLike {
+  return PropertiesService;
+}
+
+export function scriptApp(): ScriptAppLike {
+  return ScriptApp;
+}
+
+/** The Sheets API advanced service, or null when the project has not enabled it. */
+export function sheetsApi(): SheetsApiLike | null {
+  return typeof Sheets === 'undefined' || !Sheets ? null : Sheets;
+}

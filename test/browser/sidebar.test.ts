@@ -1,0 +1,437 @@
+// The built sidebar (dist/Sidebar.html) in Debian's Chromium, its google.script.run shim wired to the
+// built server functions (dist/Code.js in node:vm) over the in-memory SpreadsheetApp fake: the same
+// setup as `npm run preview`. Screenshots go to test-artifacts/.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SETTING_DEFS } from '../../src/core/settings';
+import { S } from '../../src/core/strings';
+import type { DataOverview } from '../../src/server/contract';
+import { UI } from '../../src/server/strings';
+import type { FakeSheet } from '../fakes';
+import { smallProtocol } from '../sheets/fixtures';
+import { createBackend, type LocalBackend, SAMPLE_BOOK, sampleBackend } from './backend';
+import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';
+import { type PreviewServer, startPreviewServer } from './server';
+
+const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const T = { timeout: 120_000 };
+
+let browser: Browser;
+let server: PreviewServer;
+/** The sample school, for tests that only read; tests that change data get their own copy. */
+let sample: LocalBackend;
+/** Messages of alert/confirm/prompt dialogs each page opened (there must be none). */
+const dialogs = new WeakMap<Page, string[]>();
+
+beforeAll(async () => {
+  requireChromium();
+  sample = sampleBackend();
+  server = await startPreviewServer(sample);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(() => {
+  server.latencyMs = 0;
+});
+
+/** Opens the sidebar as Sheets shows it (300 px wide) on `backend`, and waits for the data overview. */
+async function openSidebar(backend: LocalBackend, width = 300): Promise<Page> {
+  server.setBackend(backend);
+  const page = await browser.page(width, 900);
+  const seen: string[] = [];
+  dialogs.set(page, seen);
+  page.on('dialog', (d) => {
+    seen.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${server.url}sidebar`);
+  await idle(page);
+  await page.locator('#sheets ul, #sheets p').first().waitFor();
+  return page;
+}
+
+/** No server call running (the sidebar marks the body aria-busy while one is). */
+async function idle(page: Page): Promise<void> {
+  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
+}
+
+/** Evaluates an expression in the page (a string: the tests are type-checked without the DOM library). */
+function js<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+function stepStates(page: Page): Promise<string[]> {
+  return js(page, "[...document.querySelectorAll('.step')].map((e) => e.dataset.state)");
+}
+
+async function section(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+  await idle(page);
+}
+
+/** The matrix tabs of works whose short label starts with `label` («МА 5», «РУ»). */
+function matrices(backend: LocalBackend, label: string): FakeSheet[] {
+  const prefix = `Матрица дефицитов · ${label}`;
+  return backend.gas.ss
+    .tabNames()
+    .filter((n) => n.startsWith(prefix) && (n.length === prefix.length || !/\d/.test(n.charAt(prefix.length))))
+    .map((n) => backend.gas.ss.tab(n));
+}
+
+function protocolBackend(rows: unknown[][] = smallProtocol(), extra: { name: string; rows: unknown[][] }[] = []): LocalBackend {
+  return createBackend(BOOK, [{ name: 'Протокол', rows }, ...extra]);
+}
+
+describe('the sidebar in Chromium', T, () => {
+  it('lists the recognised sheets and goes to a sheet by its link', async () => {
+    const page = await openSidebar(sample);
+    const sheet = page.locator('#sheets li', { hasText: 'ВПР 2026 Математика 5 класс' });
+    await expect(sheet.textContent()).resolves.toContain('форма сбора ВПР');
+    await expect(sheet.textContent()).resolves.toMatch(/Математика, 5 класс, участников: \d+/);
+    await expect(page.locator('#sheets li', { hasText: 'Классы и учителя' }).textContent()).resolves.toContain('учителя');
+    const overview = sample.call('getDataOverview', []);
+    if (!overview.ok) throw new Error(overview.message);
+    const { errors, warnings } = overview.value as DataOverview;
+    expect(errors).toBe(0);
+    await expect(page.locator('.counts').textContent()).resolves.toBe(UI.data.counts(errors, warnings));
+    // 300 px and nothing sticks out sideways.
+    expect(await js<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+    await sheet.getByRole('button').click();
+    await idle(page);
+    expect(sample.gas.ss.active?.sheet.title).toBe('ВПР 2026 Математика 5 класс');
+    await screenshot(page, 'sidebar-data');
+    await page.close();
+  });
+
+  it('works from the keyboard: tabs with arrows, Enter on links, visible focus', async () => {
+    const page = await openSidebar(sample);
+    const tab = (name: string) => page.getByRole('tab', { name });
+    // The selected tab is the one tab stop of the tab list.
+    await page.keyboard.press('Tab');
+    await expect(js(page, 'document.activeElement?.textContent')).resolves.toBe(UI.sections.data);
+    await page.keyboard.press('ArrowRight');
+    await expect(tab(UI.sections.settings).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(js(page, 'document.activeElement?.textContent')).resolves.toBe(UI.sections.settings);
+    await expect(page.locator('#panel-settings').isVisible()).resolves.toBe(true);
+    await page.keyboard.press('End');
+    await expect(tab(UI.sections.filter).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Home');
+    await expect(tab(UI.sections.data).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(tab(UI.sections.analysis).getAttribute('tabindex')).resolves.toBe('-1');
+    // Tab → the panel, Tab → «Обновить»: focus is drawn.
+    await page.keyboard.press('Tab');
+    await expect(js(page, 'document.activeElement?.id')).resolves.toBe('panel-data');
+    await page.keyboard.press('Tab');
+    await expect(js(page, 'document.activeElement?.id')).resolves.toBe('refresh');
+    const outline = await js<string>(page, 'getComputedStyle(document.activeElement).outlineStyle');
+    expect(outline).not.toBe('none');
+    // Enter on a sheet link moves the cursor in the spreadsheet; Space works too.
+    await page.locator('#sheets li', { hasText: 'Шкала отметок' }).getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await idle(page);
+    expect(sample.gas.ss.active?.sheet.title).toBe('Шкала отметок');
+    await page.locator('#sheets li', { hasText: 'План заданий' }).getByRole('button').focus();
+    await page.keyboard.press('Space');
+    await idle(page);
+    expect(sample.gas.ss.active?.sheet.title).toBe('План заданий');
+    await page.close();
+  });
+
+  it('runs the steps with progress, buttons disabled meanwhile, then a summary whose links jump to the tabs', async () => {
+    const backend = sampleBackend();
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.analysis);
+    const steps = page.locator('.steps .step');
+    await expect(steps.count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(page.locator('.steps label').allTextContents()).resolves.toEqual(
+      expect.arrayContaining([UI.steps.analysis.title, UI.steps.risk.title, UI.steps.objectivity.title]),
+    );
+    server.latencyMs = 400;
+    await page.locator('#run').click();
+    // While a call runs: the run button is disabled, the first step is running, the progress bar shows.
+    await page.locator('.step[data-state="running"]').first().waitFor();
+    await expect(page.locator('#run').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#refresh').isDisabled()).resolves.toBe(true);
+    await expect(page.locator('#progress').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#cancel').isEnabled()).resolves.toBe(true);
+    await expect(page.locator('#step-analysis-on').isDisabled()).resolves.toBe(true);
+    await idle(page);
+    await expect(page.locator('#run').isDisabled()).resolves.toBe(false);
+    expect(new Set(await stepStates(page))).toEqual(new Set(['done']));
+    const progress = await js<number[]>(page, "[document.getElementById('progress').value, document.getElementById('progress').max]");
+    expect(progress[0]).toBe(progress[1]);
+    const summary = page.locator('#summary');
+    await expect(summary.textContent()).resolves.toContain('ВПР 2026 Математика 5 класс');
+    await expect(summary.textContent()).resolves.toMatch(/5А: недостаточно выполнено заданий — \d+ из \d+/);
+    await expect(summary.textContent()).resolves.toMatch(/Учеников в группе риска: \d+\./);
+    await expect(summary.textContent()).resolves.toMatch(/Признаков (для проверки: \d+|необъективности не найдено)/);
+    await screenshot(page, 'sidebar-analysis');
+
+    // Works fold to their titles; a class line leads to the class's «% выполнения» row of its matrix.
+    const ru5 = summary.locator('details').filter({ has: page.locator('summary', { hasText: /^ВПР 2026 Русский язык 5 класс$/ }) });
+    await expect(ru5.getAttribute('open')).resolves.toBeNull();
+    await ru5.locator('summary').click();
+    await ru5.getByRole('button', { name: /^5А: недостаточно/ }).click();
+    await idle(page);
+    const active = backend.gas.ss.active;
+    expect(active?.sheet.title.startsWith('Матрица дефицитов · РУ 5')).toBe(true);
+    const row = Number(active?.a1.replace(/^[A-Z]+/, ''));
+    expect(active?.sheet.peek(row, 1)?.value).toBe('5А');
+    expect(active?.sheet.peek(row, 2)?.value).toBe('% выполнения');
+    // A tab link of the summary.
+    await summary.getByRole('button', { name: S.tabs.risk, exact: true }).click();
+    await idle(page);
+    expect(backend.gas.ss.active?.sheet.title).toBe(S.tabs.risk);
+    await page.close();
+  });
+
+  it('stops after the running step when asked, leaving the other steps\u2019 tabs as they were', async () => {
+    const backend = sampleBackend();
+    backend.call('runStep', ['analysis']);
+    backend.call('runStep', ['risk']);
+    const riskBefore = backend.gas.ss.tab(S.tabs.risk);
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.analysis);
+    server.latencyMs = 600;
+    await page.locator('#run').click();
+    await page.locator('.step[data-state="running"]').first().waitFor();
+    await page.locator('#cancel').click();
+    await idle(page);
+    const states = await stepStates(page);
+    expect(states[0]).toBe('done');
+    expect(states.slice(1).every((s) => s === 'skipped')).toBe(true);
+    await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.analysis.cancelled);
+    // The risk step did not run: its tab is the very same sheet.
+    expect(backend.gas.ss.tab(S.tabs.risk)).toBe(riskBefore);
+    await page.close();
+  });
+
+  it('applies the ШМО filter as native filters, keeps the choice for the user, and clears it', async () => {
+    const backend = sampleBackend();
+    for (const step of ['analysis', 'risk', 'objectivity']) expect(backend.call('runStep', [step]).ok).toBe(true);
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.filter);
+    await page.getByLabel('Математика', { exact: true }).check();
+    await page.locator('#flt-grade').selectOption('5');
+    await page.locator('#flt-class').selectOption('5А');
+    await page.locator('#filter-apply').click();
+    await idle(page);
+    const result = page.locator('#filter-result');
+    await expect(result.textContent()).resolves.toContain(UI.filter.filtered);
+    await screenshot(page, 'sidebar-filter');
+
+    const ss = backend.gas.ss;
+    // Other subjects' and parallels' matrices are hidden; those of mathematics in grade 5 are filtered to 5А.
+    expect(matrices(backend, 'РУ').every((t) => t.hidden)).toBe(true);
+    expect(matrices(backend, 'МА 6').every((t) => t.hidden)).toBe(true);
+    const ma5 = matrices(backend, 'МА 5');
+    expect(ma5.length).toBeGreaterThan(0);
+    for (const m of ma5) {
+      expect(m.hidden, m.title).toBe(false);
+      expect(m.filter, m.title).not.toBeNull();
+      const rowsOf = (cls: string) =>
+        m
+          .snapshot()
+          .map((r, i) => ({ r: i + 1, cls: r[0] }))
+          .filter((x) => x.cls === cls)
+          .map((x) => x.r);
+      expect(rowsOf('5А').length).toBeGreaterThan(0);
+      expect(rowsOf('5А').every((r) => !m.filter?.hides(r))).toBe(true);
+      expect(rowsOf('5Б').every((r) => m.filter?.hides(r))).toBe(true);
+      // Only hidden values were used: Sheets refuses visible values on grid sheets.
+      expect([...(m.filter?.criteria.values() ?? [])].every((c) => c.visible === null && c.hidden.length > 0)).toBe(true);
+    }
+    // «Группа риска» has a class column: filtered to 5А as well.
+    const risk = ss.tab(S.tabs.risk);
+    expect(risk.filter).not.toBeNull();
+    await expect(result.textContent()).resolves.toContain(`${S.tabs.risk}: строк`);
+
+    // The choice is kept for this user and restored when the panel opens again.
+    expect([...backend.gas.properties.user.data.values()].map((v) => JSON.parse(v))).toEqual([
+      { subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] },
+    ]);
+    await page.reload();
+    await idle(page);
+    await section(page, UI.sections.filter);
+    await expect(page.getByLabel('Математика', { exact: true }).isChecked()).resolves.toBe(true);
+    await expect(page.locator('#flt-grade').inputValue()).resolves.toBe('5');
+    await expect(page.locator('#flt-class').inputValue()).resolves.toBe('5А');
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.restored);
+
+    await page.locator('#filter-clear').click();
+    await idle(page);
+    await expect(page.locator('#filter-status').textContent()).resolves.toMatch(/^Фильтр снят, вкладок: \d+\.$/);
+    for (const name of ss.tabNames()) {
+      expect(ss.tab(name).filter, name).toBeNull();
+      expect(ss.tab(name).hidden, name).toBe(false);
+    }
+    await page.close();
+  });
+
+  it('filters by teacher through «Классы и учителя»', async () => {
+    const backend = sampleBackend();
+    backend.call('runStep', ['analysis']);
+    const overview = backend.call('getDataOverview', []);
+    if (!overview.ok) throw new Error(overview.message);
+    const { teachers } = (overview.value as DataOverview).filter.options;
+    const teacher = teachers.find((t) => t.subjects.length === 1 && t.subjects[0] === 'Математика');
+    if (!teacher) throw new Error('the sample school has no mathematics teacher');
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.filter);
+    await page.locator('#flt-teacher').selectOption(teacher.name);
+    await page.locator('#filter-apply').click();
+    await idle(page);
+    // Mathematics matrices stay where the teacher has a class, the others and other subjects' are hidden.
+    const mine = new Set(teacher.classes);
+    const ma = matrices(backend, 'МА');
+    expect(ma.some((t) => !t.hidden)).toBe(true);
+    for (const t of ma) {
+      const teaches = t.snapshot().some((r) => mine.has(String(r[0])));
+      expect(t.hidden, t.title).toBe(!teaches);
+    }
+    expect(matrices(backend, 'РУ').every((t) => t.hidden)).toBe(true);
+    await page.close();
+  });
+
+  it('shows a score above the maximum as an error with a link to its cell, and runs nothing', async () => {
+    const rows = smallProtocol();
+    (rows[2] as unknown[])[2] = 3; // task 1 (max 2) of 10002: row 3, column C
+    const backend = protocolBackend(rows);
+    const page = await openSidebar(backend);
+    await expect(page.locator('.counts').textContent()).resolves.toMatch(/^Ошибок: 1, предупреждений: \d+\.$/);
+    const problem = page.locator('#problems li.problem-error');
+    await expect(problem.textContent()).resolves.toContain('Лист «Протокол», ячейка C3 (строка 3, столбец C)');
+    await expect(problem.textContent()).resolves.toContain('больше максимального (2)');
+    await problem.getByRole('button').click();
+    await idle(page);
+    expect(backend.gas.ss.active).toMatchObject({ a1: 'C3' });
+    expect(backend.gas.ss.active?.sheet.title).toBe('Протокол');
+    await screenshot(page, 'sidebar-error');
+
+    await section(page, UI.sections.analysis);
+    await page.locator('#run').click();
+    await idle(page);
+    await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.analysis.stoppedOnErrors);
+    await expect(page.locator('.step').first().getAttribute('data-state')).resolves.toBe('failed');
+    await expect(page.locator('#summary').textContent()).resolves.toContain('ячейка C3');
+    expect(backend.gas.ss.tabNames()).toEqual(['Протокол']);
+    await page.close();
+  });
+
+  it('validates settings in the form and on the server, and saves a good value to the sheet', async () => {
+    const backend = protocolBackend();
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.settings);
+    const first = page.getByLabel('Базовое задание: «достаточно» от, %');
+    const uncertain = page.getByLabel('Базовое задание: «на грани» от, %');
+    await expect(first.inputValue()).resolves.toBe('');
+    await expect(page.locator('#panel-settings').textContent()).resolves.toContain(UI.settings.missingSheet);
+
+    // Client side: not a number, out of range — refused with a message, nothing sent.
+    const saves = () => backend.gas.log.count('Spreadsheet.insertSheet') + backend.gas.log.count('Range.setValues');
+    await page.locator('#settings-defaults').click();
+    await first.fill('abc');
+    await page.locator('#settings-save').click();
+    await expect(first.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#set-deficit-basicSufficient-err').textContent()).resolves.toBe(UI.settings.invalidNumber);
+    await expect(js(page, 'document.activeElement?.id')).resolves.toBe('set-deficit-basicSufficient');
+    await first.fill('150');
+    await page.locator('#settings-save').click();
+    await expect(page.locator('#set-deficit-basicSufficient-err').textContent()).resolves.toBe(UI.settings.outOfRange(0, 100));
+    expect(saves()).toBe(0);
+
+    // Server side: «на грани» above «достаточно» passes the form but not the server; nothing written.
+    await first.fill('60');
+    await uncertain.fill('70');
+    await page.locator('#settings-save').click();
+    await idle(page);
+    await expect(uncertain.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('#set-deficit-basicUncertain-err').textContent()).resolves.toMatch(/должно быть не больше/);
+    expect(backend.gas.ss.tabNames()).toEqual(['Протокол']);
+    await screenshot(page, 'sidebar-settings-refused');
+
+    // A good value: the sheet is created with the defaults and the value.
+    await uncertain.fill('57');
+    await first.fill('65,5');
+    await page.locator('#settings-save').click();
+    await idle(page);
+    await expect(page.locator('#panel-settings .status').textContent()).resolves.toContain(UI.settings.created);
+    const sheet = backend.gas.ss.tab(S.tabs.settings);
+    expect(sheet.peek(2, 1)?.value).toBe('deficit.basicSufficient');
+    expect(sheet.peek(2, 3)?.value).toBe(65.5);
+    expect(sheet.peek(3, 3)?.value).toBe(57);
+
+    // Saving again writes only the value cells, in one call, into the same sheet.
+    await first.fill('64');
+    backend.gas.log.reset();
+    await page.locator('#settings-save').click();
+    await idle(page);
+    await expect(page.locator('#panel-settings .status').textContent()).resolves.toBe(UI.settings.saved(SETTING_DEFS.length));
+    expect(backend.gas.log.count('Range.setValues')).toBe(1);
+    expect(backend.gas.log.count('Spreadsheet.insertSheet')).toBe(0);
+    expect(backend.gas.ss.tab(S.tabs.settings)).toBe(sheet);
+    expect(sheet.peek(2, 3)?.value).toBe(64);
+    expect(sheet.peek(2, 2)?.value).toBe('Базовое задание: «достаточно» от, %');
+    await page.close();
+  });
+
+  it('shows hostile cell contents as text: no element made, no dialog', async () => {
+    const rows = smallProtocol();
+    (rows[1] as unknown[])[0] = HOSTILE;
+    (rows[2] as unknown[])[0] = HOSTILE;
+    const backend = protocolBackend(rows, [{ name: '<b onclick=alert(2)>Заметки</b>', rows: [['<script>alert(3)</script>']] }]);
+    const page = await openSidebar(backend);
+    const problems = page.locator('#problems');
+    await expect(problems.textContent()).resolves.toContain(`Код участника «${HOSTILE}» повторяется`);
+    await expect(page.locator('#sheets').textContent()).resolves.toContain('<b onclick=alert(2)>Заметки</b>');
+    await expect(page.locator('img, b').count()).resolves.toBe(0);
+    await expect(page.locator('#app script').count()).resolves.toBe(0);
+    await page.locator('#problems li.problem-error').getByRole('button').click();
+    await idle(page);
+    await page.waitForTimeout(200);
+    expect(dialogs.get(page)).toEqual([]);
+    await screenshot(page, 'sidebar-hostile');
+    await page.close();
+  });
+
+  it('shows a readable Russian message when a call fails, on the server or on the way', async () => {
+    const backend = protocolBackend();
+    const page = await openSidebar(backend);
+    await section(page, UI.sections.analysis);
+    backend.gas.lockService.lock.busy = true;
+    await page.locator('#run').click();
+    await idle(page);
+    await expect(page.locator('#error').textContent()).resolves.toMatch(/^Ошибка: Анализ уже выполняется в этой таблице/);
+    await expect(page.locator('.step').first().getAttribute('data-state')).resolves.toBe('failed');
+    backend.gas.lockService.lock.busy = false;
+
+    // The network fails: Google's English message is wrapped in a Russian one.
+    await page.route('**/api/call', (route) => route.abort('connectionfailed'));
+    await page.locator('#run').click();
+    await idle(page);
+    await expect(page.locator('#error').textContent()).resolves.toMatch(
+      /^Ошибка: Не удалось выполнить запрос к Google Таблицам \(.+\)\. Проверьте подключение/,
+    );
+    await expect(page.locator('#error').getAttribute('role')).resolves.toBe('alert');
+    await page.unroute('**/api/call');
+    await page.close();
+  });
+
+  it('the preview page shows the workbook beside the sidebar', async () => {
+    server.setBackend(sample);
+    const page = await browser.page(1200, 800);
+    await page.goto(server.url);
+    const frame = page.frameLocator('#sidebar');
+    await frame.locator('body[aria-busy="false"]').waitFor();
+    await expect(page.frameLocator('#book').locator('nav').textContent()).resolves.toContain('ВПР 2026 Математика 5 класс');
+    await expect(page.title()).resolves.toContain(SAMPLE_BOOK);
+    await screenshot(page, 'preview');
+    await page.close();
+  });
+});

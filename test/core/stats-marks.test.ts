@@ -1,0 +1,227 @@
+// Hand-checked statistics of marks, journal comparison, score distribution and task completion by
+// mark groups, on a small form: two classes, one of 3 present students, an absent student, X scores,
+// missing journal marks and ties (equal totals, equal marks).
+import { describe, expect, it } from 'vitest';
+import { completionByMark, marksByGroup } from '../../src/core/analysis/mark-groups';
+import { exportSchema } from '../../src/core/export/schema';
+import { CUT_BG } from '../../src/core/output/stats-distribution';
+import { exportJson, runAnalysis } from '../../src/core/pipeline';
+import { S } from '../../src/core/strings';
+import { rowAfter, tab, workbook } from '../helpers/stats';
+
+const close = (got: unknown, want: number) => expect(got as number).toBeCloseTo(want, 9);
+
+describe('statistics of marks and journal comparison per group (hand-checked)', () => {
+  const run = runAnalysis(workbook());
+  const a = run.analyses[0]!;
+  const stats = marksByGroup(a);
+  const by = new Map(stats.map((x) => [x.group.name, x]));
+
+  it('reads the fixture without errors; 304 is absent', () => {
+    expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(a.procedure.students.map((s) => s.mark)).toEqual([5, 2, 3, 4, 2, 3, 4, 4]);
+    expect(a.procedure.absent.map((s) => s.code)).toEqual(['304']);
+  });
+
+  it('6А, a class of 3: one each of «2», «3», «5»', () => {
+    // n = 3; 33.33 % each; quality = 1/3 = 33.33 %; успеваемость = 2/3 = 66.67 %
+    const m = by.get('6А')!.marks;
+    expect(m.n).toBe(3);
+    expect(m.counts).toEqual({ 2: 1, 3: 1, 4: 0, 5: 1 });
+    close(m.percent[2], 100 / 3);
+    close(m.quality, 100 / 3);
+    close(m.success, 200 / 3);
+  });
+
+  it('6Б: «2», «3», three «4»', () => {
+    // n = 5: 20 / 20 / 60 / 0 %; quality 60 %; успеваемость 80 %
+    const m = by.get('6Б')!.marks;
+    expect(m.counts).toEqual({ 2: 1, 3: 1, 4: 3, 5: 0 });
+    close(m.percent[4], 60);
+    close(m.quality, 60);
+    close(m.success, 80);
+  });
+
+  it('parallel and school: 8 participants with a mark', () => {
+    // 2,2 «2»; 2 «3»; 3 «4»; 1 «5» → 25 / 25 / 37.5 / 12.5 %; quality 50 %; успеваемость 75 %
+    for (const name of ['6 классы', 'Школа']) {
+      const m = by.get(name)!.marks;
+      expect(m.counts).toEqual({ 2: 2, 3: 2, 4: 3, 5: 1 });
+      close(m.percent[5], 12.5);
+      close(m.quality, 50);
+      close(m.success, 75);
+    }
+  });
+
+  it('compares with journal marks only where both marks exist', () => {
+    // 6А: 301 =, 302 <, 303 no journal → n 2: 1 lowered (50 %), 1 confirmed (50 %)
+    expect(by.get('6А')!.journal).toMatchObject({ n: 2, lowered: 1, confirmed: 1, raised: 0, loweredPct: 50 });
+    // 6Б: 401 >, 402 =, 403 =, 404 <, 405 no journal → n 4: 25 / 50 / 25 %
+    expect(by.get('6Б')!.journal).toMatchObject({ n: 4, lowered: 1, confirmed: 2, raised: 1, raisedPct: 25 });
+    // school: n 6: 2 lowered (33.33 %), 3 confirmed (50 %), 1 raised (16.67 %)
+    const j = by.get('Школа')!.journal;
+    expect(j).toMatchObject({ n: 6, lowered: 2, confirmed: 3, raised: 1 });
+    close(j.loweredPct, 100 / 3);
+    close(j.raisedPct, 100 / 6);
+  });
+});
+
+describe('«Статистика отметок» tab', () => {
+  const run = runAnalysis(workbook());
+  const t = tab(run, S.tabs.markStats);
+
+  it('shows counts and percentages per group', () => {
+    const { row } = rowAfter(t, 0, '6А');
+    expect(row.slice(0, 7)).toEqual(['6А', 3, 3, 1, 1, 0, 1]);
+    close(row[12], 200 / 3);
+    const school = rowAfter(t, 0, 'Вся школа').row;
+    expect(school.slice(1, 7)).toEqual([8, 8, 2, 2, 3, 1]);
+    close(school[11], 50);
+    // A class of 3 is flagged, not hidden.
+    expect(row[13]).toBe('мало участников (3 < 10): выводы ненадёжны');
+  });
+
+  it('shows the journal comparison with % first (the chart data) and the counts', () => {
+    const first = rowAfter(t, 0, '6Б').r;
+    const { row } = rowAfter(t, first + 1, '6Б');
+    expect(row).toEqual(['6Б', 25, 50, 25, 1, 2, 1, 4, 1]);
+    const chart = t.charts!.find((c) => c.title.includes('журнал'))!;
+    expect(chart.stacked).toBe(true);
+    // Header + 6А, 6Б, parallel, school; categories in column A.
+    expect(t.values[chart.data.row]![0]).toBe('Группа');
+    expect(chart.data.rows).toBe(5);
+    expect(chart.data.cols).toBe(4);
+    // Charts sit to the right of every table.
+    expect(chart.anchor.col).toBeGreaterThanOrEqual(14);
+  });
+
+  it('lists students with a gap of 2 or more: 302 (−2) and 401 (+2), not 404 (−1)', () => {
+    const head = rowAfter(t, 0, 'Работа').r;
+    expect(t.values.slice(head + 1)).toEqual([
+      ['ВПР Математика 6 класс', '6А', '302', 2, 4, -2],
+      ['ВПР Математика 6 класс', '6Б', '401', 4, 2, 2],
+    ]);
+  });
+
+  it('follows the gap threshold setting', () => {
+    const r = runAnalysis(
+      workbook({
+        'Настройки ОКО': [
+          ['Ключ', 'Параметр', 'Значение'],
+          ['journal.minGap', '', 1],
+        ],
+      }),
+    );
+    const tt = tab(r, S.tabs.markStats);
+    const head = rowAfter(tt, 0, 'Работа').r;
+    expect(tt.values.slice(head + 1).map((x) => x[2])).toEqual(['302', '401', '404']);
+    expect(tt.values[head - 1]![0]).toBe(S.stats.gapHeading(1));
+  });
+
+  it('says so when there are no marks', () => {
+    const r = runAnalysis(workbook({}, false));
+    const tt = tab(r, S.tabs.markStats);
+    expect(tt.values.some((x) => x[0] === S.stats.noMarks)).toBe(true);
+    expect(tt.charts ?? []).toEqual([]);
+  });
+});
+
+describe('«Распределение баллов» tab', () => {
+  const run = runAnalysis(workbook());
+  const t = tab(run, S.tabs.distribution);
+
+  it('counts participants per score with marks and cut-offs', () => {
+    // totals 6,1,2,4,0,2,4,5 (304 absent): 0→1, 1→1, 2→2, 3→0, 4→2, 5→1, 6→1; n = 8
+    const head = rowAfter(t, 0, 'Балл').r;
+    expect(t.values.slice(head + 1, head + 8).map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
+      [0, 1, 2, ''],
+      [1, 1, 2, ''],
+      [2, 2, 3, 'граница «3»'],
+      [3, 0, 3, ''],
+      [4, 2, 4, 'граница «4»'],
+      [5, 1, 4, ''],
+      [6, 1, 5, 'граница «5»'],
+    ]);
+    close(t.values[head + 3]![2], 25);
+    expect(t.values[head + 8]!.slice(0, 3)).toEqual(['Всего', 8, 100]);
+  });
+
+  it('marks the cut-off rows by a rule, draws a histogram, flags the small sample', () => {
+    const head = rowAfter(t, 0, 'Балл').r;
+    const rule = t.rules!.find((r) => r.background === CUT_BG)!;
+    expect(rule.range).toEqual({ row: head + 1, col: 0, rows: 7, cols: 5 });
+    expect(rule.formula).toBe(`=$E${head + 2}<>""`);
+    const chart = t.charts![0]!;
+    expect(chart).toMatchObject({ type: 'column', data: { row: head, col: 0, rows: 8, cols: 2 } });
+    expect(t.values.some((r) => r[0] === S.stats.smallSample(8, 50))).toBe(true);
+    expect(t.values.some((r) => String(r[0]).includes('«3» от 2, «4» от 4, «5» от 6'))).toBe(true);
+  });
+
+  it('says when the cut-offs are unknown', () => {
+    const tt = tab(runAnalysis(workbook({}, false)), S.tabs.distribution);
+    expect(tt.values.some((r) => String(r[0]).includes('границы отметок неизвестны'))).toBe(true);
+    const head = rowAfter(tt, 0, 'Балл').r;
+    expect(tt.values[head + 3]!.slice(3, 5)).toEqual(['', '']);
+  });
+});
+
+describe('task completion by mark groups (hand-checked)', () => {
+  const run = runAnalysis(workbook());
+  const a = run.analyses[0]!;
+  // «2»: 302 (0,1,X), 402 (0,X,X): 0/2 = 0 %; (1+0)/(2·2) = 25 %; 0/6 = 0 %; work 1/12 = 8.33 %
+  // «3»: 303 (1,1,0), 403 (1,0,1): 2/2 = 100 %; 1/4 = 25 %; 1/6 = 16.67 %; work 4/12 = 33.33 %
+  // «4»: 401 (1,2,1), 404 (0,2,2), 405 (1,2,2): 2/3 = 66.67 %; 6/6 = 100 %; 5/9 = 55.56 %; work 13/18 = 72.22 %
+  // «5»: 301 (1,2,3): 100 % each
+  // all 8: 5/8 = 62.5 %; 10/16 = 62.5 %; 9/24 = 37.5 %; work 24/48 = 50 %
+  const expected: [number, number, number[], number][] = [
+    [2, 2, [0, 25, 0], 100 / 12],
+    [3, 2, [100, 25, 100 / 6], 100 / 3],
+    [4, 3, [200 / 3, 100, 500 / 9], 1300 / 18],
+    [5, 1, [100, 100, 100], 100],
+  ];
+
+  it('computes completion among the students of each mark', () => {
+    const groups = completionByMark(a.procedure);
+    expected.forEach(([mark, n, completion, mean], i) => {
+      const g = groups[i]!;
+      expect([g.mark, g.n]).toEqual([mark, n]);
+      g.completion.forEach((c, k) => {
+        close(c, completion[k]!);
+      });
+      close(g.meanCompletion, mean);
+    });
+  });
+
+  it('is NaN for a mark nobody got', () => {
+    const only5 = a.procedure.students.filter((s) => s.mark === 5);
+    const g = completionByMark(a.procedure, only5);
+    expect(g.map((x) => x.n)).toEqual([0, 0, 0, 1]);
+    expect(Number.isNaN(g[0]!.completion[0])).toBe(true);
+  });
+
+  it('fills «Задания по отметкам» with status colours from the level row', () => {
+    const t = tab(run, S.tabs.tasksByMark);
+    const r4 = rowAfter(t, 0, 'Получили «4»').row;
+    expect(r4.slice(0, 2)).toEqual(['Получили «4»', 3]);
+    close(r4[3], 1300 / 18);
+    close(r4[6], 500 / 9);
+    const all = rowAfter(t, 0, 'Все участники').row;
+    close(all[4], 62.5);
+    close(all[6], 37.5);
+    const level = rowAfter(t, 0, 'Уровень');
+    expect(level.row.slice(4)).toEqual(['Б', 'Б', 'П']);
+    // Three status rules (insufficient, uncertain, sufficient) reading the level row.
+    expect(t.rules!.filter((x) => x.formula.includes(`E$${level.r + 1}`))).toHaveLength(3);
+  });
+});
+
+describe('JSON export of marks and journal', () => {
+  it('carries counts per group and validates against the schema', () => {
+    const run = runAnalysis(workbook());
+    const data = exportSchema.parse(JSON.parse(JSON.stringify(exportJson(run, 'Школа 9'))));
+    const groups = new Map(data.procedures[0]!.groups.map((g) => [g.name, g]));
+    expect(groups.get('6А')).toMatchObject({ marks: { 2: 1, 3: 1, 4: 0, 5: 1 }, journal: { lowered: 1, confirmed: 1, raised: 0 } });
+    expect(groups.get('6Б')).toMatchObject({ marks: { 2: 1, 3: 1, 4: 3, 5: 0 }, journal: { lowered: 1, confirmed: 2, raised: 1 } });
+    expect(groups.get('Школа')).toMatchObject({ marks: { 2: 2, 3: 2, 4: 3, 5: 1 }, journal: { lowered: 2, confirmed: 3, raised: 1 } });
+  });
+});

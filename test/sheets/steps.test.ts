@@ -1,0 +1,95 @@
+// Steps of the sidebar: each writes only its own tabs, all of them or none.
+import { describe, expect, it } from 'vitest';
+import { S } from '../../src/core/strings';
+import { availableSteps, runStepAndWrite, stepOfTab } from '../../src/server/steps';
+import { SheetWriteError } from '../../src/sheets/errors';
+import { readSpreadsheet } from '../../src/sheets/read';
+import { TabDirectory } from '../../src/sheets/tabs';
+import { replaceTabs } from '../../src/sheets/write';
+import type { FakeGas } from '../fakes';
+import { smallProtocol } from './fixtures';
+import { fakeGas } from './setup';
+
+const MATRIX = 'Матрица дефицитов · МА 4';
+
+function analysed(): FakeGas {
+  const gas = fakeGas();
+  gas.ss.addSheet('Протокол', smallProtocol());
+  for (const step of availableSteps()) runStepAndWrite(gas.ss, step);
+  return gas;
+}
+
+describe('steps', () => {
+  it('own the generated tabs: the analysis step everything no other step claims', () => {
+    expect(stepOfTab(MATRIX)).toBe('analysis');
+    expect(stepOfTab(S.tabs.byClass)).toBe('analysis');
+    expect(stepOfTab(S.tabs.markStats)).toBe('analysis');
+    expect(stepOfTab(S.tabs.risk)).toBe('risk');
+    expect(stepOfTab(S.tabs.dynamics)).toBe('risk');
+    expect(stepOfTab(S.tabs.objectivity)).toBe('objectivity');
+    expect(stepOfTab(S.tabs.execution)).toBe('roadmap');
+    expect(stepOfTab('Протокол')).toBeNull();
+    expect(stepOfTab(S.tabs.settings)).toBeNull();
+    expect(availableSteps()).toEqual(['analysis', 'risk', 'objectivity']);
+  });
+
+  it('write only their own tabs and delete only their own stale tabs', () => {
+    const gas = analysed();
+    const before = new Map(gas.ss.tabNames().map((n) => [n, gas.ss.tab(n)]));
+    gas.ss.addSheet('Матрица дефицитов · РУ 4', [['устарело']]);
+    const { report } = runStepAndWrite(gas.ss, 'risk');
+    expect(report).toEqual({ written: [S.tabs.risk, S.tabs.dynamics], created: [], deleted: [] });
+    for (const [name, sheet] of before) {
+      if (name === S.tabs.risk || name === S.tabs.dynamics) expect(gas.ss.tab(name), name).not.toBe(sheet);
+      else expect(gas.ss.tab(name), name).toBe(sheet);
+    }
+    // The stale matrix belongs to the analysis step: only that step deletes it.
+    expect(gas.ss.tabNames()).toContain('Матрица дефицитов · РУ 4');
+    expect(runStepAndWrite(gas.ss, 'analysis').report?.deleted).toEqual(['Матрица дефицитов · РУ 4']);
+  });
+
+  it('replace their tabs together: a failure at any call leaves every old tab and no temporary one', () => {
+    // Count the document calls of a successful replacement of the analysis step's tabs.
+    const count = analysed();
+    const plan = runStepAndWrite(count.ss, 'analysis').tabs;
+    const countTabs = TabDirectory.read(count.ss);
+    count.log.reset();
+    replaceTabs(count.ss, plan, countTabs);
+    const total = count.log.docCalls;
+    // The swap (delete old, rename new) starts after every new tab is painted.
+    const paintCalls = total - 2 * plan.length;
+    expect(paintCalls).toBeGreaterThan(plan.length * 5);
+    for (let n = 1; n <= paintCalls; n++) {
+      const gas = analysed();
+      const names = gas.ss.tabNames();
+      const sheets = names.map((x) => gas.ss.tab(x));
+      const tabs = TabDirectory.read(gas.ss);
+      gas.log.reset();
+      gas.log.failOnDocCall(n);
+      expect(() => replaceTabs(gas.ss, plan, tabs), `call ${n}`).toThrow(SheetWriteError);
+      expect(gas.ss.tabNames(), `call ${n}`).toEqual(names);
+      expect(
+        names.filter((x, i) => gas.ss.tab(x) !== sheets[i]),
+        `call ${n}`,
+      ).toEqual([]);
+    }
+  });
+
+  it('reads generated tabs users type into (roadmaps) with their values, other generated tabs not at all', () => {
+    const gas = analysed();
+    gas.ss.addSheet(`${S.tabs.roadmap} · МА 4`, [
+      ['Мероприятие', 'Статус'],
+      ['Заседание ШМО', 'Выполнено'],
+    ]);
+    gas.log.reset();
+    const read = readSpreadsheet(gas.ss);
+    const grid = (n: string) => read.workbook.grids.find((g) => g.name === n)?.values;
+    expect(grid(`${S.tabs.roadmap} · МА 4`)).toEqual([
+      ['Мероприятие', 'Статус'],
+      ['Заседание ШМО', 'Выполнено'],
+    ]);
+    expect(grid(MATRIX)).toEqual([]);
+    // Протокол, Настройки ОКО and the roadmap: one getValues each.
+    expect(gas.log.count('Range.getValues')).toBe(3);
+  });
+});
