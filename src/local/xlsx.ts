@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { type CellValue, columnLetter, type Grid, type Workbook } from '../core/grid';
 import { isOkoHighlightFormula, type SheetHighlight } from '../core/output/highlight';
-import { isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
+import { type ConditionalRule, isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
 
 /** ExcelJS cell value → the plain value a Grid holds (formula → its cached result, rich text → text). */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -90,6 +90,26 @@ function a1Range(r: { row: number; col: number; rows: number; cols: number }): s
   return `${columnLetter(r.col + 1)}${r.row + 1}:${columnLetter(r.col + r.cols)}${r.row + r.rows}`;
 }
 
+/** One custom-formula conditional rule, as Excel stores it (formula without «=»). */
+function addRule(ws: ExcelJS.Worksheet, rule: ConditionalRule, priority: number): void {
+  ws.addConditionalFormatting({
+    ref: a1Range(rule.range),
+    rules: [
+      {
+        type: 'expression',
+        priority,
+        formulae: [rule.formula.replace(/^=/, '')],
+        style: {
+          ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } } : {}),
+          ...(rule.fontColor || rule.bold
+            ? { font: { ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}), ...(rule.bold ? { bold: true } : {}) } }
+            : {}),
+        },
+      },
+    ],
+  });
+}
+
 /** Pixels (Sheets) → Excel column width in characters, roughly. */
 const pxToChars = (px: number) => Math.max(2, Math.round(px / 7));
 
@@ -143,22 +163,7 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Work
   if (spec.rules?.length) {
     let priority = 1;
     for (const rule of spec.rules) {
-      ws.addConditionalFormatting({
-        ref: a1Range(rule.range),
-        rules: [
-          {
-            type: 'expression',
-            priority: priority++,
-            formulae: [rule.formula.replace(/^=/, '')],
-            style: {
-              ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } } : {}),
-              ...(rule.fontColor || rule.bold
-                ? { font: { ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}), ...(rule.bold ? { bold: true } : {}) } }
-                : {}),
-            },
-          },
-        ],
-      });
+      addRule(ws, rule, priority++);
     }
   }
   return ws;
@@ -213,22 +218,7 @@ export function applyHighlights(wb: ExcelJS.Workbook, highlights: readonly Sheet
     if (!ws) continue;
     let priority = 1 + Math.max(0, ...cfBlocks(ws).flatMap((b) => b.rules.map((r) => r.priority ?? 0)));
     for (const rule of h.rules) {
-      ws.addConditionalFormatting({
-        ref: a1Range(rule.range),
-        rules: [
-          {
-            type: 'expression',
-            priority: priority++,
-            formulae: [rule.formula.replace(/^=/, '')],
-            style: {
-              ...(rule.background ? { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(rule.background) } } } : {}),
-              ...(rule.fontColor || rule.bold
-                ? { font: { ...(rule.fontColor ? { color: { argb: argb(rule.fontColor) } } : {}), ...(rule.bold ? { bold: true } : {}) } }
-                : {}),
-            },
-          },
-        ],
-      });
+      addRule(ws, rule, priority++);
       added++;
     }
   }
