@@ -17,6 +17,13 @@ export function contractChecks(): void {
   void call('saveSettings', { 'deficit.basicSufficient': '60' });
   // @ts-expect-error a filter choice lists grades as numbers
   void call('applyFilter', { subjects: [], grades: ['5'], classes: [], teachers: [] });
+  // @ts-expect-error the roadmap form's levels are НШ, ОШ, СШ
+  void call('runRoadmapStep', { template: 'region-model-roadmap', year: '2026', procedure: 'ВПР', resultsDate: '', levels: ['ВШ'] });
+  // @ts-expect-error the roadmap step needs its form
+  void call('runRoadmapStep');
+  void call('runRoadmapStep', { template: 'лист', year: '2026/2027', procedure: 'ВПР', resultsDate: '2026-05-15', levels: [] }).then(
+    (r) => r.roadmap?.completion,
+  );
   void call('activateCell', { sheet: 'Протокол', row: 2, col: null }).then((r) => r.a1);
   void call('runStep', 'analysis').then((r) => r.blocks.map((b) => b.title));
 }

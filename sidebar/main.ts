@@ -73,6 +73,11 @@ function start(): void {
         const overview = await call('getDataOverview');
         data.show(overview);
         analysis.show(overview.steps);
+        // The menu «Дорожная карта…» opens the panel on the roadmap form.
+        if (overview.steps.some((s) => s.form?.focus)) {
+          tabs.show('analysis');
+          analysis.focusForm();
+        }
         filter.show(overview.filter.options, overview.filter.saved);
       } catch (e) {
         showError(errorText(e, UI.unknownError));

@@ -8,6 +8,7 @@ import { callButton, whileBusy } from '../busy';
 import { el, fill } from '../dom';
 import { placeLink, problemList, summaryBlocks } from '../render';
 import { call } from '../server';
+import { type RoadmapFormView, roadmapForm } from './roadmap-form';
 
 type State = keyof typeof UI.analysis.state;
 
@@ -18,9 +19,11 @@ interface StepRow {
   item: HTMLElement;
   /** Links to the step's tabs. */
   tabs: HTMLElement;
+  /** The step's parameters (the roadmap): it runs with them, and is skipped while they are missing. */
+  form: RoadmapFormView | null;
 }
 
-export function analysisSection(app: App): { panel: HTMLElement; show(steps: readonly StepInfo[]): void } {
+export function analysisSection(app: App): { panel: HTMLElement; show(steps: readonly StepInfo[]): void; focusForm(): boolean } {
   const list = el('ul', { class: 'steps' });
   const run = callButton(el('button', { type: 'button', class: 'primary', id: 'run' }, UI.analysis.run));
   const cancel = el('button', { type: 'button', id: 'cancel' }, UI.analysis.cancel);
@@ -95,7 +98,11 @@ export function analysisSection(app: App): { panel: HTMLElement; show(steps: rea
     status.textContent = '';
     cancel.hidden = false;
     cancel.disabled = false;
-    for (const r of rows) r.check.disabled = true;
+    for (const r of rows) {
+      r.check.disabled = true;
+      r.form?.setDisabled(true);
+    }
+    const notes: string[] = [];
     void whileBusy(async () => {
       try {
         for (const [i, row] of chosen.entries()) {
@@ -104,11 +111,20 @@ export function analysisSection(app: App): { panel: HTMLElement; show(steps: rea
             status.textContent = UI.analysis.cancelled;
             return;
           }
+          if (row.form && !row.form.filled()) {
+            // «Запустить» over every step: a step with parameters runs only with its form filled.
+            setState(row, 'skipped');
+            notes.push(UI.roadmap.notFilled(row.info.title));
+            summary.append(el('h3', {}, row.info.title), el('p', { class: 'muted' }, UI.roadmap.notFilled(row.info.title)));
+            summarySection.hidden = false;
+            setProgress(i + 1, chosen.length);
+            continue;
+          }
           setState(row, 'running');
           status.textContent = `${row.info.title}: ${UI.analysis.state.running}`;
           let ok = false;
           try {
-            const result = await call('runStep', row.info.id);
+            const result = row.form ? await call('runRoadmapStep', row.form.value()) : await call('runStep', row.info.id);
             app.setProblems(result.problems);
             ok = result.ok;
             if (ok) {
@@ -116,7 +132,7 @@ export function analysisSection(app: App): { panel: HTMLElement; show(steps: rea
               summary.append(el('h3', {}, row.info.title), summaryBlocks(app, result.blocks));
               summarySection.hidden = false;
             } else {
-              status.textContent = UI.analysis.stoppedOnErrors;
+              status.textContent = row.form ? UI.roadmap.refused : UI.analysis.stoppedOnErrors;
               summary.append(
                 problemList(
                   app,
@@ -136,10 +152,13 @@ export function analysisSection(app: App): { panel: HTMLElement; show(steps: rea
             return;
           }
         }
-        status.textContent = UI.analysis.done;
+        status.textContent = [UI.analysis.done, ...notes].join(' ');
       } finally {
         cancel.hidden = true;
-        for (const r of rows) r.check.disabled = false;
+        for (const r of rows) {
+          r.check.disabled = false;
+          r.form?.setDisabled(false);
+        }
       }
     });
   });
@@ -151,19 +170,27 @@ export function analysisSection(app: App): { panel: HTMLElement; show(steps: rea
       check.checked = true;
       const state = el('span', { class: 'state' });
       const tabs = el('p', { class: 'tabs-here' });
+      const form = info.form ? roadmapForm(app, info.form) : null;
       const item = el(
         'li',
         { id, class: 'step' },
         el('div', { class: 'step-head' }, check, el('label', { for: check.id }, info.title), state),
         el('p', { id: `${id}-desc`, class: 'muted' }, info.description),
+        form?.box,
         tabs,
       );
-      const row = { info, check, state, item, tabs };
+      const row = { info, check, state, item, tabs, form };
       setState(row, 'waiting');
       setTabs(row, info.tabs);
       return row;
     });
     fill(list, ...rows.map((r) => r.item));
   };
-  return { panel, show };
+  /** Puts the cursor on the first field of a step's form (the menu «Дорожная карта…»); false when there is none. */
+  const focusForm = () => {
+    const form = rows.find((r) => r.form)?.form;
+    form?.focus();
+    return form !== undefined;
+  };
+  return { panel, show, focusForm };
 }

@@ -78,7 +78,7 @@ const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
   (ctx) => [buildMarkStats(ctx.analyses, ctx.labels, ctx.settings, ctx.data.benchmarks)],
   (ctx) => [buildDistributionTab(ctx.analyses, ctx.labels, ctx.settings)],
   (ctx) => [buildTasksByMark(ctx.analyses, ctx.settings, ctx.data.benchmarks)],
-  (ctx) => [buildRiskTab(ctx.findings.atRisk, ctx.labels, ctx.settings)],
+  (ctx) => [buildRiskTab(ctx.findings.atRisk, ctx.labels, ctx.settings, ctx.findings.teachers)],
   (ctx) => [buildDynamicsTab(ctx.findings.dynamics, ctx.findings.links, ctx.settings)],
   (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.extra.has('teachers'), ctx.settings)],
 ];

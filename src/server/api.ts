@@ -11,14 +11,17 @@ import {
   argSchemas,
   type DataOverview,
   type FilterResult,
+  type RoadmapStepResult,
   type ServerArgs,
   type ServerFunction,
   type ServerResult,
   type SettingsSaveResult,
   type SettingsView,
   type StepResult,
+  type TemplateCopyResult,
 } from './contract';
 import { applyFilter as applyTabFilters, clearFilter as clearTabFilters, filterOptions, savedChoice } from './filters';
+import { copyTemplateSheet, roadmapFormInfo, roadmapStep, saveForm } from './roadmap';
 import { saveSettings as saveSettingValues, settingsView } from './settings';
 import { runStepAndWrite, stepBlocks, stepInfos } from './steps';
 import { countBySeverity, problemView, sheetView } from './views';
@@ -38,7 +41,7 @@ const handlers: Handlers = {
       sheets: data.sheets.map((s) => sheetView(s, bySheet.get(s.name))),
       problems: data.problems.map((p) => problemView(p, existing)),
       ...countBySeverity(data.problems),
-      steps: stepInfos(names),
+      steps: stepInfos(names, roadmapFormInfo(ss, names, data)),
       filter: { options: filterOptions(data), saved: savedChoice(ss) },
       readAt: new Date().toISOString(),
     };
@@ -76,6 +79,21 @@ const handlers: Handlers = {
 
   clearFilter() {
     return clearTabFilters(activeSpreadsheet());
+  },
+
+  runRoadmapStep(form) {
+    return roadmapStep(activeSpreadsheet(), form);
+  },
+
+  saveRoadmapForm(form) {
+    saveForm(activeSpreadsheet(), form);
+    return null;
+  },
+
+  createRoadmapTemplate(id) {
+    const { sheetObject, ...result } = copyTemplateSheet(activeSpreadsheet(), id);
+    sheetObject?.activate();
+    return result;
   },
 };
 
@@ -119,4 +137,16 @@ export function applyFilter(...raw: unknown[]): FilterResult {
 
 export function clearFilter(...raw: unknown[]): FilterResult {
   return dispatch('clearFilter', raw);
+}
+
+export function runRoadmapStep(...raw: unknown[]): RoadmapStepResult {
+  return dispatch('runRoadmapStep', raw);
+}
+
+export function saveRoadmapForm(...raw: unknown[]): null {
+  return dispatch('saveRoadmapForm', raw);
+}
+
+export function createRoadmapTemplate(...raw: unknown[]): TemplateCopyResult {
+  return dispatch('createRoadmapTemplate', raw);
 }

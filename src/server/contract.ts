@@ -7,6 +7,7 @@ import type { SheetKind } from '../core/input/workbook';
 import type { Severity } from '../core/problems';
 import { SETTING_DEFS } from '../core/settings';
 import { z } from '../core/zod';
+import { ROADMAP_LEVELS, type RoadmapLevel } from './roadmap-levels';
 
 /** A place in the spreadsheet, 1-based as the user sees it; row/col null when unknown (null row: the whole sheet). */
 export interface CellRef {
@@ -52,6 +53,11 @@ export interface StepInfo {
   description: string;
   /** Tabs of this step that exist now (links before a run). */
   tabs: string[];
+  /**
+   * The step's parameters, when it has any (the roadmap): the sidebar shows a form and runs the step
+   * with `runRoadmapStep(form)` instead of `runStep`; «Запустить» skips it while the form is not filled.
+   */
+  form: RoadmapFormInfo | null;
 }
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info';
@@ -84,6 +90,91 @@ export interface StepResult {
   tabs: TabsReport;
   /** ISO 8601. */
   finishedAt: string;
+}
+
+// ---- the roadmap step («Дорожная карта») and its parameters ---------------------------------------
+
+export { ROADMAP_LEVELS, type RoadmapLevel, SHEET_TEMPLATE_ID } from './roadmap-levels';
+
+/** What the sidebar's roadmap form sends. Dates are ISO ('' = not given); the year is free text («2025», «2025/2026»). */
+export interface RoadmapForm {
+  /** A built-in template id, or SHEET_TEMPLATE_ID. */
+  template: string;
+  year: string;
+  procedure: string;
+  /** 'YYYY-MM-DD' or ''. */
+  resultsDate: string;
+  /** Empty = all levels. */
+  levels: RoadmapLevel[];
+}
+
+export interface RoadmapTemplateOption {
+  id: string;
+  title: string;
+}
+
+/** What the form offers: computed on the server from the spreadsheet and today's date. */
+export interface RoadmapFormInfo {
+  /** Built-in templates, then «Шаблон дорожной карты (лист)» when that sheet exists. */
+  templates: RoadmapTemplateOption[];
+  /** The current academic year, Sep–Aug, from the server's today: «2025/2026». */
+  defaultYear: string;
+  /** Suggestions from the analysed procedures: «ВПР 2026 Математика 5 класс». */
+  procedures: string[];
+  /** ISO, in the spreadsheet's time zone. */
+  today: string;
+  /** The form as this user last left it in this spreadsheet; null when never used. */
+  saved: RoadmapForm | null;
+  /** The menu «Дорожная карта…» asked to open the panel on this form. */
+  focus: boolean;
+}
+
+export interface RoadmapOverdueView {
+  number: string;
+  title: string;
+  /** ISO. */
+  end: string;
+  responsible: string;
+  /** 1-based row of the roadmap tab; null when not found. */
+  row: number | null;
+}
+
+export interface RoadmapSummary {
+  /** The roadmap tab, then «Исполнение». */
+  tab: string;
+  execution: string;
+  template: string;
+  year: string;
+  /** Activity rows in the active part (the archive excluded). */
+  activities: number;
+  done: number;
+  doing: number;
+  todo: number;
+  cancelled: number;
+  /** Rows with a status, «Отменено» excluded (as «Исполнение» counts «Мероприятий»). */
+  counted: number;
+  /** done ÷ counted × 100; null when nothing counts. */
+  completion: number | null;
+  /** ISO: the server's today, in the spreadsheet's time zone. */
+  today: string;
+  overdue: RoadmapOverdueView[];
+  /** Rows whose marks were carried over from the previous version of the tab. */
+  kept: number;
+  archived: number;
+}
+
+export interface RoadmapStepResult extends StepResult {
+  step: 'roadmap';
+  /** null when refused (ok false). */
+  roadmap: RoadmapSummary | null;
+}
+
+export interface TemplateCopyResult {
+  /** false: the sheet already exists, nothing written. */
+  created: boolean;
+  sheet: string;
+  template: RoadmapTemplateOption;
+  message: string;
 }
 
 // ---- the ШМО filter ---------------------------------------------------------------------------
@@ -194,6 +285,9 @@ export interface ServerApi {
   saveSettings: { args: [Record<string, number>]; result: SettingsSaveResult };
   applyFilter: { args: [FilterChoice]; result: FilterResult };
   clearFilter: { args: []; result: FilterResult };
+  runRoadmapStep: { args: [RoadmapForm]; result: RoadmapStepResult };
+  saveRoadmapForm: { args: [RoadmapForm]; result: null };
+  createRoadmapTemplate: { args: [string]; result: TemplateCopyResult };
 }
 
 export type ServerFunction = keyof ServerApi;
@@ -214,6 +308,18 @@ const SETTING_KEYS = SETTING_DEFS.map((d) => d.key) as [string, ...string[]];
 /** Known keys only, each a finite number; ranges and order are checked by the settings reader itself. */
 const settingValues = z.partialRecord(z.enum(SETTING_KEYS), z.number().finite());
 
+/** ISO strings only: the sidebar's date input gives 'YYYY-MM-DD' or ''. */
+const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
+const templateId = z.string().trim().min(1).max(100);
+export const roadmapFormSchema = z.object({
+  // Empty template or procedure is let through to the core, which names what is missing.
+  template: z.string().trim().max(100),
+  year: z.string().trim().max(20),
+  procedure: z.string().trim().max(200),
+  resultsDate: isoDate,
+  levels: z.array(z.enum(ROADMAP_LEVELS)).max(ROADMAP_LEVELS.length),
+});
+
 /** Argument tuples, one per function: the keys are the list of functions the bundle must export. */
 export const argSchemas: { [K in ServerFunction]: z.ZodType<ServerArgs<K>> } = {
   getDataOverview: z.tuple([]),
@@ -223,6 +329,9 @@ export const argSchemas: { [K in ServerFunction]: z.ZodType<ServerArgs<K>> } = {
   saveSettings: z.tuple([settingValues]) as z.ZodType<[Record<string, number>]>,
   applyFilter: z.tuple([filterChoiceSchema]),
   clearFilter: z.tuple([]),
+  runRoadmapStep: z.tuple([roadmapFormSchema]),
+  saveRoadmapForm: z.tuple([roadmapFormSchema]),
+  createRoadmapTemplate: z.tuple([templateId]),
 };
 
 export const SERVER_FUNCTIONS = Object.keys(argSchemas) as ServerFunction[];

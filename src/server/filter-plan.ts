@@ -2,11 +2,14 @@
 //
 // A tab is filterable when it has a table whose header row names at least one of the columns
 // «Предмет»/«Предметы», «Параллель», «Класс», «Учитель»/«Учителя»: the first such row within the first
-// rows is the header, everything below it is the table. In a «Класс» column only known classes are
-// filtered: summary rows of a parallel or the school stay visible for comparison. A cell may list
-// several subjects or teachers («математика, русский язык»): it stays when any of them is chosen.
-// A tab about one work (a matrix) has a scope — its subject and parallel — and is hidden whole when
-// they are not chosen, or when none of its classes is left.
+// rows is the header, everything below it is the table. Further tables below repeat the column names
+// in their header rows: such rows stay, as do rows with no value in the filtered columns (titles,
+// notes, blank rows). In a «Класс» column only known classes are filtered: summary rows of a parallel
+// or the school (the class empty, or not a class) stay visible for comparison. A chosen class or
+// teacher also narrows a «Параллель» column to their parallels, so blocks of other parallels go
+// whole. A cell may list several values («математика, русский язык», «5А, 5Б», «5, 6»): it stays
+// when any of them is chosen. A tab about one work (a matrix) has a scope — its subject and
+// parallel — and is hidden whole when they are not chosen, or when none of its classes is left.
 import { norm } from '../core/grid';
 import { classKey } from '../core/input/teachers';
 import type { FilterChoice } from './contract';
@@ -83,13 +86,21 @@ export type TabPlan =
 
 const tokens = (v: string) =>
   v
-    .split(/[,;]/)
-    .map((t) => norm(t))
+    .split(/[,;+]/)
+    .map((t) => norm(t).trim())
     .filter(Boolean);
 
 function leadingInt(v: string): number | null {
   const m = /^\s*(\d{1,2})/.exec(v);
   return m ? Number(m[1]) : null;
+}
+
+/** The parallels of the chosen classes, or else of the chosen teacher's classes; [] when any is unknown. */
+function impliedGrades(ctx: FilterContext, taught: ReadonlySet<string> | null): number[] {
+  const classes = ctx.choice.classes.length > 0 ? ctx.choice.classes.map(classKey) : taught ? [...taught] : [];
+  const grades = classes.map((key) => ctx.classGrade.get(key) ?? null);
+  if (grades.length === 0 || grades.some((g) => g === null)) return [];
+  return [...new Set(grades as number[])];
 }
 
 export function isEmptyChoice(c: FilterChoice): boolean {
@@ -116,12 +127,18 @@ export function planTab(values: readonly (readonly string[])[], ctx: FilterConte
   const table = findTable(values);
   const keep: { col: number; test: (v: string) => boolean }[] = [];
   const cols = table?.columns ?? {};
+  const isClass = (key: string) => ctx.classGrade.size === 0 || ctx.classGrade.has(key);
+  // Classes a chosen teacher teaches (in the chosen subjects, or the tab's); null when no teacher is chosen.
+  const taught = choice.teachers.length > 0 ? teacherClasses(ctx, scope ? [scope.subject] : choice.subjects) : null;
+  if (scope && taught && cols.class !== undefined && taught.size === 0) return { kind: 'hide' };
   if (cols.subject !== undefined && choice.subjects.length > 0 && !scope) {
     const chosen = new Set(choice.subjects.map(norm));
     keep.push({ col: cols.subject, test: (v) => tokens(v).some((t) => chosen.has(t)) });
   }
-  if (cols.grade !== undefined && choice.grades.length > 0) {
-    keep.push({ col: cols.grade, test: (v) => choice.grades.includes(leadingInt(v) ?? -1) });
+  if (cols.grade !== undefined) {
+    // Parallels chosen, else those of the chosen classes or of the teacher's classes (when all are known).
+    const grades = choice.grades.length > 0 ? choice.grades : impliedGrades(ctx, taught);
+    if (grades.length > 0) keep.push({ col: cols.grade, test: (v) => tokens(v).some((t) => grades.includes(leadingInt(t) ?? -1)) });
   }
   if (cols.teacher !== undefined && choice.teachers.length > 0) {
     const chosen = new Set(choice.teachers.map(norm));
@@ -136,19 +153,16 @@ export function planTab(values: readonly (readonly string[])[], ctx: FilterConte
     if (choice.grades.length > 0 && cols.grade === undefined && !scope) {
       tests.push((key, v) => choice.grades.includes(ctx.classGrade.get(key) ?? leadingInt(v) ?? -1));
     }
-    if (choice.teachers.length > 0 && cols.teacher === undefined) {
-      const taught = teacherClasses(ctx, scope ? [scope.subject] : choice.subjects);
-      if (scope && taught.size === 0) return { kind: 'hide' };
-      tests.push((key) => taught.has(key));
-    }
+    // With a «Учитель» column too, this catches the rows whose teacher is not on «Классы и учителя».
+    if (taught) tests.push((key) => taught.has(key));
     if (tests.length > 0) {
       keep.push({
         col: cols.class,
         test: (v) => {
-          const key = classKey(v);
-          // Rows of groups that are not classes («5 классы», «Школа») stay as context.
-          if (ctx.classGrade.size > 0 && !ctx.classGrade.has(key)) return true;
-          return tests.every((t) => t(key, v));
+          // Rows of groups that are not classes («5 классы», «Школа») stay as context; a list of
+          // classes (a teacher's) stays when any of its classes passes.
+          const keys = tokens(v).map(classKey).filter(isClass);
+          return keys.length === 0 || keys.some((key) => tests.every((t) => t(key, v)));
         },
       });
     }
@@ -165,9 +179,12 @@ export function planTab(values: readonly (readonly string[])[], ctx: FilterConte
   let visible = 0;
   let classesLeft = 0;
   const classCol = cols.class;
+  const header = values[table.headerRow] ?? [];
   for (const row of body) {
-    // Rows without a value in the filtered columns (levels, notes, blank separators) always stay and are not counted.
+    // Rows without a value in the filtered columns (levels, notes, blank separators) always stay and are not counted,
+    // and so do the header rows of further tables (the same column names again).
     if (keep.every((k) => (row[k.col] ?? '') === '')) continue;
+    if (keep.every((k) => (row[k.col] ?? '') === (header[k.col] ?? ''))) continue;
     total++;
     let shown = true;
     keep.forEach((k, i) => {
@@ -186,7 +203,8 @@ export function planTab(values: readonly (readonly string[])[], ctx: FilterConte
     row: table.headerRow + 1,
     rows: body.length + 1,
     cols: width,
-    columns: keep.map((k, i) => ({ col: k.col + 1, hidden: [...(hidden[i] ?? [])] })),
+    // A column that hides nothing needs no criteria (one call fewer).
+    columns: keep.map((k, i) => ({ col: k.col + 1, hidden: [...(hidden[i] ?? [])] })).filter((c) => c.hidden.length > 0),
     labels: table.labels,
     visible,
     total,

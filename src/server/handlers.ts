@@ -11,6 +11,7 @@ import { TabDirectory } from '../sheets/tabs';
 import { writeSpec } from '../sheets/write';
 import { analyseAndWrite, removeHighlights } from './analyze';
 import { doneToastText, errorsAlertText } from './messages';
+import { chosenTemplate, copyTemplateSheet, requestFocus } from './roadmap';
 import { UI } from './strings';
 
 /** The sidebar page, as the build names it in dist/. */
@@ -47,6 +48,33 @@ export function menuUnhighlight(): void {
 
 export function menuShowSidebar(): void {
   guarded(() => showSidebar(SIDEBAR_FILE, UI.title));
+}
+
+/** «Дорожная карта…»: the panel, opened on the roadmap step's form. */
+export function menuRoadmap(): void {
+  guarded(() => {
+    requestFocus(activeSpreadsheet());
+    showSidebar(SIDEBAR_FILE, UI.title);
+  });
+}
+
+/**
+ * «Создать шаблон»: a menu item takes no parameter, so the template is the one last chosen in the
+ * panel's roadmap form (a built-in one), else region-model-roadmap; the alert names the one copied.
+ * An existing «Шаблон дорожной карты» is never overwritten.
+ */
+export function menuRoadmapTemplate(): void {
+  guarded(() => {
+    const ss = activeSpreadsheet();
+    const { id, fromForm } = chosenTemplate(ss);
+    const result = copyTemplateSheet(ss, id);
+    if (!result.created) {
+      showAlert(UI.roadmap.templateTitle, result.message);
+      return;
+    }
+    result.sheetObject?.activate();
+    showAlert(UI.roadmap.templateTitle, fromForm ? result.message : `${UI.roadmap.templateFromDefault(id)} ${result.message}`);
+  });
 }
 
 function guarded(fn: () => void): void {

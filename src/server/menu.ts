@@ -3,6 +3,7 @@
 import { S } from '../core/strings';
 import { installAddonMenu } from '../sheets/host';
 import type * as Handlers from './handlers';
+import { UI } from './strings';
 
 type MenuHandler = keyof typeof Handlers;
 
@@ -12,6 +13,8 @@ const MENU: readonly { label: string; fn: MenuHandler }[] = [
   { label: S.menu.settings, fn: 'menuSettings' },
   { label: S.menu.sidebar, fn: 'menuShowSidebar' },
   { label: S.menu.unhighlight, fn: 'menuUnhighlight' },
+  { label: UI.roadmap.menuRoadmap, fn: 'menuRoadmap' },
+  { label: UI.roadmap.menuTemplate, fn: 'menuRoadmapTemplate' },
 ];
 
 /** The trigger event; only its presence matters here. */

@@ -16,7 +16,7 @@ import { applyHighlights, type HighlightReport } from '../sheets/highlights';
 import { withDocumentLock } from '../sheets/lock';
 import { readSpreadsheet, type SpreadsheetRead } from '../sheets/read';
 import type { SpreadsheetLike } from '../sheets/surface';
-import type { StepId, StepInfo, SummaryBlock, SummaryItem } from './contract';
+import type { RoadmapFormInfo, StepId, StepInfo, SummaryBlock, SummaryItem } from './contract';
 import { UI } from './strings';
 
 interface StepDef {
@@ -27,6 +27,8 @@ interface StepDef {
   wired: () => boolean;
   /** Also (re)highlights at-risk rows in the user's results sheets. */
   highlights?: boolean;
+  /** Runs with parameters from a form (`runRoadmapStep`), never through `runStep`. */
+  form?: boolean;
 }
 
 const named = (...names: string[]) => {
@@ -39,8 +41,8 @@ const STEPS: readonly StepDef[] = [
   { id: 'analysis', owns: () => true, wired: () => true },
   { id: 'risk', owns: named(S.tabs.risk, S.tabs.dynamics), wired: () => isGeneratedTab(S.tabs.risk), highlights: true },
   { id: 'objectivity', owns: named(S.tabs.objectivity), wired: () => isGeneratedTab(S.tabs.objectivity) },
-  // The roadmap tabs come from the core's roadmap command, not from runAnalysis: offered once it is wired here.
-  { id: 'roadmap', owns: isRoadmapOwned, wired: () => false },
+  // The roadmap tabs come from the core's roadmap command with the form's parameters (src/server/roadmap.ts).
+  { id: 'roadmap', owns: isRoadmapOwned, wired: () => true, form: true },
 ];
 
 /** Longest list a summary block shows before «…и ещё N». */
@@ -59,12 +61,19 @@ export function stepOfTab(name: string): StepId | null {
   return specific && (specific.wired() || specific.id === 'roadmap') ? specific.id : 'analysis';
 }
 
-export function stepInfos(existingTabs: readonly string[]): StepInfo[] {
+/** Steps that take parameters from a form: «Запустить» runs them only when the form is filled. */
+export function needsForm(step: StepId): boolean {
+  return STEPS.find((s) => s.id === step)?.form === true;
+}
+
+/** `roadmapForm`: what the roadmap step's form offers (src/server/roadmap.ts). */
+export function stepInfos(existingTabs: readonly string[], roadmapForm: RoadmapFormInfo | null = null): StepInfo[] {
   return availableSteps().map((id) => ({
     id,
     title: UI.steps[id].title,
     description: UI.steps[id].description,
     tabs: existingTabs.filter((t) => stepOfTab(t) === id),
+    form: id === 'roadmap' ? roadmapForm : null,
   }));
 }
 
@@ -83,6 +92,7 @@ export interface StepOutcome {
 export function runStepAndWrite(ss: SpreadsheetLike, step: StepId): StepOutcome {
   const def = STEPS.find((s) => s.id === step);
   if (!def?.wired()) throw new UserFacingError(UI.stepUnavailable(UI.steps[step].title));
+  if (def.form) throw new UserFacingError(UI.roadmap.needsForm(UI.steps[step].title));
   return withDocumentLock(() => {
     const read = readSpreadsheet(ss);
     const run = runAnalysis(read.workbook);
@@ -99,13 +109,18 @@ export function runStepAndWrite(ss: SpreadsheetLike, step: StepId): StepOutcome 
 
 // ---- summaries ----------------------------------------------------------------------------------
 
-const item = (text: string, tone: SummaryItem['tone'] = 'info', sheet: string | null = null, row: number | null = null): SummaryItem => ({
+export const item = (
+  text: string,
+  tone: SummaryItem['tone'] = 'info',
+  sheet: string | null = null,
+  row: number | null = null,
+): SummaryItem => ({
   text,
   tone,
   place: sheet ? { sheet, row, col: row === null ? null : 1 } : null,
 });
 
-function capped(items: SummaryItem[]): SummaryItem[] {
+export function capped(items: SummaryItem[]): SummaryItem[] {
   if (items.length <= MAX_ITEMS) return items;
   return [...items.slice(0, MAX_ITEMS), item(UI.summary.moreItems(items.length - MAX_ITEMS))];
 }
@@ -178,11 +193,11 @@ const STEP_BLOCKS: Record<StepId, (run: AnalysisRun, tabs: readonly SheetSpec[],
   analysis: analysisBlocks,
   risk: riskBlocks,
   objectivity: objectivityBlocks,
-  // The roadmap's completion figures come with the «Исполнение» tab; until then, its tabs are listed.
+  // The roadmap step reports through roadmapBlocks (src/server/roadmap.ts): it does not run here.
   roadmap: () => [],
 };
 
-function tabsBlock(report: WriteReport): SummaryBlock {
+export function tabsBlock(report: WriteReport): SummaryBlock {
   const items = report.written.map((name) => item(name, 'info', name));
   if (report.written.length === 0) items.push(item(UI.summary.noTabs));
   if (report.created.length) items.push(item(UI.summary.created(report.created.join(', '))));

@@ -108,6 +108,46 @@ export const UI = {
     restored: 'Восстановлен ваш прежний выбор.',
   },
 
+  roadmap: {
+    legend: 'Параметры дорожной карты',
+    template: 'Шаблон',
+    chooseTemplate: '— выберите шаблон —',
+    sheetTemplate: 'Шаблон дорожной карты (лист)',
+    year: 'Учебный год',
+    yearHelp: 'Год начала (2025 — это 2025/2026) или «2025/2026».',
+    procedure: 'Оценочная процедура',
+    procedureHelp: 'Например, «ВПР 2026 Математика 5 класс» или «ВПР-2026» — все ВПР года.',
+    resultsDate: 'Дата получения результатов',
+    resultsDateHelp: 'Нужна для сроков «после получения результатов в течение …».',
+    levels: 'Уровни',
+    levelsHelp: 'Ничего не отмечено — все уровни.',
+    copyTemplate: 'Создать шаблон на листе',
+    copyHint: 'Копирует выбранный встроенный шаблон на лист «Шаблон дорожной карты» для правки.',
+    chooseTemplateFirst: 'Сначала выберите встроенный шаблон.',
+    notFilled: (title: string) => `Шаг ${q(title)} не запускался: заполните его форму (шаблон, учебный год, процедура) и запустите снова.`,
+    refused: 'Дорожная карта не построена, вкладки не изменены: исправьте замечания ниже и запустите снова.',
+    activities: (n: number, done: number, doing: number, todo: number, cancelled: number) =>
+      `Мероприятий: ${n} (выполнено ${done}, в работе ${doing}, не начато ${todo}, отменено ${cancelled}).`,
+    completion: (pct: number | null, done: number, counted: number) =>
+      pct === null
+        ? 'Выполнение: мероприятий для подсчёта нет.'
+        : `Выполнение: ${num(pct)} % (выполнено ${done} из ${counted} неотменённых).`,
+    overdue: (n: number, date: string) => (n > 0 ? `Просрочено на ${date}: ${n}.` : `Просроченных на ${date} нет.`),
+    overdueLine: (number: string, title: string, end: string) => `${number ? `${number} ` : ''}${title} — срок ${end}`,
+    kept: (kept: number, archived: number) => `Перенесено отметок с прежней версии карты: ${kept}; в архив: ${archived}.`,
+    params: (template: string, year: string) => `Шаблон: ${template}. Учебный год ${year}.`,
+    openTab: (name: string) => `Открыть ${q(name)}`,
+    templateCreated: (sheet: string, title: string, id: string) =>
+      `Шаблон ${q(title)} (${id}) скопирован на лист ${q(sheet)}: отредактируйте его и выберите в форме «Шаблон дорожной карты (лист)».`,
+    templateFromDefault: (id: string) => `Шаблон в панели не выбран: скопирован шаблон по умолчанию (${id}).`,
+    templateUnknown: (id: string) => `Встроенного шаблона ${q(id)} нет. Обновите панель и выберите шаблон из списка.`,
+    templateCopySheet: 'Лист «Шаблон дорожной карты» уже и есть ваш шаблон: выберите встроенный шаблон, чтобы скопировать его.',
+    menuRoadmap: 'Дорожная карта…',
+    menuTemplate: 'Создать шаблон',
+    templateTitle: 'ОКО: шаблон дорожной карты',
+    needsForm: (title: string) => `Шаг ${q(title)} запускается из формы в разделе «Анализ»: выберите шаблон и процедуру.`,
+  },
+
   // ---- texts the server writes into results --------------------------------------------------
   steps: {
     analysis: {

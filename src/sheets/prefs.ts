@@ -20,3 +20,7 @@ export function loadUserPref(ss: SpreadsheetLike, name: string): unknown {
 export function saveUserPref(ss: SpreadsheetLike, name: string, value: unknown): void {
   propertiesService().getUserProperties().setProperty(key(ss, name), JSON.stringify(value));
 }
+
+export function clearUserPref(ss: SpreadsheetLike, name: string): void {
+  propertiesService().getUserProperties().deleteProperty(key(ss, name));
+}

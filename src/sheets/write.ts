@@ -43,8 +43,19 @@ export function writeSpec(ss: SpreadsheetLike, spec: SheetSpec, tabs?: TabDirect
  * (or the script being stopped) leaves every old tab as it was; temporary tabs are removed, or, if the
  * script was killed, cleaned by the next run. Same document calls as `writeSpec` per tab.
  */
-export function replaceTabs(ss: SpreadsheetLike, specs: readonly SheetSpec[], tabs: TabDirectory): SheetLike[] {
+export function replaceTabs(
+  ss: SpreadsheetLike,
+  specs: readonly SheetSpec[],
+  tabs: TabDirectory,
+  /**
+   * Adjusts a spec before it is painted, knowing the temporary names of the specs painted before it
+   * (final name → temporary name): formulas that refer to an earlier tab of the same write must name
+   * its temporary tab, which Sheets then follows through the rename (see src/sheets/retarget.ts).
+   */
+  prepare?: (spec: SheetSpec, temps: ReadonlyMap<string, string>) => SheetSpec,
+): SheetLike[] {
   const fresh: { spec: SheetSpec; sheet: SheetLike; temp: string }[] = [];
+  const temps = new Map<string, string>();
   let current: SheetSpec | null = null;
   try {
     for (const spec of specs) {
@@ -55,7 +66,8 @@ export function replaceTabs(ss: SpreadsheetLike, specs: readonly SheetSpec[], ta
       const sheet = ss.insertSheet(temp, index);
       tabs.place(temp, sheet, index);
       fresh.push({ spec, sheet, temp });
-      paintSheet(sheet, spec);
+      paintSheet(sheet, prepare ? prepare(spec, temps) : spec);
+      temps.set(spec.name, temp);
     }
   } catch (e) {
     for (const f of fresh) {

@@ -2,12 +2,21 @@
 // Catches "Script function not found", Node-only globals in the bundle, and wiring mistakes between
 // the entry points, the adapter and the core.
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DataOverview, FilterResult, SettingsSaveResult, SettingsView, StepResult } from '../../src/server/contract';
+import type {
+  DataOverview,
+  FilterResult,
+  RoadmapStepResult,
+  SettingsSaveResult,
+  SettingsView,
+  StepResult,
+  TemplateCopyResult,
+} from '../../src/server/contract';
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
 import { createFakeGas, type FakeGas, type FakeSheet } from '../fakes';
 import { smallProtocol } from '../sheets/fixtures';
-import { type Bundle, ensureBuilt, json, loadBundle, SIDEBAR } from './load';
+import { type Bundle, ensureBuilt, json, loadBundle, ROOT, SIDEBAR } from './load';
 
 beforeAll(() => ensureBuilt(), 60_000);
 
@@ -24,9 +33,9 @@ function setup(rows: unknown[][] = smallProtocol()): { gas: FakeGas; bundle: Bun
   return { gas, bundle: loadBundle(gas) };
 }
 
-/** The row of a tab whose first cells are `a`, `b`, as stored values. */
-function rowOf(sheet: FakeSheet, a: string, b: string): unknown[] {
-  const row = sheet.snapshot().find((r) => r[0] === a && r[1] === b);
+/** The row of a tab whose cells from column `at` (0-based; the first by default) are `a`, `b`, as stored values. */
+function rowOf(sheet: FakeSheet, a: string, b: string, at = 0): unknown[] {
+  const row = sheet.snapshot().find((r) => r[at] === a && r[at + 1] === b);
   if (!row) throw new Error(`no row ${a} | ${b} in ${sheet.title}`);
   return row;
 }
@@ -36,7 +45,17 @@ const topLevel = (source: string, name: string) => new RegExp(`^function ${name}
 describe('dist/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { bundle } = setup();
-    const expected = ['onOpen', 'onInstall', 'menuAnalyze', 'menuSettings', 'menuShowSidebar', 'menuUnhighlight', ...SERVER_FUNCTIONS];
+    const expected = [
+      'onOpen',
+      'onInstall',
+      'menuAnalyze',
+      'menuSettings',
+      'menuShowSidebar',
+      'menuUnhighlight',
+      'menuRoadmap',
+      'menuRoadmapTemplate',
+      ...SERVER_FUNCTIONS,
+    ];
     for (const name of expected) {
       expect(topLevel(bundle.source, name), name).toBe(true);
       expect(typeof bundle.context[name], name).toBe('function');
@@ -52,6 +71,9 @@ describe('dist/Code.js', () => {
       'saveSettings',
       'applyFilter',
       'clearFilter',
+      'runRoadmapStep',
+      'saveRoadmapForm',
+      'createRoadmapTemplate',
     ]);
     const { bundle } = setup();
     for (const name of SERVER_FUNCTIONS) {
@@ -71,6 +93,8 @@ describe('dist/Code.js', () => {
         { caption: 'Настройки', fn: 'menuSettings' },
         { caption: 'Открыть панель', fn: 'menuShowSidebar' },
         { caption: 'Снять подсветку', fn: 'menuUnhighlight' },
+        { caption: 'Дорожная карта…', fn: 'menuRoadmap' },
+        { caption: 'Создать шаблон', fn: 'menuRoadmapTemplate' },
       ],
     ]);
     for (const item of gas.ui.menus[0] ?? []) if (item !== 'separator') expect(topLevel(bundle.source, item.fn), item.fn).toBe(true);
@@ -84,7 +108,7 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     bundle.call('onInstall', { authMode: 'FULL' });
     expect(gas.ui.menus).toHaveLength(1);
-    expect(gas.ui.menus[0]).toHaveLength(4);
+    expect(gas.ui.menus[0]).toHaveLength(6);
   });
 
   it('menuAnalyze writes the tabs with the right completion numbers', () => {
@@ -116,9 +140,14 @@ describe('dist/Code.js', () => {
     expect(m.peek(6, 2)?.formula).toBeNull();
     expect(m.rules.length).toBeGreaterThan(0);
 
+    // «Дефициты по классам»: the lead columns «Предмет», «Параллель», «Класс» first (the class only on class rows).
     const byClass = gas.ss.tab(BY_CLASS);
-    close(rowOf(byClass, '1', 'класс'), 4, [58.333, 75, 50, 50]);
-    close(rowOf(byClass, 'Школа', 'школа'), 4, [54.167, 62.5, 50, 50]);
+    const cls1 = rowOf(byClass, '1', 'класс', 3);
+    expect(cls1.slice(0, 3)).toEqual(['Математика', 4, '1']);
+    close(cls1, 7, [58.333, 75, 50, 50]);
+    const school = rowOf(byClass, 'Школа', 'школа', 3);
+    expect(school.slice(0, 3)).toEqual(['Математика', 4, '']);
+    close(school, 7, [54.167, 62.5, 50, 50]);
   });
 
   it('menuAnalyze on a score above the maximum alerts with sheet, row and column and writes nothing', () => {
@@ -303,6 +332,77 @@ describe('dist/Code.js', () => {
     );
     expect(failure()).toMatch(/^Панель передала неверные данные/);
     expect(failure({ sheet: 'Нет такого', row: 1, col: 1 })).toMatch(/^Лист «Нет такого» не найден/);
+  });
+});
+
+describe('dist/Code.js: the roadmap step', () => {
+  const FORM = {
+    template: 'region-model-roadmap',
+    year: '2026',
+    procedure: 'ВПР Математика 4 класс',
+    resultsDate: '2026-05-15',
+    levels: [],
+  };
+  const TAB = 'Дорожная карта · ВПР МА 4';
+
+  it('getDataOverview offers the roadmap step with its form', () => {
+    const { bundle } = setup();
+    const overview = json(bundle.call('getDataOverview') as DataOverview);
+    const step = overview.steps.find((s) => s.id === 'roadmap');
+    expect(step?.title).toBe('Дорожная карта');
+    expect(step?.form?.templates.map((t) => t.id)).toContain('region-model-roadmap');
+    expect(step?.form?.procedures).toEqual(['ВПР Математика 4 класс']);
+    expect(step?.form?.defaultYear).toMatch(/^\d{4}\/\d{4}$/);
+    expect(step?.form?.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const s of overview.steps.filter((x) => x.id !== 'roadmap')) expect(s.form).toBeNull();
+  });
+
+  it('runRoadmapStep writes the roadmap tab and «Исполнение» and returns plain JSON', () => {
+    const { gas, bundle } = setup();
+    const raw = bundle.call('runRoadmapStep', FORM) as RoadmapStepResult;
+    const result = json(raw);
+    expect(result).toEqual(raw);
+    expect(result.ok).toBe(true);
+    expect(result.tabs.written).toEqual([TAB, 'Исполнение']);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, 'Исполнение']);
+    expect(result.roadmap?.activities).toBeGreaterThan(0);
+    expect(result.roadmap?.completion).toBe(0);
+    expect(result.blocks.at(-1)?.items.map((i) => i.place?.sheet)).toEqual([TAB, 'Исполнение']);
+    // runStep does not run it: it needs the form.
+    expect(() => bundle.call('runStep', 'roadmap')).toThrow(/запускается из формы/);
+  });
+
+  it('runRoadmapStep refuses non-ISO dates and unknown levels as a bad request, a bad year with the core’s message', () => {
+    const { gas, bundle } = setup();
+    expect(() => bundle.call('runRoadmapStep', { ...FORM, resultsDate: '15.05.2026' })).toThrow(/^Панель передала неверные данные/);
+    expect(() => bundle.call('runRoadmapStep', { ...FORM, levels: ['ВШ'] })).toThrow(/^Панель передала неверные данные/);
+    expect(() => bundle.call('saveRoadmapForm', { ...FORM, year: 2026 })).toThrow(/^Панель передала неверные данные/);
+    const bad = json(bundle.call('runRoadmapStep', { ...FORM, year: 'абв' }) as RoadmapStepResult);
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.find((p) => p.severity === 'error')?.message).toMatch(/^Учебный год «абв» не распознан/);
+    expect(gas.ss.tabNames()).toEqual(['Протокол']);
+  });
+
+  it('the e-mail digest is not part of the school edition: no MailApp in the bundle, no mail scope in the manifest', () => {
+    const { bundle } = setup();
+    expect(bundle.source).not.toMatch(/MailApp|sendEmail|ScriptApp/);
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    expect(manifest.oauthScopes).toEqual([
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+    ]);
+  });
+
+  it('createRoadmapTemplate and the menu «Создать шаблон» copy a template once', () => {
+    const { gas, bundle } = setup();
+    const made = json(bundle.call('createRoadmapTemplate', 'school-objectivity-plan') as TemplateCopyResult);
+    expect(made).toMatchObject({ created: true, sheet: 'Шаблон дорожной карты', template: { id: 'school-objectivity-plan' } });
+    const again = json(bundle.call('createRoadmapTemplate', 'region-model-roadmap') as TemplateCopyResult);
+    expect(again.created).toBe(false);
+    expect(again.message).toMatch(/^Лист «Шаблон дорожной карты» уже есть/);
+    bundle.call('menuRoadmapTemplate');
+    expect(gas.ui.alerts[0]?.prompt).toMatch(/^Лист «Шаблон дорожной карты» уже есть/);
+    expect(() => bundle.call('createRoadmapTemplate', 'нет-такого')).toThrow(/Встроенного шаблона «нет-такого» нет/);
   });
 });
 

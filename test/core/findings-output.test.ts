@@ -68,6 +68,29 @@ describe('«Группа риска» tab', () => {
   });
 });
 
+describe('«Группа риска» with «Классы и учителя»', () => {
+  const run = runAnalysis(
+    riskBook({
+      'Классы и учителя': [
+        ['Класс', 'Предмет', 'Учитель'],
+        ['5А', 'Математика', 'Иванова И. И.'],
+        ['5А', 'Русский язык', 'Петров П. П.'],
+      ],
+    }),
+  );
+  const t = tab(run, 'Группа риска');
+
+  it('names the teachers of the student’s class in the subjects at risk, and keeps the highlight keys in column M', () => {
+    const head = t.values[3] as unknown[];
+    expect(head.slice(0, 6)).toEqual(['Класс', 'Код', 'ФИО', 'Предметы', 'Учитель', 'Причины']);
+    const row = (code: string) => t.values.find((r) => r[1] === code) as unknown[];
+    expect(row('104').slice(3, 5)).toEqual(['Математика, Русский язык', 'Иванова И. И., Петров П. П.']);
+    expect(row('101').slice(3, 5)).toEqual(['Математика', 'Иванова И. И.']);
+    expect(head.indexOf('На что обратить внимание')).toBeLessThan(RISK_KEY_COL);
+    expect(head[RISK_KEY_COL]).toBe('Ключ подсветки (лист|код)');
+  });
+});
+
 describe('highlighting the user’s own sheets', () => {
   const run = runAnalysis(riskBook());
 
@@ -126,13 +149,59 @@ describe('«Объективность» and «Динамика» tabs', () => {
     expect(text).toContain('Это не вывод о работе учителя');
     expect(text).toContain('Повысили 45 % (9 из 20) ≥ 40 % — высокий уровень');
     expect(text).toContain(
-      'ВПР 2026 Математика 6 класс | 6В | класс | Петров П. П. | Повысили: отметка за работу выше отметки по журналу | высокий',
+      'Математика | 6 | 6В | Петров П. П. | ВПР 2026 Математика 6 класс | 6В | класс | Повысили: отметка за работу выше отметки по журналу | высокий',
     );
     expect(text).toContain('По учителям');
     // Иванова: 2 + 2 class signs and 2 signs of her two classes together; 3 of them high.
-    expect(text).toMatch(/Иванова И\. И\. \| 6А — ВПР 2026 Математика 6 класс\n6Б — ВПР 2026 Математика 6 класс \| 6 \| 3 \|/);
+    expect(text).toMatch(
+      /Математика \| 6 \| 6А, 6Б \| Иванова И\. И\. \| 6А — ВПР 2026 Математика 6 класс\n6Б — ВПР 2026 Математика 6 класс \| 6 \| 3 \|/,
+    );
     expect(text).toContain('• 6А + 6Б, ВПР 2026 Математика 6 класс: Понизили 40 % (12 из 30) ≥ 40 % — высокий уровень');
     expect(text).not.toMatch(/наруш|виноват|необъективн/i);
+  });
+
+  it('objectivity: subject, parallel, class and teacher lead every row; the level colours follow the shift', () => {
+    const t = tab(runAnalysis(objectivityBook()), 'Объективность');
+    const head = t.values.findIndex((r) => r[0] === 'Предмет');
+    // The first table's header is the first header the ШМО filter finds: the title and the legend stay above it.
+    expect(head).toBeLessThan(30);
+    expect(t.values[head]!.slice(0, 6)).toEqual(['Предмет', 'Параллель', 'Класс', 'Учитель', 'Работа', 'Группа']);
+    const rows = (from: number) => {
+      const out: unknown[][] = [];
+      for (let r = from + 1; t.values[r]?.length; r++) out.push(t.values[r]!.slice(0, 7));
+      return out;
+    };
+    // Class rows, the teacher's row (her classes), and the school row (no class, no teacher).
+    expect(rows(head)).toEqual([
+      ['Математика', 6, '6А', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', '6А', 'класс'],
+      ['Математика', 6, '6Б', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', '6Б', 'класс'],
+      ['Математика', 6, '6В', 'Петров П. П.', 'ВПР 2026 Математика 6 класс', '6В', 'класс'],
+      ['Математика', 6, '6А, 6Б', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', 'Иванова И. И.', 'учитель'],
+      ['Математика', 6, '', '', 'ВПР 2026 Математика 6 класс', 'Школа', 'школа'],
+    ]);
+    // «Уровень» is column P in the first table and column I in the list of signs, both coloured by rules.
+    expect(t.values[head]![15]).toBe('Уровень');
+    const signsHead = t.values.findIndex((r, i) => i > head && r[4] === 'Работа');
+    expect(t.values[signsHead]!.slice(0, 4)).toEqual(['Предмет', 'Параллель', 'Класс', 'Учитель']);
+    expect(t.values[signsHead]![8]).toBe('Уровень');
+    expect(t.rules!.map((r) => [r.range.row, r.range.col, r.formula])).toEqual([
+      [head + 1, 15, `=$P${head + 2}="высокий"`],
+      [head + 1, 15, `=$P${head + 2}="средний"`],
+      [signsHead + 1, 8, `=$I${signsHead + 2}="высокий"`],
+      [signsHead + 1, 8, `=$I${signsHead + 2}="средний"`],
+    ]);
+    // Every sign row names its teacher in the lead.
+    expect(rows(signsHead).map((r) => r[3])).toEqual([
+      'Иванова И. И.',
+      'Иванова И. И.',
+      'Иванова И. И.',
+      'Иванова И. И.',
+      'Петров П. П.',
+      'Иванова И. И.',
+      'Иванова И. И.',
+      '',
+      '',
+    ]);
   });
 
   it('dynamics: the negative dynamics of 5А in words; no pairs → an explanation', () => {
@@ -141,6 +210,38 @@ describe('«Объективность» and «Динамика» tabs', () => {
     expect(text).toContain('разные наборы заданий: сравниваются только % выполнения работы, отметки и общие умения');
     const single = lines(tab(runAnalysis(objectivityBook()), 'Динамика')).join('\n');
     expect(single).toContain('Для динамики нужны хотя бы две работы по одному предмету');
+  });
+
+  it('dynamics: the subject on every row of every table, the class as it is now, rules on the shifted columns', () => {
+    const t = tab(runAnalysis(dynamicsBook()), 'Динамика');
+    const text = lines(t);
+    // Each procedure of the subject, not only the first, names it (and its parallel then).
+    expect(text).toContain('Математика | 4 |  | 1 | ВПР 2025 Математика 4 класс | ВПР 2025 МА 4 |  | 2024/2025 | 21');
+    expect(text).toContain('Математика | 5 |  | 2 | ВПР 2026 Математика 5 класс | ВПР 2026 МА 5 |  | 2025/2026 | 22');
+    // Last year's 4А is this year's 5А.
+    const cls = t.values.findIndex((r) => r[3] === '4А → 5А');
+    expect(t.values[cls]!.slice(0, 5)).toEqual(['Математика', 5, '5А', '4А → 5А', 'ВПР 2025 → ВПР 2026']);
+    const headers = t.values.filter((r) => r[0] === 'Предмет');
+    expect(headers.map((r) => r.slice(0, 4))).toEqual([
+      ['Предмет', 'Параллель', 'Класс', '№'],
+      ['Предмет', 'Параллель', 'Класс', 'Сравнение'],
+      ['Предмет', 'Параллель', 'Класс', 'Класс было → стало'],
+      ['Предмет', 'Параллель', 'Класс', 'Сравнение'],
+      ['Предмет', 'Параллель', 'Класс', 'Код'],
+    ]);
+    // Every row below the first header carries a subject, unless it is a title or blank.
+    const first = t.values.findIndex((r) => r[0] === 'Предмет');
+    for (const r of t.values.slice(first)) if (r.length > 0 && r[0] === '') expect(r.slice(0, 3)).toEqual(['', '', '']);
+    expect(t.values.slice(first).filter((r) => r[0] === 'Математика').length).toBeGreaterThan(20);
+    // «Вывод» is column R; a student's «Изменение» is column H.
+    expect(t.values[cls - 1]![17]).toBe('Вывод');
+    const student = t.values.findIndex((r) => r[3] === 'Код');
+    expect(t.values[student]![7]).toBe('Изменение');
+    expect(t.rules!.map((r) => [r.range.col, r.formula])).toEqual([
+      [17, `=LEFT($R${cls + 1},13)="Отрицательная"`],
+      [7, `=H${student + 2}="снизилась"`],
+      [7, `=H${student + 2}="повысилась"`],
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import { runAnalysis } from '../../src/core/pipeline';
 import type { Problem } from '../../src/core/problems';
 import { S } from '../../src/core/strings';
 import { formRows } from '../helpers/grids';
-import { rowAfter, tab, workbook } from '../helpers/stats';
+import { L, rowAfter, tab, workbook } from '../helpers/stats';
 
 const J_LOW = 'Понизили (Отметка < Отметка по журналу)';
 const J_SAME = 'Подтвердили (Отметка = Отметке по журналу)';
@@ -163,19 +163,24 @@ describe('benchmarks beside the school', () => {
     const t = tab(run, S.tabs.markStats);
     const head = rowAfter(t, 0, S.stats.marksBenchmarkHeading).r;
     const school = rowAfter(t, head, 'ОО: Школа').row;
-    expect(school.slice(1, 8)).toEqual([25, 25, 37.5, 12.5, 50, 75, 8]);
+    expect(school.slice(L + 1, L + 8)).toEqual([25, 25, 37.5, 12.5, 50, 75, 8]);
     const all = rowAfter(t, head, 'Вся выборка').row;
-    expect(all.slice(1, 5)).toEqual([5.06, 32.92, 44.33, 17.69]);
-    expect(all[5] as number).toBeCloseTo(62.02, 9);
-    expect(all[7]).toBe(1722202);
+    // Benchmark rows belong to the procedure's block: its subject and parallel, no class.
+    expect(all.slice(0, L)).toEqual(['Математика', 6, '']);
+    expect(all.slice(L + 1, L + 5)).toEqual([5.06, 32.92, 44.33, 17.69]);
+    expect(all[L + 5] as number).toBeCloseTo(62.02, 9);
+    expect(all[L + 7]).toBe(1722202);
     [19.94, -7.92, -6.83, -5.19, -12.02, -19.94].forEach((d, i) => {
-      expect(all[8 + i] as number).toBeCloseTo(d, 9);
+      expect(all[L + 8 + i] as number).toBeCloseTo(d, 9);
     });
-    expect(rowAfter(t, head, 'Чеченская Республика').row[8] as number).toBeCloseTo(25 - 13.44, 9);
+    expect(rowAfter(t, head, 'Чеченская Республика').row[L + 8] as number).toBeCloseTo(25 - 13.44, 9);
+    // Worse than the benchmark («2» higher: column L) in red, by a rule on the shifted column.
+    const worse = t.rules!.find((r) => r.range.col === L + 8)!;
+    expect(worse.formula).toBe(`=AND(ISNUMBER(L${head + 3}),L${head + 3}>0)`);
     // A chart of the school and the three benchmark rows, «2»…«5».
     const chart = t.charts!.find((c) => c.title.includes('эталон'))!;
-    expect(chart.data).toMatchObject({ col: 0, rows: 5, cols: 5 });
-    expect(t.values[chart.data.row + 1]![0]).toBe('ОО: Школа');
+    expect(chart.data).toMatchObject({ col: L, rows: 5, cols: 5 });
+    expect(t.values[chart.data.row + 1]![L]).toBe('ОО: Школа');
   });
 
   it('compares the journal: ОО − эталон', () => {
@@ -183,17 +188,33 @@ describe('benchmarks beside the school', () => {
     const t = tab(run, S.tabs.markStats);
     const head = rowAfter(t, 0, S.stats.journalBenchmarkHeading).r;
     const row = rowAfter(t, head, 'Чеченская Республика').row;
-    expect(row.slice(1, 5)).toEqual([37.22, 60.67, 2.11, 29589]);
+    expect(row.slice(L + 1, L + 5)).toEqual([37.22, 60.67, 2.11, 29589]);
     [100 / 3 - 37.22, 50 - 60.67, 100 / 6 - 2.11].forEach((d, i) => {
-      expect(row[5 + i] as number).toBeCloseTo(d, 9);
+      expect(row[L + 5 + i] as number).toBeCloseTo(d, 9);
     });
   });
 
   it('compares task completion on «Задания по отметкам»', () => {
     // School 62.5 / 62.5 / 37.5 % vs 70.5 / 55.25 / 30 → −8, +7.25, +7.5
     const t = tab(run, S.tabs.tasksByMark);
-    expect(rowAfter(t, 0, 'Вся выборка').row.slice(0, 7)).toEqual(['Вся выборка', 1722202, 'эталон', null, 70.5, 55.25, 30]);
-    const diff = rowAfter(t, 0, 'ОО − Вся выборка, п.п.').row;
-    expect(diff.slice(4)).toEqual([-8, 7.25, 7.5]);
+    expect(rowAfter(t, 0, 'Вся выборка').row.slice(0, L + 7)).toEqual([
+      'Математика',
+      6,
+      '',
+      'Вся выборка',
+      1722202,
+      'эталон',
+      null,
+      70.5,
+      55.25,
+      30,
+    ]);
+    const diff = rowAfter(t, 0, 'ОО − Вся выборка, п.п.');
+    expect(diff.row.slice(L + 4)).toEqual([-8, 7.25, 7.5]);
+    // Red below the benchmark, green above: rules from task 1 (column H) of the difference rows.
+    expect(t.rules!.filter((r) => r.range.row === diff.r).map((r) => r.formula)).toEqual([
+      `=AND(ISNUMBER(H${diff.r + 1}),H${diff.r + 1}<0)`,
+      `=AND(ISNUMBER(H${diff.r + 1}),H${diff.r + 1}>0)`,
+    ]);
   });
 });

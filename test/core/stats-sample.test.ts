@@ -89,24 +89,31 @@ function recompute(wb: Workbook): Expected {
 /** The form's journal mark: «Отметка за предыдущий триместр/ четверть/полугодие». */
 const journalCol = (header: CellValue[]) => header.findIndex((v) => typeof v === 'string' && v.startsWith('Отметка за предыдущий'));
 
+/** The lead columns «Предмет», «Параллель», «Класс»: the tables start in column D. */
+const L = 3;
+
 /** Class rows of the two tables of a procedure block on «Статистика отметок» (without journal marks: no second table), and its text. */
 function tabRows(t: SheetSpec, title: string) {
-  const isBlock = (r: readonly unknown[]) => typeof r[0] === 'string' && / \(лист «/.test(r[0]);
-  const start = t.values.findIndex((r) => typeof r[0] === 'string' && r[0].startsWith(`${title} (лист`));
+  const at = (r: readonly unknown[]) => r[L];
+  const isBlock = (r: readonly unknown[]) => typeof at(r) === 'string' && / \(лист «/.test(at(r) as string);
+  const start = t.values.findIndex((r) => typeof at(r) === 'string' && (at(r) as string).startsWith(`${title} (лист`));
   const next = t.values.findIndex((r, i) => i > start && isBlock(r));
   const end = next < 0 ? t.values.length : next;
-  const marksHead = t.values.findIndex((r, i) => i > start && i < end && r[0] === 'Группа');
-  const journalHead = t.values.findIndex((r, i) => i > marksHead && i < end && r[0] === 'Группа');
+  const marksHead = t.values.findIndex((r, i) => i > start && i < end && at(r) === 'Группа');
+  const journalHead = t.values.findIndex((r, i) => i > marksHead && i < end && at(r) === 'Группа');
   const read = (from: number) => {
     const out = new Map<string, CellValue[]>();
     if (from < 0) return out;
-    for (let r = from + 1; t.values[r]?.[0] && t.values[r]?.[0] !== S.stats.journalHeading; r++) {
-      out.set(t.values[r]![0] as string, t.values[r] as CellValue[]);
+    for (let r = from + 1; at(t.values[r] ?? []) && at(t.values[r] ?? []) !== S.stats.journalHeading; r++) {
+      const row = t.values[r] as CellValue[];
+      // A class row carries its class in the lead «Класс» column; parallel and school rows leave it empty.
+      if (row[2] !== '') expect(row[2], title).toBe(row[L]);
+      out.set(at(row) as string, row);
     }
     return out;
   };
   /** The block's text rows, for notes such as «Отметок по журналу в файле нет». */
-  const text = t.values.slice(start, end).map((r) => r[0]);
+  const text = t.values.slice(start, end).map((r) => at(r));
   return { marks: read(marksHead), journal: read(journalHead), text };
 }
 
@@ -144,15 +151,17 @@ describe('sample school: marks and journal per class, computed independently', (
       for (const [cls, c] of byClass) {
         const n = c.marks.reduce((a, b) => a + b, 0);
         const m = marks.get(cls)!;
-        expect(m.slice(2, 7), `${title} ${cls}`).toEqual([n, ...c.marks]);
-        expect(m[7] as number).toBeCloseTo((c.marks[0] / n) * 100, 9);
-        expect(m[11] as number).toBeCloseTo(((c.marks[2] + c.marks[3]) / n) * 100, 9);
+        const { meta } = run.data.procedures.find((p) => p.sheet === name)!;
+        expect(m.slice(0, L), `${title} ${cls}`).toEqual([meta.subject, meta.grade, cls]);
+        expect(m.slice(L + 2, L + 7), `${title} ${cls}`).toEqual([n, ...c.marks]);
+        expect(m[L + 7] as number).toBeCloseTo((c.marks[0] / n) * 100, 9);
+        expect(m[L + 11] as number).toBeCloseTo(((c.marks[2] + c.marks[3]) / n) * 100, 9);
         checked++;
         if (journalMarks === 0) continue;
         const both = c.lowered + c.confirmed + c.raised;
         const j = journal.get(cls)!;
-        expect(j.slice(4, 8), `${title} ${cls} journal`).toEqual([c.lowered, c.confirmed, c.raised, both]);
-        expect(j[1] as number).toBeCloseTo((c.lowered / both) * 100, 9);
+        expect(j.slice(L + 4, L + 8), `${title} ${cls} journal`).toEqual([c.lowered, c.confirmed, c.raised, both]);
+        expect(j[L + 1] as number).toBeCloseTo((c.lowered / both) * 100, 9);
       }
     }
     expect(checked).toBe(45);

@@ -56,6 +56,11 @@ function columnLetters(col: number): string {
   return s;
 }
 
+/** 'Sheet name'! as formulas write it (a quote inside doubled). */
+function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
@@ -265,6 +270,10 @@ export class FakeSheet implements SheetLike {
     if (!cell) r[col - 1] = cell = emptyCell();
     return cell;
   }
+  /** Rewrites the text of every formula of the sheet, uncounted (sheet references on rename and delete). */
+  rewriteFormulas(fn: (formula: string) => string): void {
+    for (const row of this.rowsData) for (const cell of row ?? []) if (cell?.formula) cell.formula = fn(cell.formula);
+  }
   /** Values as getValues would return them for the used area, uncounted. */
   snapshot(): StoredValue[][] {
     const { rows, cols } = this.usedSize();
@@ -317,7 +326,10 @@ export class FakeSheet implements SheetLike {
   setName(name: string): this {
     this.touch('Sheet.setName');
     this.spreadsheet.checkNewName(name, this);
+    const old = this.name;
     this.name = name;
+    // Like Sheets: formulas anywhere in the spreadsheet that refer to this sheet follow the rename.
+    this.spreadsheet.rewriteReferences(old, `${quoteSheetName(name)}!`);
     return this;
   }
   getIndex(): number {
@@ -544,6 +556,15 @@ export class FakeSpreadsheet implements SpreadsheetLike {
   visibleCount(): number {
     return this.sheets.filter((s) => !s.hidden).length;
   }
+  /** Formulas of every sheet referring to `sheet` ('name'! or name!) get `replacement` instead, uncounted. */
+  rewriteReferences(sheet: string, replacement: string): void {
+    const bare = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? new RegExp(`(?<![\\w'.])${sheet}!`, 'g') : null;
+    const rewrite = (f: string) => {
+      const quoted = f.split(`${quoteSheetName(sheet)}!`).join(replacement);
+      return bare ? quoted.replace(bare, () => replacement) : quoted;
+    };
+    for (const s of this.sheets) s.rewriteFormulas(rewrite);
+  }
   checkNewName(name: string, self: FakeSheet | null): void {
     if (!name || name.length > 100) throw new Error('Invalid sheet name.');
     const clash = this.sheets.find((s) => s !== self && s.title.toLowerCase() === name.toLowerCase());
@@ -592,6 +613,8 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     if (this.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
     this.sheets.splice(at, 1);
     sheet.deleted = true;
+    // Like Sheets: references to a deleted sheet become #REF! for good (a new sheet of that name does not revive them).
+    this.rewriteReferences(sheet.title, '#REF!');
     if (this.active?.sheet === sheet) this.active = null;
   }
   toast(msg: string, title: string, timeoutSeconds: number): void {

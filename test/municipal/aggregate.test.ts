@@ -12,12 +12,13 @@ import { describe, expect, it } from 'vitest';
 import type { Workbook } from '../../src/core/grid';
 import type { District } from '../../src/core/municipal/district';
 import { runToEnd } from '../../src/core/municipal/job';
+import { summariseUnit } from '../../src/core/municipal/school';
 import { type DistrictSettings, defaultMunicipal, readDistrictSettings } from '../../src/core/municipal/settings';
 import { quantile } from '../../src/core/municipal/shnor';
 import { readSources } from '../../src/core/municipal/sources';
 import { M } from '../../src/core/municipal/strings';
 import { formatProblem } from '../../src/core/problems';
-import { IDS, sources, sourcesSheet } from './fixtures';
+import { IDS, schoolA, sources, sourcesSheet } from './fixtures';
 import { memoryHost } from './memory-host';
 
 function books(): Map<string, Workbook | string> {
@@ -157,6 +158,34 @@ describe('aggregation of hand-checked schools', () => {
       /^в данных ошибок: 2 .*Первая: Лист «ВПР 2026 Математика 5 класс», ячейка A3 \(строка 3, столбец A\): Код участника «…» повторяется/,
     );
     expect(bad).not.toMatch(/Ипполит|Иванов/);
+  });
+});
+
+describe('roadmap execution', () => {
+  it('is the share of «Выполнено» among activities not cancelled, archive rows excluded', () => {
+    const roadmap = {
+      name: 'Дорожная карта — ВПР 2026 Математика 5 класс',
+      values: [
+        ['Дорожная карта — ВПР 2026 Математика 5 класс'],
+        ['№', 'Этап', 'Мероприятие', 'Срок', 'Статус', 'Ключ'],
+        ['1', 'Аналитический', 'Анализ результатов', '2026-05-15', 'Выполнено', 'act:a1'],
+        ['2', 'Аналитический', 'Педсовет', '2026-05-30', 'Выполнено', 'act:a2'],
+        ['3', 'Организационный', 'Изменения в рабочие программы', '2026-06-15', 'В работе', 'act:a3'],
+        ['4', 'Обучающий', 'ИОМ', '2026-09-01', 'Не начато', 'act:a4'],
+        ['5', 'Обучающий', 'Семинар', '2026-10-01', 'Отменено', 'act:a5'],
+        ['', 'Архив — мероприятия, которых больше нет в шаблоне', '', '', '', 'blk:archive'],
+        ['6', 'Старое', 'Старое мероприятие', '2025-10-01', 'Не начато', 'act:a6'],
+      ],
+    };
+    const unit = {
+      key: 'k',
+      ref: 'k',
+      kind: 'schools' as const,
+      rows: [{ row: 2, ref: 'k', refText: 'k', code: 'edu1', name: 'Школа', attrs: {} }],
+    };
+    const out = summariseUnit(unit, { name: 'Школа', grids: [schoolA(), roadmap] }, readDistrictSettings(undefined).settings);
+    expect(out.schools[0]?.roadmap).toEqual({ tabs: [roadmap.name], total: 4, done: 2, doing: 1, todo: 1, cancelled: 1, percent: 50 });
+    expect(out.schools[0]?.procedures).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
 // Steps of the sidebar: each writes only its own tabs, all of them or none.
 import { describe, expect, it } from 'vitest';
 import { S } from '../../src/core/strings';
-import { availableSteps, runStepAndWrite, stepOfTab } from '../../src/server/steps';
+import { availableSteps, needsForm, runStepAndWrite, stepOfTab } from '../../src/server/steps';
 import { SheetWriteError } from '../../src/sheets/errors';
 import { readSpreadsheet } from '../../src/sheets/read';
 import { TabDirectory } from '../../src/sheets/tabs';
@@ -15,7 +15,8 @@ const MATRIX = 'Матрица дефицитов · МА 4';
 function analysed(): FakeGas {
   const gas = fakeGas();
   gas.ss.addSheet('Протокол', smallProtocol());
-  for (const step of availableSteps()) runStepAndWrite(gas.ss, step);
+  // The roadmap step runs with its form (test/sheets/roadmap.test.ts), not through runStep.
+  for (const step of availableSteps()) if (!needsForm(step)) runStepAndWrite(gas.ss, step);
   return gas;
 }
 
@@ -30,7 +31,10 @@ describe('steps', () => {
     expect(stepOfTab(S.tabs.execution)).toBe('roadmap');
     expect(stepOfTab('Протокол')).toBeNull();
     expect(stepOfTab(S.tabs.settings)).toBeNull();
-    expect(availableSteps()).toEqual(['analysis', 'risk', 'objectivity']);
+    expect(availableSteps()).toEqual(['analysis', 'risk', 'objectivity', 'roadmap']);
+    expect(availableSteps().filter(needsForm)).toEqual(['roadmap']);
+    expect(stepOfTab(`${S.tabs.roadmap} · ВПР МА 4`)).toBe('roadmap');
+    expect(stepOfTab(S.tabs.roadmapTemplate)).toBe('roadmap');
   });
 
   it('write only their own tabs and delete only their own stale tabs', () => {

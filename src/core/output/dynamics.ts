@@ -1,17 +1,27 @@
 // «Динамика»: procedures of each subject in time order, what is comparable between them, then the
-// same class and the same student from one procedure to the next.
+// same class and the same student from one procedure to the next. Every row of every table carries
+// its subject, parallel and class (this year's: the later procedure's) in the leading columns, so the
+// ШМО filter narrows the tab; rows about a whole procedure leave the class empty.
 import { type Dynamics, ruDate, stepLabel } from '../analysis/dynamics';
 import { effectiveDate, type Links, schoolYear } from '../analysis/linking';
+import type { Procedure } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
-import { COLORS, ref, SpecBuilder } from './builder';
+import { COLORS, type Lead, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
+import { PROCEDURE_LEAD } from './stats-common';
 
 const fin = (n: number) => (Number.isFinite(n) ? n : null);
 
+const lead = (p: Procedure, className = '', grade: number | null = p.meta.grade): Lead => ({
+  subject: p.meta.subject,
+  grade,
+  className,
+});
+
 export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetSpec {
   const b = new SpecBuilder(S.tabs.dynamics);
-  const W = 16;
+  const W = 15; // the widest table (classes), without the lead columns
   b.row([S.tabs.dynamics], { bold: true, background: COLORS.titleBg });
   b.format({ row: 0, col: 0, rows: 1, cols: W }, { background: COLORS.titleBg });
   b.row(
@@ -27,14 +37,16 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
 
   // ---- procedures per subject ------------------------------------------------------------------
   b.blank();
+  b.leadColumns(PROCEDURE_LEAD, [120, 90, 90]);
   b.row(['Работы по предметам'], { bold: true, background: COLORS.titleBg });
-  b.row(['Предмет', '№', 'Работа', 'Лист', 'Дата', 'Учебный год', 'Участников'], { bold: true, background: COLORS.headerBg });
+  b.lead = 'labels';
+  b.row(['№', 'Работа', 'Лист', 'Дата', 'Учебный год', 'Участников'], { bold: true, background: COLORS.headerBg });
   for (const sr of links.series) {
     sr.procedures.forEach((p, i) => {
       const y = schoolYear(p);
       const date = effectiveDate(p);
+      b.lead = lead(p);
       b.row([
-        i === 0 ? sr.subject : '',
         i + 1,
         p.title,
         p.sheet,
@@ -46,26 +58,32 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
   }
 
   if (d.comparisons.length === 0) {
+    b.lead = null;
     b.blank();
     b.row([S.dynamics.noPairs], { italic: true });
-    b.columnWidths = { 0: 160, 1: 40, 2: 260, 3: 220, 4: 110, 5: 100, 6: 90 };
+    b.columnWidths = { 0: 40, 1: 260, 2: 220, 3: 110, 4: 100, 5: 90 };
     return b.build();
   }
 
+  b.lead = null;
   b.blank();
   b.row(['Что сравнимо'], { bold: true, background: COLORS.titleBg });
-  b.row(['Предмет', 'Сравнение', 'Было', 'Стало', 'Что сравнивается'], { bold: true, background: COLORS.headerBg });
+  b.lead = 'labels';
+  b.row(['Сравнение', 'Было', 'Стало', 'Что сравнивается'], { bold: true, background: COLORS.headerBg });
   for (const c of d.comparisons) {
-    b.row([c.from.meta.subject, stepLabel(c.from, c.to), c.from.title, c.to.title, c.text]);
+    // The later procedure's parallel: the class as it is now.
+    b.lead = lead(c.to);
+    b.row([stepLabel(c.from, c.to), c.from.title, c.to.title, c.text]);
   }
 
   // ---- classes ---------------------------------------------------------------------------------
+  b.lead = null;
   b.blank();
   b.row(['Классы'], { bold: true, background: COLORS.titleBg });
+  b.lead = 'labels';
   b.row(
     [
-      'Предмет',
-      'Класс',
+      'Класс было → стало',
       'Сравнение',
       'Участников было',
       'стало',
@@ -84,17 +102,20 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
     { bold: true, background: COLORS.headerBg, wrap: true },
   );
   const cStart = b.nextRow;
-  if (d.classes.length === 0) b.row(['', 'Нет классов, которые писали обе работы.']);
+  b.lead = null;
+  if (d.classes.length === 0) b.row(['Нет классов, которые писали обе работы.']);
   for (const c of d.classes) {
-    const cls = c.from.group.name === c.to.group.name ? c.to.group.name : `${c.from.group.name} → ${c.to.group.name}`;
+    const names = c.from.group.name === c.to.group.name ? c.to.group.name : `${c.from.group.name} → ${c.to.group.name}`;
+    // A municipal download: the same class name in several schools.
+    const cls = c.to.proc.schools.length > 1 ? `${names} (${c.school})` : names;
     const unreliable = !c.from.group.reliable || !c.to.group.reliable;
     const verdict = c.negative
       ? S.dynamics.negative(c.from.marks.percent[2], c.to.marks.percent[2], c.twoDelta, s['dynamics.twoRise'])
       : Number.isFinite(c.twoDelta)
         ? 'без отрицательной динамики'
         : 'нет отметок для сравнения';
+    b.lead = lead(c.to.proc, c.to.group.name, c.to.group.grade ?? c.to.proc.meta.grade);
     b.row([
-      c.subject,
       cls,
       stepLabel(c.from.proc, c.to.proc),
       c.from.group.participants,
@@ -115,11 +136,11 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
     ]);
   }
   const cRows = b.nextRow - cStart;
-  b.format({ row: cStart, col: 6, rows: cRows, cols: 9 }, { numberFormat: '0.0' });
+  b.format({ row: cStart, col: 5, rows: cRows, cols: 9 }, { numberFormat: '0.0' });
   if (d.classes.length > 0) {
-    const v = ref(cStart, 15, false, true);
+    const v = ref(cStart, 14, false, true);
     b.rules.push({
-      range: { row: cStart, col: 15, rows: cRows, cols: 1 },
+      range: { row: cStart, col: 14, rows: cRows, cols: 1 },
       formula: `=LEFT(${v},13)="Отрицательная"`,
       background: COLORS.insufficientBg,
     });
@@ -128,41 +149,35 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
   // ---- shared skills ---------------------------------------------------------------------------
   const withSkills = d.classes.filter((c) => c.skills.length > 0);
   if (withSkills.length > 0) {
+    b.lead = null;
     b.blank();
     b.row(['Общие умения (совпадает текст умения)'], { bold: true, background: COLORS.titleBg });
-    b.row(['Предмет', 'Класс', 'Сравнение', 'Умение', '% было', '% стало', 'Δ, п. п.'], { bold: true, background: COLORS.headerBg });
+    b.lead = 'labels';
+    b.row(['Сравнение', 'Умение', '% было', '% стало', 'Δ, п. п.'], { bold: true, background: COLORS.headerBg });
     const kStart = b.nextRow;
     for (const c of withSkills) {
+      b.lead = lead(c.to.proc, c.to.group.name, c.to.group.grade ?? c.to.proc.meta.grade);
       for (const k of c.skills) {
-        b.row([c.subject, c.to.group.name, stepLabel(c.from.proc, c.to.proc), k.skill, fin(k.from), fin(k.to), fin(k.to - k.from)]);
+        b.row([stepLabel(c.from.proc, c.to.proc), k.skill, fin(k.from), fin(k.to), fin(k.to - k.from)]);
       }
     }
-    b.format({ row: kStart, col: 4, rows: b.nextRow - kStart, cols: 3 }, { numberFormat: '0.0' });
+    b.format({ row: kStart, col: 2, rows: b.nextRow - kStart, cols: 3 }, { numberFormat: '0.0' });
   }
 
   // ---- students --------------------------------------------------------------------------------
+  b.lead = null;
   b.blank();
   b.row(['Ученики'], { bold: true, background: COLORS.titleBg });
   const hasNames = d.students.some((x) => x.person.name);
+  b.lead = 'labels';
   b.row(
-    [
-      'Предмет',
-      'Класс',
-      'Код',
-      ...(hasNames ? ['ФИО'] : []),
-      'Сравнение',
-      'Отметка было',
-      'стало',
-      'Изменение',
-      '% выполнения было',
-      'стало',
-      'Δ, п. п.',
-    ],
+    ['Код', ...(hasNames ? ['ФИО'] : []), 'Сравнение', 'Отметка было', 'стало', 'Изменение', '% выполнения было', 'стало', 'Δ, п. п.'],
     { bold: true, background: COLORS.headerBg, wrap: true },
   );
   const sStart = b.nextRow;
   const off = hasNames ? 1 : 0;
-  if (d.students.length === 0) b.row(['', 'Нет учеников, которые писали две работы по одному предмету.']);
+  b.lead = null;
+  if (d.students.length === 0) b.row(['Нет учеников, которые писали две работы по одному предмету.']);
   for (const x of d.students) {
     const change =
       x.markFrom === null || x.markTo === null
@@ -172,9 +187,8 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
           : x.markTo > x.markFrom
             ? 'повысилась'
             : 'без изменений';
+    b.lead = lead(x.to.proc, x.to.student.className, x.to.student.grade ?? x.to.proc.meta.grade);
     b.row([
-      x.subject,
-      x.to.student.className,
       x.to.student.code,
       ...(hasNames ? [x.person.name ?? ''] : []),
       stepLabel(x.from.proc, x.to.proc),
@@ -187,33 +201,18 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
     ]);
   }
   const sRows = b.nextRow - sStart;
-  b.format({ row: sStart, col: 7 + off, rows: sRows, cols: 3 }, { numberFormat: '0.0' });
+  b.format({ row: sStart, col: 5 + off, rows: sRows, cols: 3 }, { numberFormat: '0.0' });
   if (d.students.length > 0) {
-    const area = { row: sStart, col: 6 + off, rows: sRows, cols: 1 };
-    const cell = ref(sStart, 6 + off);
+    const area = { row: sStart, col: 4 + off, rows: sRows, cols: 1 };
+    const cell = ref(sStart, 4 + off);
     b.rules.push(
       { range: area, formula: `=${cell}="снизилась"`, fontColor: COLORS.danger, bold: true },
       { range: area, formula: `=${cell}="повысилась"`, fontColor: '#1b5e20' },
     );
   }
 
-  b.columnWidths = {
-    0: 140,
-    1: 90,
-    2: 190,
-    3: 100,
-    4: 90,
-    5: 90,
-    6: 90,
-    7: 90,
-    8: 90,
-    9: 90,
-    10: 90,
-    11: 90,
-    12: 90,
-    13: 90,
-    14: 90,
-    15: 360,
-  };
+  // Few distinct widths: Sheets sets each run of equal widths in one call.
+  b.columnWidths = { 0: 90, 1: 190, 2: 190, 14: 360 };
+  for (let c = 3; c < 14; c++) b.columnWidths[c] = 90;
   return b.build({ frozenRows: 0 });
 }

@@ -1,10 +1,12 @@
 // «Объективность»: per procedure, each class, teacher (from «Классы и учителя») and school with the
 // journal comparison and the signs to check; then the signs one per row, and a summary per teacher.
 // Wording is neutral on purpose: these are signs to check, not conclusions about anyone's work.
+// Every row carries its subject, parallel, class (a teacher's classes on a teacher's row; empty on a
+// school's) and teacher in the leading columns, so the ШМО filter narrows the tab.
 import type { ObjectivityGroup, ObjectivitySign } from '../analysis/objectivity';
 import type { Settings } from '../settings';
 import { S } from '../strings';
-import { COLORS, SpecBuilder } from './builder';
+import { COLORS, type Lead, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
 
 const fin = (n: number) => (Number.isFinite(n) ? n : null);
@@ -34,9 +36,27 @@ function maxLevel(signs: readonly ObjectivitySign[]): string {
   return '—';
 }
 
+/** The parallel of a class group: its students' grade, else the procedure's. */
+function groupGrade(g: ObjectivityGroup): number | null {
+  if (g.level !== 'class') return g.procedure.meta.grade;
+  return g.procedure.students.find((st) => st.className === g.name && st.school === g.school)?.grade ?? g.procedure.meta.grade;
+}
+
+function groupLead(g: ObjectivityGroup): Lead {
+  return {
+    subject: g.procedure.meta.subject,
+    grade: groupGrade(g),
+    // A teacher's row lists their classes: a class filter keeps it beside each of them.
+    className: g.level === 'class' ? g.name : g.level === 'teacher' ? g.classes.join(', ') : '',
+    teacher: g.teacher ?? '',
+  };
+}
+
+const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
 function levelRules(b: SpecBuilder, area: { row: number; col: number; rows: number; cols: number }): void {
   if (area.rows <= 0) return;
-  const cell = `$${String.fromCharCode(65 + area.col)}${area.row + 1}`;
+  const cell = ref(area.row, area.col, false, true);
   b.rules.push(
     { range: area, formula: `=${cell}="${S.objectivity.levelShort.high}"`, background: COLORS.insufficientBg },
     { range: area, formula: `=${cell}="${S.objectivity.levelShort.medium}"`, background: COLORS.uncertainBg },
@@ -50,7 +70,6 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
     'Работа',
     'Группа',
     'Тип',
-    'Учитель',
     'Участников',
     'С обеими отметками',
     'Понизили, %',
@@ -74,14 +93,17 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
     });
   }
   b.blank();
+  // Few distinct widths (Sheets sets each run of equal widths in one call): the four lead columns alike.
+  b.leadColumns(['subject', 'grade', 'className', 'teacher'], [130, 130, 130, 130]);
+  b.lead = 'labels';
   b.row(head, { bold: true, background: COLORS.headerBg, wrap: true });
   const start = b.nextRow;
   for (const g of groups) {
+    b.lead = groupLead(g);
     const r = b.row([
       g.procedure.title,
       groupName(g.name, g.level, g.school, g.procedure.schools.length > 1),
       S.objectivity.groupLevel[g.level] ?? g.level,
-      g.teacher ?? '',
       g.participants,
       g.journal.n,
       fin(g.journal.loweredPct),
@@ -95,48 +117,57 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
       g.reliable ? 'да' : S.unreliable(g.participants, s['sample.minReliable']),
     ]);
     if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: 3 }, { bold: true });
-    if (!g.reliable) b.format({ row: r, col: 14, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
+    if (!g.reliable) b.format({ row: r, col: 13, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
   }
   const rows = b.nextRow - start;
-  b.format({ row: start, col: 6, rows, cols: 5 }, { numberFormat: '0.0' });
-  b.format({ row: start, col: 13, rows, cols: 1 }, { wrap: true });
-  levelRules(b, { row: start, col: 12, rows, cols: 1 });
+  b.format({ row: start, col: 5, rows, cols: 5 }, { numberFormat: '0.0' });
+  b.format({ row: start, col: 12, rows, cols: 1 }, { wrap: true });
+  levelRules(b, { row: start, col: 11, rows, cols: 1 });
 
   // ---- the signs, one per row ----------------------------------------------------------------
+  b.lead = null;
   b.blank();
   b.row(['Признаки для проверки'], { bold: true, background: COLORS.titleBg });
-  b.row(['Работа', 'Группа', 'Тип', 'Учитель', 'Признак', 'Уровень', 'Пояснение', 'Надёжность'], {
+  b.lead = 'labels';
+  b.row(['Работа', 'Группа', 'Тип', 'Признак', 'Уровень', 'Пояснение', 'Надёжность'], {
     bold: true,
     background: COLORS.headerBg,
   });
   const sStart = b.nextRow;
+  b.lead = null;
   if (signs.length === 0) b.row(['', 'Признаков не найдено.']);
-  for (const x of signs) {
+  for (const { g, x } of groups.flatMap((g) => g.signs.map((x) => ({ g, x })))) {
+    b.lead = groupLead(g);
     b.row([
       x.procedure.title,
       groupName(x.group, x.groupLevel, x.school, x.procedure.schools.length > 1),
       S.objectivity.groupLevel[x.groupLevel] ?? x.groupLevel,
-      x.teacher ?? '',
       S.objectivity.ruleName[x.rule] ?? x.rule,
       S.objectivity.levelShort[x.level] ?? x.level,
       x.text,
       x.reliable ? 'да' : 'ненадёжно: мало участников',
     ]);
   }
-  levelRules(b, { row: sStart, col: 5, rows: signs.length, cols: 1 });
+  levelRules(b, { row: sStart, col: 4, rows: signs.length, cols: 1 });
 
   // ---- per teacher ---------------------------------------------------------------------------
   if (hasTeachers) {
+    b.lead = null;
     b.blank();
     b.row(['По учителям'], { bold: true, background: COLORS.titleBg });
-    b.row(['Учитель', 'Классы и работы', 'Признаков', 'Из них высокого уровня', 'Признаки'], { bold: true, background: COLORS.headerBg });
-    const byTeacher = new Map<string, { classes: Set<string>; signs: { where: string; sign: ObjectivitySign }[] }>();
+    b.lead = 'labels';
+    b.row(['Классы и работы', 'Признаков', 'Из них высокого уровня', 'Признаки'], { bold: true, background: COLORS.headerBg });
+    const byTeacher = new Map<
+      string,
+      { groups: ObjectivityGroup[]; classes: Set<string>; signs: { where: string; sign: ObjectivitySign }[] }
+    >();
     for (const g of groups) {
       if (!g.teacher || g.level === 'school') continue;
       // A teacher group's signs are about all their classes in the procedure together: «6А + 6Б».
       const where = g.level === 'teacher' ? g.classes.join(' + ') : g.name;
       for (const t of g.level === 'teacher' ? [g.teacher] : g.teacher.split(', ')) {
-        const e = byTeacher.get(t) ?? { classes: new Set<string>(), signs: [] };
+        const e = byTeacher.get(t) ?? { groups: [], classes: new Set<string>(), signs: [] };
+        e.groups.push(g);
         if (g.level === 'class') e.classes.add(`${g.name} — ${g.procedure.title}`);
         for (const sign of g.signs) e.signs.push({ where, sign });
         byTeacher.set(t, e);
@@ -144,20 +175,28 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
     }
     const tStart = b.nextRow;
     for (const [t, e] of [...byTeacher].sort((a, c) => a[0].localeCompare(c[0], 'ru'))) {
+      // Everything the teacher's row is about: a filter by any of their subjects, parallels or classes keeps it.
+      const classGroups = e.groups.filter((g) => g.level === 'class');
+      b.lead = {
+        subject: uniq(e.groups.map((g) => g.procedure.meta.subject)).join(', '),
+        grade: uniq(e.groups.map(groupGrade).filter((x) => x !== null))
+          .sort((a, c) => a - c)
+          .join(', '),
+        className: uniq(classGroups.map((g) => g.name)).join(', '),
+        teacher: t,
+      };
       b.row([
-        t,
         [...e.classes].join('\n'),
         e.signs.length,
         e.signs.filter((x) => x.sign.level === 'high').length,
         e.signs.length ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n') : S.objectivity.none,
       ]);
     }
-    b.format({ row: tStart, col: 1, rows: b.nextRow - tStart, cols: 4 }, { wrap: true });
+    b.format({ row: tStart, col: 0, rows: b.nextRow - tStart, cols: 4 }, { wrap: true });
   }
 
   // Few distinct widths: Sheets sets each run of equal widths in one call.
-  b.columnWidths = { 0: 220, 13: 420, 14: 160 };
-  for (let c = 1; c <= 3; c++) b.columnWidths[c] = 130;
-  for (let c = 4; c <= 12; c++) b.columnWidths[c] = 95;
+  b.columnWidths = { 0: 220, 1: 130, 12: 420, 13: 160 };
+  for (let c = 2; c <= 11; c++) b.columnWidths[c] = 95;
   return b.build({ frozenRows: 0 });
 }

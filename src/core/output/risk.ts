@@ -1,7 +1,10 @@
 // «Группа риска»: one risk profile per student — class, procedures and subjects, the reason for each
 // flag, deficit tasks and skills, the trend and what to work on first. Column M lists «лист|код» of
 // every highlighted row of the user's sheets: the highlight rules (highlight.ts) look codes up there.
+// With «Классы и учителя», a «Учитель» column names the teachers of the student's class in the subjects
+// at risk, for the ШМО filter by teacher.
 import type { RiskProfile } from '../analysis/risk';
+import type { Teachers } from '../input/teachers';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
@@ -29,17 +32,29 @@ export function rulesText(s: Settings): string {
   return `Правила (пороги — на листе «${S.tabs.settings}»): ${rules.join('; ')}.`;
 }
 
-export function buildRiskTab(profiles: readonly RiskProfile[], labels: Map<Procedure, string>, s: Settings): SheetSpec {
+/** Teachers of the student's class in the subjects at risk (from «Классы и учителя»), as one cell. */
+function teachersOf(p: RiskProfile, teachers: Teachers): string {
+  return [...new Set(p.subjects.flatMap((subject) => teachers.of(p.className, subject)))].join(', ');
+}
+
+export function buildRiskTab(
+  profiles: readonly RiskProfile[],
+  labels: Map<Procedure, string>,
+  s: Settings,
+  teachers: Teachers | null = null,
+): SheetSpec {
   const b = new SpecBuilder(RISK_TAB);
   const schools = new Set(profiles.map((p) => p.school));
   const multiSchool = schools.size > 1;
   const hasNames = profiles.some((p) => p.name);
+  const withTeachers = teachers !== null && teachers.rows.length > 0;
   const head = [
     ...(multiSchool ? ['Школа'] : []),
     'Класс',
     'Код',
     ...(hasNames ? ['ФИО'] : []),
     'Предметы',
+    ...(withTeachers ? ['Учитель'] : []),
     'Причины',
     'Работы',
     'Дефицитные задания',
@@ -69,6 +84,7 @@ export function buildRiskTab(profiles: readonly RiskProfile[], labels: Map<Proce
       p.code,
       ...(hasNames ? [p.name ?? ''] : []),
       p.subjects.join(', '),
+      ...(withTeachers && teachers ? [teachersOf(p, teachers)] : []),
       p.reasons.map((r) => `• ${r.text}`).join('\n'),
       p.entries.map((e) => e.proc.title).join('\n'),
       p.deficits

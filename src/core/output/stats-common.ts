@@ -1,9 +1,22 @@
-// Pieces shared by the statistics tabs («Статистика отметок», «Распределение баллов», «Задания по отметкам»).
+// Pieces shared by the statistics tabs («Статистика отметок», «Распределение баллов», «Задания по отметкам»)
+// and «Дефициты по классам».
 import type { GroupStats, ProcedureAnalysis } from '../analysis/deficits';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
-import type { SpecBuilder } from './builder';
+import type { Lead, LeadKey, SpecBuilder } from './builder';
+
+/** The leading filter columns of the per-procedure tabs, and their widths. */
+export const PROCEDURE_LEAD: readonly LeadKey[] = ['subject', 'grade', 'className'];
+
+/**
+ * Lead cells of a procedure's rows: its subject and parallel on every row (titles, headers, notes,
+ * blank rows of the block), the class on a class's rows only — parallel and school rows keep it empty,
+ * so a class filter leaves them in view for comparison.
+ */
+export function procedureLead(p: Procedure, g?: GroupStats): Lead {
+  return { subject: p.meta.subject, grade: g?.grade ?? p.meta.grade, className: g?.level === 'class' ? g.name : '' };
+}
 
 /** Charts float over rows: a block with a chart takes at least this many rows, so charts never overlap. */
 export const CHART_HEIGHT = 300;

@@ -1,6 +1,8 @@
 // «Распределение баллов»: per procedure (and per school of a municipal download), how many participants
 // got each primary score, with the mark of each score and the cut-offs marked in a column and by a
 // rule; a histogram chart beside each table. Small samples are flagged (`sample.minDistribution`).
+// Every row of a block carries the procedure's subject and parallel in the leading columns (the
+// «Класс» column stays empty: the distribution is the school's), so the ШМО filter narrows the tab.
 import type { ProcedureAnalysis } from '../analysis/deficits';
 import { distribution } from '../analysis/distribution';
 import { groupStudents } from '../analysis/mark-groups';
@@ -10,7 +12,17 @@ import type { Settings } from '../settings';
 import { S } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
-import { blockTitle, CHART_HEIGHT, CHART_WIDTH, cutsText, PCT, padForChart, schoolGroups } from './stats-common';
+import {
+  blockTitle,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  cutsText,
+  PCT,
+  PROCEDURE_LEAD,
+  padForChart,
+  procedureLead,
+  schoolGroups,
+} from './stats-common';
 
 const COLS = 5;
 const CHART_COL = COLS + 1;
@@ -40,6 +52,9 @@ export function buildDistributionTab(
     ],
     { italic: true, fontColor: COLORS.muted },
   );
+  b.leadColumns(PROCEDURE_LEAD, [120, 100, 100]);
+  b.lead = 'labels';
+  b.row([''], { bold: true, background: COLORS.headerBg });
 
   for (const a of analyses) {
     const p = a.procedure;
@@ -47,6 +62,7 @@ export function buildDistributionTab(
     for (const school of schoolGroups(a)) {
       const students = groupStudents(p, school);
       const d = distribution(p, students);
+      b.lead = procedureLead(p, school);
       b.blank();
       const blockStart = b.nextRow;
       b.row([blockTitle(p, school)], { bold: true, background: COLORS.headerBg });
@@ -89,5 +105,6 @@ export function buildDistributionTab(
 
   // One width for all: a single setColumnWidths call in Sheets.
   b.columnWidths = { 0: 100, 1: 100, 2: 100, 3: 100, 4: 100 };
-  return b.build({ frozenRows: 2 });
+  // Title, legend and the lead columns' header stay in view.
+  return b.build({ frozenRows: 3 });
 }

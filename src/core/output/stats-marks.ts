@@ -1,6 +1,8 @@
 // «Статистика отметок»: per procedure, marks of each group (class, parallel, school) with quality and
 // успеваемость, the comparison with journal marks, the ФИС ОКО benchmarks from «Эталоны» beside the
 // school with differences in percentage points; then the students whose two marks differ by the set gap.
+// Every row of a procedure's block carries its subject and parallel, and the class on a class's rows,
+// in the leading columns (the ШМО filter reads them).
 import type { ProcedureAnalysis } from '../analysis/deficits';
 import { type GroupMarks, marksByGroup } from '../analysis/mark-groups';
 import { journalGaps, MARKS } from '../analysis/marks';
@@ -19,12 +21,14 @@ import {
   orNull,
   PCT,
   PP,
+  PROCEDURE_LEAD,
   padForChart,
+  procedureLead,
   reliabilityText,
   schoolGroups,
 } from './stats-common';
 
-/** Widest table of the tab (the marks table); charts sit to its right. */
+/** Widest table of the tab (the marks table, without the lead columns); charts sit to its right. */
 const TABLE_COLS = 14;
 const CHART_COL = TABLE_COLS + 1;
 
@@ -48,11 +52,15 @@ export function buildMarkStats(
     ],
     { italic: true, fontColor: COLORS.muted },
   );
+  b.leadColumns(PROCEDURE_LEAD, [120, 92, 92]);
+  b.lead = 'labels';
+  b.row([''], { bold: true, background: COLORS.headerBg });
 
   for (const a of analyses) {
     const p = a.procedure;
     const label = labels.get(p) ?? p.title;
     const stats = marksByGroup(a);
+    b.lead = procedureLead(p);
     b.blank();
     const blockStart = b.nextRow;
     b.row([`${p.title} (лист «${p.sheet}»): ${markSourceText(p)}`], { bold: true, background: COLORS.headerBg });
@@ -62,9 +70,9 @@ export function buildMarkStats(
       b.row([S.stats.noMarks], { italic: true, fontColor: COLORS.danger });
       continue;
     }
-    marksTable(b, stats, s);
+    marksTable(b, p, stats, s);
     let charts = 0;
-    if (journalTable(b, stats, label, { row: blockStart, col: CHART_COL })) charts++;
+    if (journalTable(b, p, stats, label, { row: blockStart, col: CHART_COL })) charts++;
     const pb = benchmarksOf(benchmarks, p);
     if (pb.marks.length > 0) {
       marksBenchmarks(b, a, stats, pb.marks, label, { row: blockStart, col: CHART_COL + charts * CHART_COLS });
@@ -78,10 +86,11 @@ export function buildMarkStats(
 
   b.columnWidths = { 0: 200 };
   for (let c = 1; c < TABLE_COLS; c++) b.columnWidths[c] = 92;
-  return b.build({ frozenRows: 2 });
+  // Title, legend and the lead columns' header stay in view.
+  return b.build({ frozenRows: 3 });
 }
 
-function marksTable(b: SpecBuilder, stats: GroupMarks[], s: Settings): void {
+function marksTable(b: SpecBuilder, p: Procedure, stats: GroupMarks[], s: Settings): void {
   b.row([S.stats.marksHeading], { bold: true });
   b.row(
     [
@@ -98,6 +107,7 @@ function marksTable(b: SpecBuilder, stats: GroupMarks[], s: Settings): void {
   );
   const start = b.nextRow;
   for (const { group: g, marks } of stats) {
+    b.lead = procedureLead(p, g);
     const r = b.row([
       groupTitle(g),
       g.participants,
@@ -111,11 +121,12 @@ function marksTable(b: SpecBuilder, stats: GroupMarks[], s: Settings): void {
     if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: TABLE_COLS }, { bold: true, background: COLORS.summaryBg });
     if (marks.n < s['sample.minReliable']) b.format({ row: r, col: 13, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
   }
+  b.lead = procedureLead(p);
   b.format({ row: start, col: 7, rows: b.nextRow - start, cols: 6 }, { numberFormat: PCT });
 }
 
 /** The journal comparison of every group; false when the file has no journal marks at all. */
-function journalTable(b: SpecBuilder, stats: GroupMarks[], label: string, anchor: { row: number; col: number }): boolean {
+function journalTable(b: SpecBuilder, p: Procedure, stats: GroupMarks[], label: string, anchor: { row: number; col: number }): boolean {
   b.row([S.stats.journalHeading], { bold: true });
   if (stats.every((x) => x.journal.n === 0)) {
     b.row([S.stats.noJournal], { italic: true, fontColor: COLORS.muted });
@@ -133,6 +144,7 @@ function journalTable(b: SpecBuilder, stats: GroupMarks[], label: string, anchor
   );
   const start = b.nextRow;
   for (const { group: g, marks, journal: j } of stats) {
+    b.lead = procedureLead(p, g);
     const r = b.row([
       groupTitle(g),
       orNull(j.loweredPct),
@@ -146,6 +158,7 @@ function journalTable(b: SpecBuilder, stats: GroupMarks[], label: string, anchor
     ]);
     if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: 9 }, { bold: true, background: COLORS.summaryBg });
   }
+  b.lead = procedureLead(p);
   b.format({ row: start, col: 1, rows: b.nextRow - start, cols: 3 }, { numberFormat: PCT });
   b.charts.push({
     type: 'bar',
@@ -271,13 +284,17 @@ function journalBenchmarks(
 function gapList(b: SpecBuilder, analyses: readonly ProcedureAnalysis[], s: Settings): void {
   const minGap = s['journal.minGap'];
   const hasNames = analyses.some((a) => a.procedure.students.some((st) => st.name));
+  // The class is in the lead columns; a municipal download names the school beside the code.
+  const multiSchool = analyses.some((a) => a.procedure.schools.length > 1);
+  b.lead = null;
   b.blank();
   b.row([S.stats.gapHeading(minGap)], { bold: true, background: COLORS.titleBg });
   b.format({ row: b.nextRow - 1, col: 0, rows: 1, cols: TABLE_COLS }, { background: COLORS.titleBg });
+  b.lead = 'labels';
   b.row(
     [
       'Работа',
-      'Класс',
+      ...(multiSchool ? ['Школа'] : []),
       'Код участника',
       ...(hasNames ? ['ФИО'] : []),
       'Отметка за работу',
@@ -291,18 +308,27 @@ function gapList(b: SpecBuilder, analyses: readonly ProcedureAnalysis[], s: Sett
     const p = a.procedure;
     for (const g of a.groups) {
       if (g.level !== 'class') continue;
+      b.lead = procedureLead(p, g);
       const students = g.members.map((i) => p.students[i]).filter((x) => x !== undefined);
       for (const gap of journalGaps(students, minGap)) {
         const st = gap.student;
-        const cls = p.schools.length > 1 ? `${st.className} (${st.school})` : st.className;
-        b.row([p.title, cls, st.code, ...(hasNames ? [st.name ?? ''] : []), gap.mark, gap.journalMark, gap.gap]);
+        b.row([
+          p.title,
+          ...(multiSchool ? [st.school] : []),
+          st.code,
+          ...(hasNames ? [st.name ?? ''] : []),
+          gap.mark,
+          gap.journalMark,
+          gap.gap,
+        ]);
       }
     }
   }
+  b.lead = null;
   if (b.nextRow === start) {
     b.row([S.stats.noGaps], { italic: true, fontColor: COLORS.muted });
     return;
   }
-  const gapCol = hasNames ? 6 : 5;
+  const gapCol = 4 + (multiSchool ? 1 : 0) + (hasNames ? 1 : 0);
   b.format({ row: start, col: gapCol, rows: b.nextRow - start, cols: 1 }, { numberFormat: '+0;-0;0', bold: true });
 }

@@ -1,6 +1,8 @@
 // «Задания по отметкам»: per procedure (and per school of a municipal download), the completion of each
 // task among the students who got 2, 3, 4 and 5, then all participants, then the ФИС ОКО «Выполнение
 // заданий» rows from «Эталоны» and the difference ОО − эталон. Status colours as on the deficit tabs.
+// Every row of a block carries the procedure's subject and parallel in the leading columns (the
+// «Класс» column stays empty: the groups are the school's), so the ШМО filter narrows the tab.
 import type { ProcedureAnalysis } from '../analysis/deficits';
 import { completionByMark, groupStudents } from '../analysis/mark-groups';
 import { type Benchmarks, benchmarksOf } from '../input/benchmarks';
@@ -9,7 +11,7 @@ import { S } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
 import { statusRules, taskNote } from './matrix';
 import type { SheetSpec } from './spec';
-import { blockTitle, orNull, PCT, PP, reliabilityText, schoolGroups } from './stats-common';
+import { blockTitle, orNull, PCT, PP, PROCEDURE_LEAD, procedureLead, reliabilityText, schoolGroups } from './stats-common';
 
 const C0 = 4; // first task column
 
@@ -28,6 +30,9 @@ export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Sett
     ],
     { italic: true, fontColor: COLORS.muted },
   );
+  b.leadColumns(PROCEDURE_LEAD, [120, 100, 100]);
+  b.lead = 'labels';
+  b.row([''], { bold: true, background: COLORS.headerBg });
 
   for (const a of analyses) {
     const p = a.procedure;
@@ -37,6 +42,7 @@ export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Sett
       const students = groupStudents(p, school);
       const byMark = completionByMark(p, students);
       const withMark = byMark.reduce((n, g) => n + g.n, 0);
+      b.lead = procedureLead(p, school);
       b.blank();
       const title = blockTitle(p, school);
       const noMark = students.length - withMark;
@@ -104,5 +110,6 @@ export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Sett
 
   b.columnWidths = { 0: 200, 1: 100, 2: 100, 3: 100 };
   for (let i = 0; i < maxTasks; i++) b.columnWidths[C0 + i] = 52;
-  return b.build({ frozenRows: 2 });
+  // Title, legend and the lead columns' header stay in view.
+  return b.build({ frozenRows: 3 });
 }

@@ -1,0 +1,216 @@
+// The roadmap step of the sidebar in Chromium, over the built bundle and the in-memory fake (the same
+// setup as `npm run preview`): the form with the server's defaults, a run with its summary and links,
+// a readable refusal, marks typed into the roadmap tab kept by the next run, «Создать шаблон», the
+// menu «Дорожная карта…» and «Запустить» skipping the step while its form is empty.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { S } from '../../src/core/strings';
+import { UI } from '../../src/server/strings';
+import type { FakeSheet } from '../fakes';
+import { type LocalBackend, sampleBackend } from './backend';
+import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';
+import { type PreviewServer, startPreviewServer } from './server';
+
+const T = { timeout: 180_000 };
+const PROCEDURE = 'ВПР 2026 Математика 5 класс';
+const TAB = 'Дорожная карта · ВПР-2026 МА 5';
+
+let browser: Browser;
+let server: PreviewServer;
+
+beforeAll(async () => {
+  requireChromium();
+  server = await startPreviewServer(sampleBackend());
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function idle(page: Page): Promise<void> {
+  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
+}
+
+function js<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+/** The sidebar on `backend`, «Анализ» shown; alert/confirm dialogs are recorded (there must be none). */
+async function openAnalysis(backend: LocalBackend, dialogs: string[] = [], showAnalysis = true): Promise<Page> {
+  server.setBackend(backend);
+  const page = await browser.page(300, 1400);
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${server.url}sidebar`);
+  await idle(page);
+  await page.locator('#sheets ul, #sheets p').first().waitFor({ state: 'attached' });
+  if (showAnalysis) await page.getByRole('tab', { name: UI.sections.analysis }).click();
+  return page;
+}
+
+/** Only the roadmap step is ticked. */
+async function onlyRoadmap(page: Page): Promise<void> {
+  for (const id of ['analysis', 'risk', 'objectivity']) await page.locator(`#step-${id}-on`).uncheck();
+  await page.locator('#step-roadmap-on').check();
+}
+
+async function fillForm(page: Page, year?: string): Promise<void> {
+  await page.getByLabel(UI.roadmap.template, { exact: true }).selectOption('region-model-roadmap');
+  if (year !== undefined) await page.getByLabel(UI.roadmap.year, { exact: true }).fill(year);
+  await page.getByLabel(UI.roadmap.procedure, { exact: true }).fill(PROCEDURE);
+  await page.getByLabel(UI.roadmap.resultsDate, { exact: true }).fill('2026-05-15');
+}
+
+async function run(page: Page): Promise<void> {
+  await page.locator('#run').click();
+  await idle(page);
+}
+
+function statusCell(sheet: FakeSheet): { row: number; col: number } {
+  const values = sheet.snapshot();
+  const h = values.findIndex((r) => r.includes('Статус') && r.includes('Ключ'));
+  const col = (values[h] as unknown[]).indexOf('Статус') + 1;
+  const keyCol = (values[h] as unknown[]).indexOf('Ключ') + 1;
+  const row = values.findIndex((r, i) => i > h && String(r[keyCol - 1]).startsWith('act:')) + 1;
+  return { row, col };
+}
+
+describe('the roadmap step in the sidebar', T, () => {
+  it('offers the form with the server\u2019s defaults, runs it, and shows the summary with links to both tabs', async () => {
+    const backend = sampleBackend();
+    const dialogs: string[] = [];
+    const page = await openAnalysis(backend, dialogs);
+    const form = page.locator('#rm-form');
+    await expect(form.isVisible()).resolves.toBe(true);
+    // Defaults from the server: no template yet, the current academic year (Sep–Aug), the first analysed work.
+    await expect(page.getByLabel(UI.roadmap.template, { exact: true }).inputValue()).resolves.toBe('');
+    const now = new Date();
+    const start = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+    await expect(page.getByLabel(UI.roadmap.year, { exact: true }).inputValue()).resolves.toBe(`${start}/${start + 1}`);
+    await expect(page.getByLabel(UI.roadmap.procedure, { exact: true }).inputValue()).resolves.toMatch(/^ВПР 2026 /);
+    const suggestions = await js<string[]>(page, "[...document.querySelectorAll('#rm-procedures option')].map((o) => o.value)");
+    expect(suggestions).toContain(PROCEDURE);
+    const templates = await js<string[]>(page, "[...document.querySelectorAll('#rm-template option')].map((o) => o.value)");
+    expect(templates).toEqual([
+      '',
+      'school-complex-analysis',
+      'school-objectivity-plan',
+      'region-model-roadmap',
+      'school-objectivity-roadmap',
+      'municipal-low-results',
+    ]);
+    for (const level of ['НШ', 'ОШ', 'СШ']) await expect(page.getByLabel(level, { exact: true }).isChecked()).resolves.toBe(true);
+    expect(await js<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
+
+    await onlyRoadmap(page);
+    await fillForm(page, '2026/2027');
+    await run(page);
+    await expect(page.locator('#step-roadmap').getAttribute('data-state')).resolves.toBe('done');
+    const summary = page.locator('#summary');
+    const text = (await summary.textContent()) ?? '';
+    expect(text).toContain(TAB);
+    expect(text).toMatch(/Мероприятий: \d+ \(выполнено 0, в работе 0, не начато \d+, отменено 0\)\./);
+    expect(text).toMatch(/Выполнение: 0 % \(выполнено 0 из \d+ неотменённых\)\./);
+    expect(text).toMatch(/Просрочено на \d\d\.\d\d\.\d{4}: \d+\.|Просроченных на \d\d\.\d\d\.\d{4} нет\./);
+    // The tabs were written: the roadmap, then «Исполнение»; the step lists both as links.
+    expect(backend.gas.ss.tabNames().slice(-2)).toEqual([TAB, S.tabs.execution]);
+    await expect(page.locator('#step-roadmap .tabs-here').textContent()).resolves.toBe(
+      `${UI.analysis.tabsHere} ${TAB}, ${S.tabs.execution}`,
+    );
+    await screenshot(page, 'sidebar-roadmap');
+    await summary.getByRole('button', { name: S.tabs.execution, exact: true }).click();
+    await idle(page);
+    expect(backend.gas.ss.active?.sheet.title).toBe(S.tabs.execution);
+    await summary.getByRole('button', { name: TAB, exact: true }).click();
+    await idle(page);
+    expect(backend.gas.ss.active?.sheet.title).toBe(TAB);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a readable message for a bad year and writes nothing', async () => {
+    const backend = sampleBackend();
+    const page = await openAnalysis(backend);
+    const before = backend.gas.ss.tabNames();
+    await onlyRoadmap(page);
+    await fillForm(page, 'абв');
+    await run(page);
+    await expect(page.locator('#step-roadmap').getAttribute('data-state')).resolves.toBe('failed');
+    await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.roadmap.refused);
+    await expect(page.locator('#summary').textContent()).resolves.toContain(S.roadmap.yearBad('абв'));
+    await expect(page.locator('#error').isHidden()).resolves.toBe(true);
+    expect(backend.gas.ss.tabNames()).toEqual(before);
+    await screenshot(page, 'sidebar-roadmap-refused');
+    await page.close();
+  });
+
+  it('keeps a status typed into the roadmap tab when the roadmap is built again', async () => {
+    const backend = sampleBackend();
+    const page = await openAnalysis(backend);
+    await onlyRoadmap(page);
+    await fillForm(page);
+    await run(page);
+    await expect(page.locator('#step-roadmap').getAttribute('data-state')).resolves.toBe('done');
+    // A user marks the first activity done in the spreadsheet.
+    const tab = backend.gas.ss.tab(TAB);
+    const at = statusCell(tab);
+    tab.getRange(at.row, at.col, 1, 1).setValues([['Выполнено']]);
+    const title = tab.peek(at.row, at.col - 7)?.value;
+
+    await run(page);
+    await expect(page.locator('#step-roadmap').getAttribute('data-state')).resolves.toBe('done');
+    const again = backend.gas.ss.tab(TAB);
+    expect(again).not.toBe(tab);
+    const now = statusCell(again);
+    expect(again.peek(now.row, now.col)?.value).toBe('Выполнено');
+    expect(again.peek(now.row, now.col - 7)?.value).toBe(title);
+    const text = (await page.locator('#summary').textContent()) ?? '';
+    expect(text).toMatch(/Мероприятий: \d+ \(выполнено 1, /);
+    expect(text).toMatch(/Перенесено отметок с прежней версии карты: \d+/);
+    await page.close();
+  });
+
+  it('«Запустить» over every step skips the roadmap while its form is empty, and says so', async () => {
+    const backend = sampleBackend();
+    const page = await openAnalysis(backend);
+    // The procedure suggestion is there; the template is not chosen.
+    await run(page);
+    const states = await js<string[]>(page, "[...document.querySelectorAll('.step')].map((e) => e.dataset.state)");
+    expect(states).toEqual(['done', 'done', 'done', 'skipped']);
+    await expect(page.locator('#run-status').textContent()).resolves.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
+    await expect(page.locator('#summary').textContent()).resolves.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
+    expect(backend.gas.ss.tabNames().some((n) => n.startsWith('Дорожная карта'))).toBe(false);
+    await page.close();
+  });
+
+  it('the menu «Дорожная карта…» opens the panel on the form; «Создать шаблон» copies the chosen template once', async () => {
+    const backend = sampleBackend();
+    backend.bundle.call('menuRoadmap');
+    const page = await openAnalysis(backend, [], false);
+    await expect(page.getByRole('tab', { name: UI.sections.analysis }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(js(page, 'document.activeElement?.id')).resolves.toBe('rm-template');
+
+    await page.locator('#rm-copy').click();
+    await expect(page.locator('#rm-status').textContent()).resolves.toBe(UI.roadmap.chooseTemplateFirst);
+    await page.getByLabel(UI.roadmap.template, { exact: true }).selectOption('school-objectivity-plan');
+    await page.locator('#rm-copy').click();
+    await idle(page);
+    await expect(page.locator('#rm-status').textContent()).resolves.toMatch(
+      /^Шаблон «.+» \(school-objectivity-plan\) скопирован на лист «Шаблон дорожной карты»/,
+    );
+    expect(backend.gas.ss.tabNames()).toContain(S.tabs.roadmapTemplate);
+    const options = await js<string[]>(page, "[...document.querySelectorAll('#rm-template option')].map((o) => o.value)");
+    expect(options.at(-1)).toBe('лист');
+    await page.locator('#rm-copy').click();
+    await idle(page);
+    await expect(page.locator('#rm-status').textContent()).resolves.toBe(S.roadmap.templateSheetExists(S.tabs.roadmapTemplate));
+    // The menu item takes the template the form remembers.
+    backend.bundle.call('menuRoadmapTemplate');
+    expect(backend.gas.ui.alerts.at(-1)?.prompt).toBe(S.roadmap.templateSheetExists(S.tabs.roadmapTemplate));
+    await page.close();
+  });
+});
