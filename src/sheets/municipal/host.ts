@@ -12,7 +12,7 @@ import { cellReader } from '../dates';
 import type { SpreadsheetLike } from '../surface';
 import { isTempName } from '../temp';
 import { ensureSpec, writeSpec } from '../write';
-import { readSourceById, readSourceViaApi } from './read-source';
+import { readSourceById, readSourceViaApi, sheetsApiAvailable } from './read-source';
 import { loadCursor, loadRecords, saveCursor, saveRecords } from './state';
 import { scheduleContinue, unscheduleContinue } from './triggers';
 
@@ -51,8 +51,11 @@ export function readPlan(ss: SpreadsheetLike): PlanRead {
 export function sheetsJobHost(ss: SpreadsheetLike, plan: JobPlan, now: () => number = () => Date.now()): JobHost {
   return {
     now,
-    // job.reader: 0 — SpreadsheetApp, one getValues() per tab; 1 — the Sheets API, one batchGet per source.
-    read: (unit) => (plan.settings.municipal['job.reader'] >= 1 ? readSourceViaApi(unit.key) : readSourceById(unit.key)),
+    // job.reader: 1 (default) — the Sheets API, one batchGet per source; 0 — SpreadsheetApp, one
+    // getValues() per tab. Without the advanced service the API reader falls back to SpreadsheetApp
+    // instead of failing every school.
+    read: (unit) =>
+      plan.settings.municipal['job.reader'] >= 1 && sheetsApiAvailable() ? readSourceViaApi(unit.key) : readSourceById(unit.key),
     loadCursor,
     saveCursor,
     loadRecords: () => {

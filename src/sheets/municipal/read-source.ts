@@ -70,6 +70,11 @@ export function readSourceById(id: string): Workbook {
   }
 }
 
+/** The Sheets API advanced service is enabled in this project (the municipal manifest enables it). */
+export function sheetsApiAvailable(): boolean {
+  return sheetsApi() !== null;
+}
+
 /** Messages of the optional Sheets API reader. */
 export const API_MISSING =
   'служба «Google Sheets API» не включена в проекте Apps Script (Службы → Google Sheets API) — или выберите чтение через SpreadsheetApp (job.reader = 0)';
