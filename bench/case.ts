@@ -1,5 +1,5 @@
 // One benchmark case, run in its own process so that its peak memory is its own:
-//   node --expose-gc --import tsx bench/case.ts <scores> [tasks] [runs]
+//   node --expose-gc --import tsx bench/case.ts <scores> [tasks] [runs] [procedures]
 // Prints one JSON line (CaseResult) on stdout.
 import { analyseDeficits } from '../src/core/analysis/deficits';
 import { readWorkbook } from '../src/core/input/workbook';
@@ -13,6 +13,7 @@ import { syntheticWorkbook } from './synthetic';
 export interface CaseResult {
   scores: number;
   students: number;
+  procedures: number;
   tasks: number;
   runs: number;
   /** runAnalysis (read + analyse + build SheetSpecs), ms per run. */
@@ -41,11 +42,12 @@ function main(): void {
   const scores = Number(process.argv[2] ?? 10_000);
   const tasks = Number(process.argv[3] ?? 20);
   const runs = Number(process.argv[4] ?? (scores >= 1_000_000 ? 5 : scores >= 100_000 ? 9 : 15));
-  const students = Math.round(scores / tasks);
+  const procedures = Number(process.argv[5] ?? 1);
+  const students = Math.round(scores / (tasks * procedures));
   const rssStartMB = process.memoryUsage().rss / MB;
   gc();
   const heap0 = process.memoryUsage().heapUsed;
-  const wb = syntheticWorkbook({ students, tasks });
+  const wb = syntheticWorkbook({ students, tasks, procedures });
   gc();
   const heapInputMB = (process.memoryUsage().heapUsed - heap0) / MB;
 
@@ -81,8 +83,9 @@ function main(): void {
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   const sheetsCalls = process.env.OKO_BENCH_NO_SHEETS ? null : sheetsCallCount(run);
   const result: CaseResult = {
-    scores: students * tasks,
+    scores: students * tasks * procedures,
     students,
+    procedures,
     tasks,
     runs,
     core,

@@ -40,11 +40,18 @@ export function monthOfSheet(sheet: string): number | null {
  * (with the procedure's year). Used only to order procedures and to tell the school year.
  */
 export function effectiveDate(p: Procedure): string | null {
-  if (p.meta.date) return p.meta.date;
-  const m = monthOfSheet(p.sheet);
-  if (m === null || p.meta.year === null) return null;
-  return `${p.meta.year}-${String(m).padStart(2, '0')}-15`;
+  // Asked once per pair of a student's entries: the sheet name is parsed once per procedure.
+  const known = dateCache.get(p);
+  if (known !== undefined) return known;
+  let d: string | null = p.meta.date;
+  if (!d) {
+    const m = monthOfSheet(p.sheet);
+    d = m === null || p.meta.year === null ? null : `${p.meta.year}-${String(m).padStart(2, '0')}-15`;
+  }
+  dateCache.set(p, d);
+  return d;
 }
+const dateCache = new WeakMap<Procedure, string | null>();
 
 /** Procedures usually held in spring, and in autumn, when the file gives no date or month. */
 const SPRING = new Set(['ВПР', 'ОГЭ', 'ЕГЭ', 'ГВЭ', 'НИКО']);

@@ -191,6 +191,6 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
     profiles.push(profile);
   }
   return profiles.sort(
-    (a, b) => a.school.localeCompare(b.school, 'ru') || compareClassNames(a.className, b.className) || compareClassNames(a.code, b.code),
+    (a, b) => compareClassNames(a.school, b.school) || compareClassNames(a.className, b.className) || compareClassNames(a.code, b.code),
   );
 }

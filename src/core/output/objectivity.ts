@@ -3,6 +3,7 @@
 // Wording is neutral on purpose: these are signs to check, not conclusions about anyone's work.
 // Every row carries its subject, parallel, class (a teacher's classes on a teacher's row; empty on a
 // school's) and teacher in the leading columns, so the ШМО filter narrows the tab.
+import { compareClassNames } from '../analysis/deficits';
 import type { ObjectivityGroup, ObjectivitySign } from '../analysis/objectivity';
 import type { Settings } from '../settings';
 import { S } from '../strings';
@@ -174,7 +175,7 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
       }
     }
     const tStart = b.nextRow;
-    for (const [t, e] of [...byTeacher].sort((a, c) => a[0].localeCompare(c[0], 'ru'))) {
+    for (const [t, e] of [...byTeacher].sort((a, c) => compareClassNames(a[0], c[0]))) {
       // Everything the teacher's row is about: a filter by any of their subjects, parallels or classes keeps it.
       const classGroups = e.groups.filter((g) => g.level === 'class');
       b.lead = {
