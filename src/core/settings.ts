@@ -4,7 +4,7 @@ import { type Problem, problem } from './problems';
 import { S } from './strings';
 import { z } from './zod';
 
-interface SettingDef {
+export interface SettingDef {
   key: string;
   label: string;
   help: string;
@@ -216,14 +216,11 @@ export function defaultSettings(): Settings {
 }
 
 /**
- * Reads the settings sheet: column A holds the key, column C the value. Unknown keys are ignored,
- * missing keys keep their defaults, so a sheet from an older version still works.
+ * Reads «key | label | value» rows of `defs` from a settings sheet into `into`: a value that is not a
+ * number or is out of range is an error naming its cell, and the default stays.
  */
-export function readSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
-  const settings = defaultSettings() as Record<string, number>;
-  const problems: Problem[] = [];
-  if (!grid) return { settings: settings as Settings, problems };
-  const byKey = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [d.key, d]));
+export function readSettingRows(grid: Grid, defs: readonly SettingDef[], into: Record<string, number>, problems: Problem[]): void {
+  const byKey = new Map<string, SettingDef>(defs.map((d) => [d.key, d]));
   grid.values.forEach((row, i) => {
     const def = byKey.get(cellText(row[0]));
     if (!def) return;
@@ -233,8 +230,20 @@ export function readSettings(grid: Grid | undefined): { settings: Settings; prob
       problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, 3));
     } else if (n < def.min || n > def.max) {
       problems.push(problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, 3));
-    } else settings[def.key] = n;
+    } else into[def.key] = n;
   });
+}
+
+/**
+ * Reads the settings sheet: column A holds the key, column C the value. Unknown keys are ignored,
+ * missing keys keep their defaults, so a sheet from an older version still works.
+ */
+export function readSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
+  const settings = defaultSettings() as Record<string, number>;
+  const problems: Problem[] = [];
+  if (!grid) return { settings: settings as Settings, problems };
+  const byKey = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [d.key, d]));
+  readSettingRows(grid, SETTING_DEFS, settings, problems);
   const pairs: [SettingKey, SettingKey][] = [
     ['deficit.basicUncertain', 'deficit.basicSufficient'],
     ['deficit.advancedUncertain', 'deficit.advancedSufficient'],

@@ -2,11 +2,11 @@
 // alike, whatever each school set for itself) plus the district's own: ШНОР criteria, the share of
 // schools that makes a task «fall out», and the job's time budget. Same sheet format as the school
 // edition (key in column A, value in column C), so `readSettings` reads the shared part unchanged.
-import { cellText, type Grid } from '../grid';
+import type { Grid } from '../grid';
 import { COLORS, SpecBuilder } from '../output/builder';
 import type { SheetSpec } from '../output/spec';
-import { type Problem, problem } from '../problems';
-import { readSettings, SETTING_DEFS, type Settings } from '../settings';
+import type { Problem } from '../problems';
+import { readSettingRows, readSettings, SETTING_DEFS, type Settings } from '../settings';
 import { S } from '../strings';
 import { textHash } from './hash';
 
@@ -112,20 +112,7 @@ export function defaultMunicipal(): MunicipalSettings {
 export function readDistrictSettings(grid: Grid | undefined): { settings: DistrictSettings; problems: Problem[] } {
   const { settings: analysis, problems } = readSettings(grid);
   const municipal = defaultMunicipal();
-  if (grid) {
-    const defs = new Map<string, Def>(MUNICIPAL_DEFS.map((d) => [d.key, d]));
-    grid.values.forEach((row, i) => {
-      const def = defs.get(cellText(row[0]));
-      if (!def) return;
-      const raw = row[2];
-      const n = typeof raw === 'number' ? raw : Number(cellText(raw).replace(',', '.'));
-      if (cellText(raw) === '' || !Number.isFinite(n)) {
-        problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, 3));
-      } else if (n < def.min || n > def.max) {
-        problems.push(problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, 3));
-      } else municipal[def.key as MunicipalKey] = n;
-    });
-  }
+  if (grid) readSettingRows(grid, MUNICIPAL_DEFS, municipal, problems);
   return { settings: { analysis, municipal }, problems };
 }
 
