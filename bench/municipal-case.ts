@@ -18,7 +18,7 @@ import type { SourceRecord } from '../src/core/municipal/schema';
 import { readDistrictSettings } from '../src/core/municipal/settings';
 import { readSources, type SourceUnit } from '../src/core/municipal/sources';
 import { SHEETS_CELL_CHARS, stateSpec } from '../src/core/municipal/state';
-import { M } from '../src/core/municipal/strings';
+import { M } from '../src/core/strings';
 import { municipalChunk } from '../src/server/municipal/job';
 import { CONTINUE_HANDLER } from '../src/sheets/municipal/triggers';
 import { installFakeGas } from '../test/fakes';

@@ -1,8 +1,9 @@
 // The sidebar: four sections in tabs — «Данные» (recognised sheets and problems, each a link to its
 // cell), «Настройки», «Анализ» (steps with progress and a summary), «Фильтр ШМО». One failure box for
 // every call; buttons that call the server are disabled while a call runs.
+
+import { UI } from '../src/core/strings';
 import type { CellRef } from '../src/server/contract';
-import { UI } from '../src/server/strings';
 import { type App, errorText } from './app';
 import { whileBusy } from './busy';
 import { byId, el, fill } from './dom';

@@ -1,7 +1,8 @@
 // Rendering of server data that several sections use: links to places, problems, summary blocks.
 // All text goes through text nodes (see dom.ts).
+
+import { UI } from '../src/core/strings';
 import type { CellRef, ProblemView, SummaryBlock, SummaryItem } from '../src/server/contract';
-import { UI } from '../src/server/strings';
 import type { App } from './app';
 import { callButton } from './busy';
 import { type Child, el } from './dom';

@@ -1,7 +1,8 @@
 // google.script.run as typed promises. The function name and its argument and result types come
 // from the contract, so a misspelt name or a wrong argument does not compile.
+
+import { UI } from '../src/core/strings';
 import type { ServerArgs, ServerFunction, ServerResult } from '../src/server/contract';
-import { UI } from '../src/server/strings';
 
 export function call<K extends ServerFunction>(name: K, ...args: ServerArgs<K>): Promise<ServerResult<K>> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,9 @@
 // «Анализ»: the steps the server offers (a list of data, so a new step needs no sidebar change), run
 // one after another with a progress bar, each one server call that writes only its own tabs. «Stop»
 // lets the running step finish and starts no further one; a step either completes or changes nothing.
+
+import { UI } from '../../src/core/strings';
 import type { StepInfo } from '../../src/server/contract';
-import { UI } from '../../src/server/strings';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
 import { el, fill } from '../dom';

@@ -1,6 +1,7 @@
 // «Данные»: what ОКО recognised in the spreadsheet and the problems it found, each a link to its cell.
+
+import { UI } from '../../src/core/strings';
 import type { DataOverview, ProblemView, SheetView } from '../../src/server/contract';
-import { UI } from '../../src/server/strings';
 import type { App } from '../app';
 import { callButton } from '../busy';
 import { el, fill } from '../dom';

@@ -1,7 +1,8 @@
 // «Фильтр ШМО»: subjects, parallel, class and teacher → native filters on the generated tabs. The
 // choice is kept for this user (server side) and restored when the panel opens.
+
+import { UI } from '../../src/core/strings';
 import type { FilterChoice, FilterOptions, FilterResult } from '../../src/server/contract';
-import { UI } from '../../src/server/strings';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
 import { el, fill } from '../dom';

@@ -3,9 +3,10 @@
 // analysed procedures); the form is remembered per user on every change, so the menu's «Создать
 // шаблон» knows the chosen template. Values are sent as they are (ISO date from the date input): the
 // server checks them and answers in Russian.
+
+import { UI } from '../../src/core/strings';
 import type { RoadmapForm, RoadmapFormInfo } from '../../src/server/contract';
 import { ROADMAP_LEVELS, SHEET_TEMPLATE_ID } from '../../src/server/roadmap-levels';
-import { UI } from '../../src/server/strings';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
 import { el } from '../dom';

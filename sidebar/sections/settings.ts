@@ -1,7 +1,8 @@
 // «Настройки»: every setting with its label, value, explanation and range. Checked here (number,
 // range) before anything is sent, and again on the server (with the order of paired thresholds).
+
+import { UI } from '../../src/core/strings';
 import type { FieldError, SettingField, SettingsView } from '../../src/server/contract';
-import { UI } from '../../src/server/strings';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
 import { el, fill } from '../dom';

@@ -2,7 +2,7 @@
 // Sheets' generic "script error" bar: the user gets a Russian alert, the log gets the stack.
 import { buildSettingsTab } from '../core/output/settings-tab';
 import { defaultSettings } from '../core/settings';
-import { S } from '../core/strings';
+import { S, UI } from '../core/strings';
 import { userMessage } from '../sheets/errors';
 import { activeSpreadsheet, showAlert, showSidebar, showToast } from '../sheets/host';
 import { withDocumentLock } from '../sheets/lock';
@@ -12,7 +12,6 @@ import { writeSpec } from '../sheets/write';
 import { analyseAndWrite, removeHighlights } from './analyze';
 import { doneToastText, errorsAlertText } from './messages';
 import { chosenTemplate, copyTemplateSheet, requestFocus } from './roadmap';
-import { UI } from './strings';
 
 /** The sidebar page, as the build names it in dist/. */
 const SIDEBAR_FILE = 'Sidebar';

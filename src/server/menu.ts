@@ -1,9 +1,8 @@
 // onOpen/onInstall: the add-on menu and nothing else. In AuthMode.NONE (before the user authorises
 // the add-on) a simple trigger may not read data or properties, and this one never does.
-import { S } from '../core/strings';
+import { S, UI } from '../core/strings';
 import { installAddonMenu } from '../sheets/host';
 import type * as Handlers from './handlers';
-import { UI } from './strings';
 
 type MenuHandler = keyof typeof Handlers;
 

@@ -9,7 +9,7 @@ import { ruDate } from '../core/roadmap/dates';
 import { builtInTemplates, findTemplate } from '../core/roadmap/library';
 import { type RoadmapResult, runRoadmap } from '../core/roadmap/run';
 import { buildTemplateSheet, TEMPLATE_SHEET } from '../core/roadmap/template-sheet';
-import { S } from '../core/strings';
+import { S, UI } from '../core/strings';
 import type { WriteReport } from '../sheets/apply';
 import { UserFacingError } from '../sheets/errors';
 import { utilities } from '../sheets/gas';
@@ -32,7 +32,6 @@ import {
   type TemplateCopyResult,
 } from './contract';
 import { capped, item, tabsBlock } from './steps';
-import { UI } from './strings';
 import { problemView } from './views';
 
 /** «Создать шаблон» from the menu when the sidebar's form names no built-in template. */

@@ -9,7 +9,7 @@ import { shortLabels } from '../core/output/names';
 import type { SheetSpec } from '../core/output/spec';
 import { isGeneratedTab, isRoadmapOwned } from '../core/output/tabs';
 import { type AnalysisRun, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
-import { S } from '../core/strings';
+import { S, UI } from '../core/strings';
 import { type WriteReport, writeTabs } from '../sheets/apply';
 import { UserFacingError } from '../sheets/errors';
 import { applyHighlights, type HighlightReport } from '../sheets/highlights';
@@ -17,7 +17,6 @@ import { withDocumentLock } from '../sheets/lock';
 import { readSpreadsheet, type SpreadsheetRead } from '../sheets/read';
 import type { SpreadsheetLike } from '../sheets/surface';
 import type { RoadmapFormInfo, StepId, StepInfo, SummaryBlock, SummaryItem } from './contract';
-import { UI } from './strings';
 
 interface StepDef {
   id: StepId;

@@ -4,8 +4,7 @@
 // menu «Дорожная карта…» and «Запустить» skipping the step while its form is empty.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S } from '../../src/core/strings';
-import { UI } from '../../src/server/strings';
+import { S, UI } from '../../src/core/strings';
 import type { FakeSheet } from '../fakes';
 import { type LocalBackend, sampleBackend } from './backend';
 import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';

@@ -4,9 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFS } from '../../src/core/settings';
-import { S } from '../../src/core/strings';
+import { S, UI } from '../../src/core/strings';
 import type { DataOverview } from '../../src/server/contract';
-import { UI } from '../../src/server/strings';
 import type { FakeSheet } from '../fakes';
 import { expectOnlyClass, expectOnlySubject, filteredTable } from '../sheets/filter-checks';
 import { smallProtocol } from '../sheets/fixtures';

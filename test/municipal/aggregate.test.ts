@@ -16,8 +16,8 @@ import { summariseUnit } from '../../src/core/municipal/school';
 import { type DistrictSettings, defaultMunicipal, readDistrictSettings } from '../../src/core/municipal/settings';
 import { quantile } from '../../src/core/municipal/shnor';
 import { readSources } from '../../src/core/municipal/sources';
-import { M } from '../../src/core/municipal/strings';
 import { formatProblem } from '../../src/core/problems';
+import { M } from '../../src/core/strings';
 import { IDS, schoolA, sources, sourcesSheet } from './fixtures';
 import { memoryHost } from './memory-host';
 

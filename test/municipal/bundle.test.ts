@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { M } from '../../src/core/municipal/strings';
+import { M } from '../../src/core/strings';
 import { ensureBuilt, ROOT } from '../bundle/load';
 import { createMunicipalGas, type MunicipalGas } from '../fakes/municipal';
 import { sources, sourcesSheet } from './fixtures';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { municipalExportSchema } from '../../src/core/municipal/export';
-import { M } from '../../src/core/municipal/strings';
+import { M } from '../../src/core/strings';
 import { aggregateFolder } from '../../src/local/commands/aggregate';
 import { municipalChunk } from '../../src/server/municipal/job';
 import { ensureBuilt, ROOT } from '../bundle/load';

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ChunkReport, runChunk } from '../../src/core/municipal/job';
 import { parseState } from '../../src/core/municipal/state';
-import { M } from '../../src/core/municipal/strings';
+import { M } from '../../src/core/strings';
 import { municipalContinue } from '../../src/server/municipal/handlers';
 import { municipalChunk } from '../../src/server/municipal/job';
 import { getAggregationStatus } from '../../src/server/municipal/status';

@@ -4,12 +4,11 @@
 // and «Создать шаблон» copies a template only when the sheet is absent.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readWorkbook as readInput } from '../../src/core/input/workbook';
-import { S } from '../../src/core/strings';
+import { S, UI } from '../../src/core/strings';
 import type { RoadmapForm } from '../../src/server/contract';
 import { menuRoadmap, menuRoadmapTemplate } from '../../src/server/handlers';
 import { academicYearOf, roadmapFormInfo, roadmapStep } from '../../src/server/roadmap';
 import { runStepAndWrite } from '../../src/server/steps';
-import { UI } from '../../src/server/strings';
 import { readSpreadsheet } from '../../src/sheets/read';
 import type { FakeGas, FakeSheet } from '../fakes';
 import { smallProtocol } from './fixtures';

@@ -5,11 +5,11 @@
 import { type Status, taskStatus } from '../analysis/deficits';
 import type { Task } from '../model';
 import type { Problem } from '../problems';
+import { M } from '../strings';
 import type { ProcedureAgg, RoadmapProgress, SourceRecord, TaskDef } from './schema';
 import type { DistrictSettings } from './settings';
 import { type ShnorResult, shnorFlags } from './shnor';
 import type { SourcesSheet, SourceUnit } from './sources';
-import { M } from './strings';
 
 export interface DistrictSchool {
   code: string;

@@ -4,10 +4,9 @@ import { COLORS, SpecBuilder } from '../output/builder';
 import { statusRules, taskNote } from '../output/matrix';
 import type { SheetSpec } from '../output/spec';
 import { formatProblem } from '../problems';
-import { S } from '../strings';
+import { M, S } from '../strings';
 import type { District } from './district';
 import type { DistrictSettings } from './settings';
-import { M } from './strings';
 
 const P1 = '0.0';
 const pctOf = (k: number, n: number) => (n > 0 ? (k / n) * 100 : null);

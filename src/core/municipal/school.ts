@@ -11,13 +11,12 @@ import { readWorkbook } from '../input/workbook';
 import type { Procedure, Student } from '../model';
 import { isGeneratedTab } from '../output/tabs';
 import { formatProblem } from '../problems';
-import { S } from '../strings';
+import { M, S } from '../strings';
 import { nameGuard, scrubDeep } from './privacy';
 import { isRoadmapTab, roadmapProgress } from './roadmap';
 import type { ProcedureAgg, SchoolAgg, Sign } from './schema';
 import type { DistrictSettings } from './settings';
 import type { SourceUnit } from './sources';
-import { M } from './strings';
 
 export interface UnitOutcome {
   status: 'ok' | 'failed';

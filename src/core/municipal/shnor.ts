@@ -10,10 +10,11 @@
 //                    shnor.quartileMinSchools of them; quartile by linear interpolation, type 7).
 // A threshold of 0 switches its criterion off. Procedures with fewer than sample.minReliable
 // participants are not evaluated and are listed as such.
+
+import { M } from '../strings';
 import type { DistrictSchool } from './district';
 import type { ProcedureAgg } from './schema';
 import type { DistrictSettings } from './settings';
-import { M } from './strings';
 
 export type Criterion = 'quality' | 'meanCompletion' | 'riskShare' | 'bottomQuartile';
 export const CRITERIA: readonly Criterion[] = ['quality', 'meanCompletion', 'riskShare', 'bottomQuartile'];

@@ -5,7 +5,7 @@
 // Rows are grouped into *units*: one unit per spreadsheet, opened once however many schools it holds.
 import { cellText, type Grid, isEmpty, norm } from '../grid';
 import { type Problem, problem } from '../problems';
-import { M } from './strings';
+import { M } from '../strings';
 
 export type RefKind = 'spreadsheet' | 'file';
 

@@ -7,8 +7,8 @@
 // the schools of a procedure share is stored once, in row «#dictionary», and statuses are one letter
 // each. Together they cut a typical school's record to about a third.
 import type { SheetSpec } from '../output/spec';
+import { M } from '../strings';
 import { type SourceRecord, sourceRecordSchema, type TaskDef, type TaskStatus } from './schema';
-import { M } from './strings';
 
 /** Below both hosts' cell limits, with a margin for escaping. */
 export const SHEETS_CELL_CHARS = 45_000;

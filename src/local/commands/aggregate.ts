@@ -16,9 +16,8 @@ import type { SourceRecord } from '../../core/municipal/schema';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { readSources, unitsFromFiles } from '../../core/municipal/sources';
 import { parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
-import { M } from '../../core/municipal/strings';
 import { hasErrors } from '../../core/problems';
-import { S } from '../../core/strings';
+import { M, S } from '../../core/strings';
 import { readXlsx, renderSheet, worksheetGrid } from '../xlsx';
 import { CliError, printProblems, writeWorkbookAtomic } from './common';
 

@@ -4,8 +4,7 @@
 import type { ChunkReport } from '../../core/municipal/job';
 import { buildSourcesTemplate } from '../../core/municipal/output';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
-import { M } from '../../core/municipal/strings';
-import { S } from '../../core/strings';
+import { M, S } from '../../core/strings';
 import { LockBusyError, userMessage } from '../../sheets/errors';
 import { activeSpreadsheet, showAlert, showToast } from '../../sheets/host';
 import { withDocumentLock } from '../../sheets/lock';

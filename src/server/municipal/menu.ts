@@ -1,5 +1,5 @@
 // onOpen/onInstall of the municipal edition: the menu and nothing else (safe in AuthMode.NONE).
-import { M } from '../../core/municipal/strings';
+import { M } from '../../core/strings';
 import { installAddonMenu } from '../../sheets/host';
 import type * as Handlers from './handlers';
 

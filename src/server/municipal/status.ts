@@ -1,7 +1,7 @@
 // The job's status as plain JSON, for a sidebar (google.script.run) and the «Состояние сбора» alert.
 // Reads one document property and nothing else: cheap enough to poll.
 import type { JobCursor } from '../../core/municipal/job';
-import { M } from '../../core/municipal/strings';
+import { M } from '../../core/strings';
 import { loadCursor } from '../../sheets/municipal/state';
 
 export interface AggregationStatus {

@@ -11,7 +11,7 @@
 import type { JobCursor } from '../../core/municipal/job';
 import type { SourceRecord } from '../../core/municipal/schema';
 import { parseState, SHEETS_CELL_CHARS, stateSpec } from '../../core/municipal/state';
-import { M } from '../../core/municipal/strings';
+import { M } from '../../core/strings';
 import type { SpreadsheetLike } from '../surface';
 import { writeSpec } from '../write';
 import { propertiesService } from './gas';

@@ -428,3 +428,8 @@ export const S = {
     unexpected: (reason: string) => `Не удалось выполнить действие: ${reason}`,
   },
 } as const;
+
+// The same table, in sections kept in their own files: the sidebar's texts (the sidebar bundles only
+// what it uses) and the municipal edition's.
+export { M } from './municipal';
+export { UI } from './ui';

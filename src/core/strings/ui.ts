@@ -1,5 +1,5 @@
-// Every text of the sidebar and of the functions it calls, in one place. Kept apart from the core's
-// strings: the sidebar bundles only this table, not the core's messages. Messages that take data are functions.
+// The sidebar's section of the string table (re-exported by ./index.ts): every text of the sidebar
+// and of the server functions it calls. Messages that take data are functions.
 
 const q = (s: string | number) => `«${s}»`;
 const num = (n: number) => n.toLocaleString('ru-RU', { maximumFractionDigits: 1 });

@@ -1,5 +1,4 @@
-// Every user-facing text of the municipal edition, in one place (the school edition's are in
-// ../strings.ts). Wording about schools is neutral on purpose: the municipal tabs are lists for
+// The municipal edition's section of the string table (re-exported by ./index.ts). Wording about schools is neutral on purpose: the municipal tabs are lists for
 // support, never rankings (Рекомендации, раздел II, п. 2.1 и 2.6).
 
 const q = (s: string | number) => `«${s}»`;
