@@ -50,7 +50,7 @@ describe('«Группа риска» tab', () => {
       .slice(4)
       .map((r) => r[RISK_KEY_COL])
       .filter((v) => typeof v === 'string');
-    expect(t.values[3]?.[RISK_KEY_COL]).toBe('Ключ подсветки (лист|код)');
+    expect(t.values[3]?.[RISK_KEY_COL]).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
     expect(keys).toEqual([
       `${DIAG}|101`,
       `${VPR_MA}|101`,
@@ -87,7 +87,7 @@ describe('«Группа риска» with «Классы и учителя»', 
     expect(row('104').slice(3, 5)).toEqual(['Математика, Русский язык', 'Иванова И. И., Петров П. П.']);
     expect(row('101').slice(3, 5)).toEqual(['Математика', 'Иванова И. И.']);
     expect(head.indexOf('На что обратить внимание')).toBeLessThan(RISK_KEY_COL);
-    expect(head[RISK_KEY_COL]).toBe('Ключ подсветки (лист|код)');
+    expect(head[RISK_KEY_COL]).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
   });
 });
 

@@ -14,7 +14,7 @@ import type { SheetSpec, SpecCell } from './spec';
 export const RISK_TAB = S.tabs.risk;
 /** 0-based column of the highlight keys (M): fixed, because the user's sheets' rules point at it. */
 export const RISK_KEY_COL = 12;
-export const RISK_KEY_HEADER = 'Ключ подсветки (лист|код)';
+export const RISK_KEY_HEADER = 'Служебный список для подсветки (лист|код), не связан со строкой';
 
 export function riskKey(sheet: string, code: string): string {
   return `${sheet}|${code}`;
