@@ -3,7 +3,10 @@
 //                  because Apps Script only sees top-level function declarations;
 //   Sidebar.html   the sidebar, script and styles inlined (no CDN);
 //   appsscript.json the manifest; oko.cjs the Node command line;
-//   municipal/     the municipal edition (Code.js, appsscript.json, .clasp.json template).
+//   municipal/     the municipal edition (Code.js, Sidebar.html from sidebar/municipal/, appsscript.json,
+//                  .clasp.json template).
+//   digest/        the e-mail digest edition «школа + рассылка» (Code.js, the school's Sidebar.html,
+//                  appsscript.json, .clasp.json template).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,9 +55,10 @@ async function buildServer(entry = 'src/server/index.ts', outDir = dist, globalN
   return names;
 }
 
-async function buildSidebar() {
+// A panel: <dir>/main.ts bundled into <dir>/index.html with the styles inlined, one file ≤ 150 KB.
+async function buildSidebar(dir = 'sidebar', outDir = dist, styles = ['sidebar/styles.css']) {
   const result = await build({
-    entryPoints: [join(root, 'sidebar/main.ts')],
+    entryPoints: [join(root, dir, 'main.ts')],
     bundle: true,
     format: 'iife',
     target: 'es2020',
@@ -67,12 +71,12 @@ async function buildSidebar() {
   });
   // A literal "</script" inside the inlined bundle would end the script element early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
-  const css = readFileSync(join(root, 'sidebar/styles.css'), 'utf8');
-  const html = readFileSync(join(root, 'sidebar/index.html'), 'utf8')
+  const css = styles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+  const html = readFileSync(join(root, dir, 'index.html'), 'utf8')
     .replace('/*STYLES*/', () => css)
     .replace('/*SCRIPT*/', () => js);
-  if (html.length > SIDEBAR_LIMIT) throw new Error(`Sidebar.html is ${html.length} bytes, over the ${SIDEBAR_LIMIT} limit`);
-  writeFileSync(join(dist, 'Sidebar.html'), html);
+  if (html.length > SIDEBAR_LIMIT) throw new Error(`${dir}: Sidebar.html is ${html.length} bytes, over the ${SIDEBAR_LIMIT} limit`);
+  writeFileSync(join(outDir, 'Sidebar.html'), html);
   return html.length;
 }
 
@@ -99,13 +103,27 @@ for (const m of ['appsscript.json']) copyFileSync(join(root, m), join(dist, m));
 // The municipal edition (docs/municipal.md): its own entry, manifest and clasp project in dist/municipal/.
 // .clasp.json is copied only when missing, so a scriptId written into dist/municipal survives rebuilds.
 let municipalNames = null;
+let municipalSidebarBytes = null;
 if (existsSync(join(root, 'src/server/municipal/index.ts'))) {
   const out = join(dist, 'municipal');
   mkdirSync(out, { recursive: true });
   municipalNames = await buildServer('src/server/municipal/index.ts', out, 'OKO_MUNICIPAL');
+  if (existsSync(join(root, 'sidebar/municipal/main.ts')))
+    municipalSidebarBytes = await buildSidebar('sidebar/municipal', out, ['sidebar/styles.css', 'sidebar/municipal/styles.css']);
   copyFileSync(join(root, 'editions/municipal/appsscript.json'), join(out, 'appsscript.json'));
   if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/municipal/.clasp.json'), join(out, '.clasp.json'));
 }
+// The e-mail digest edition (docs/roadmap.md, «Еженедельная рассылка»): the school edition plus the digest entry
+// points, with its own manifest (mail and trigger scopes) in dist/digest/; the school's dist/ is not widened.
+let digestNames = null;
+if (existsSync(join(root, 'src/server/digest/index.ts'))) {
+  const out = join(dist, 'digest');
+  mkdirSync(out, { recursive: true });
+  digestNames = await buildServer('src/server/digest/index.ts', out, 'OKO_DIGEST');
+  if (sidebarBytes) copyFileSync(join(dist, 'Sidebar.html'), join(out, 'Sidebar.html'));
+  copyFileSync(join(root, 'editions/digest/appsscript.json'), join(out, 'appsscript.json'));
+  if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/digest/.clasp.json'), join(out, '.clasp.json'));
+}
 console.log(
-  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
+  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''}${municipalSidebarBytes ? `, dist/municipal/Sidebar.html (${Math.round(municipalSidebarBytes / 1024)} KB)` : ''}${digestNames ? `, dist/digest/Code.js (${digestNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
 );

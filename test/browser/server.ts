@@ -74,7 +74,11 @@ function send(res: ServerResponse, status: number, type: string, text: string): 
   res.end(text);
 }
 
-export async function startPreviewServer(backend: LocalBackend, opts: { port?: number; host?: string } = {}): Promise<PreviewServer> {
+export async function startPreviewServer(
+  backend: LocalBackend,
+  /** sidebar: the panel's built file (default dist/Sidebar.html; the district's is dist/municipal/Sidebar.html). */
+  opts: { port?: number; host?: string; sidebar?: string } = {},
+): Promise<PreviewServer> {
   const host = opts.host ?? '127.0.0.1';
   const state = { backend, latencyMs: 0 };
   const server = createServer((req, res) => {
@@ -88,7 +92,7 @@ export async function startPreviewServer(backend: LocalBackend, opts: { port?: n
         } else if (url.pathname === '/') {
           send(res, 200, 'text/html', framePage(state.backend.gas.ss.getName()));
         } else if (url.pathname === '/sidebar') {
-          const html = readFileSync(SIDEBAR, 'utf8');
+          const html = readFileSync(opts.sidebar ?? SIDEBAR, 'utf8');
           send(res, 200, 'text/html', html.replace('<head>', '<head>\n<script src="/shim.js"></script>'));
         } else if (url.pathname === '/shim.js') {
           send(res, 200, 'text/javascript', SHIM);

@@ -10,6 +10,8 @@ import type { FakeGas } from '../fakes';
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODE = join(ROOT, 'dist', 'Code.js');
 export const SIDEBAR = join(ROOT, 'dist', 'Sidebar.html');
+/** The district panel (municipal edition), built from sidebar/municipal/. */
+export const MUNICIPAL_SIDEBAR = join(ROOT, 'dist', 'municipal', 'Sidebar.html');
 
 function newest(dir: string): number {
   let t = 0;
@@ -22,7 +24,7 @@ function newest(dir: string): number {
 
 export function ensureBuilt(): void {
   const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'sidebar')));
-  const built = [CODE, SIDEBAR].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources);
+  const built = [CODE, SIDEBAR, MUNICIPAL_SIDEBAR].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources);
   if (!built) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }
 

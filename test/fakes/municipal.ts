@@ -75,6 +75,21 @@ export class FakeClock {
   }
 
   readonly read = (): number => this.now;
+
+  /**
+   * A Date for a bundle's global scope (node:vm): `Date.now()` and `new Date()` read this clock, so the
+   * built job measures its budget in simulated time. Instances are ordinary Dates (same prototype).
+   */
+  dateConstructor(): DateConstructor {
+    const Real = Date;
+    const clock = this;
+    function ClockDate(this: unknown, ...args: unknown[]): unknown {
+      if (!new.target) return new Real(clock.now).toString();
+      return Reflect.construct(Real, args.length ? args : [clock.now], new.target);
+    }
+    ClockDate.prototype = Real.prototype;
+    return Object.assign(ClockDate, { now: () => clock.now, UTC: Real.UTC, parse: Real.parse }) as unknown as DateConstructor;
+  }
 }
 
 export class FakeTrigger implements TriggerLike {

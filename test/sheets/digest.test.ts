@@ -1,7 +1,9 @@
-// The optional e-mail digest (src/server/digest, not in the school edition): built from the roadmap
+// The optional e-mail digest (src/server/digest: the digest edition only, not the school one): built from the roadmap
 // tabs as they are in the spreadsheet, one letter per responsible with an address on «Ответственные».
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type MailLike, RESPONSIBLES_SHEET, sendDigest } from '../../src/server/digest/send';
+import { formatProblem, type Problem } from '../../src/core/problems';
+import { weekStart } from '../../src/core/roadmap/digest';
+import { type MailLike, RESPONSIBLES_SHEET, readResponsibles, sendDigest } from '../../src/server/digest/send';
 import { roadmapStep } from '../../src/server/roadmap';
 import { smallProtocol } from './fixtures';
 import { fakeGas } from './setup';
@@ -39,5 +41,50 @@ describe('the weekly digest (optional module)', () => {
     expect(letters[0]?.body).toMatch(/Просрочено \(\d+\):/);
     expect(report.noAddress.length).toBeGreaterThan(0);
     expect(report.noAddress).not.toContain(first.responsible);
+  });
+});
+
+describe('«Ответственные» and the week of a send', () => {
+  it('reads addresses, names a wrong address by its cell, and warns about rows it skips', () => {
+    const book = readResponsibles({
+      name: RESPONSIBLES_SHEET,
+      values: [
+        ['Адреса для рассылки ОКО'],
+        ['Ответственный', 'Должность', 'E-mail'],
+        ['Иванова И.И.', 'зам. по УВР', 'ivanova@school.example'],
+        ['Руководители ШМО', '', 'a@school.example; b@school.example'],
+        ['Петров П.П.', 'учитель', 'petrov(at)school.example'],
+        ['', '', 'nobody@school.example'],
+        ['Иванова И.И.', '', 'other@school.example'],
+        ['Сидорова С.С.', '', ''],
+      ],
+    });
+    expect([...book.addresses]).toEqual([
+      ['иванова и.и.', 'ivanova@school.example'],
+      ['руководители шмо', 'a@school.example,b@school.example'],
+    ]);
+    expect([...book.bad]).toEqual(['петров п.п.']);
+    expect(book.problems.map((p) => [p.severity, p.code, p.row, p.col])).toEqual([
+      ['error', 'digest-email-bad', 5, 3],
+      ['warning', 'digest-email-no-name', 6, 1],
+      ['warning', 'digest-duplicate', 7, 1],
+    ]);
+    expect(formatProblem(book.problems[0] as Problem)).toBe(
+      'Лист «Ответственные», ячейка C5 (строка 5, столбец C): «petrov(at)school.example» — не адрес электронной почты (нужно, например, zam@school.ru; несколько адресов — через запятую): письмо для «Петров П.П.» не отправлено.',
+    );
+  });
+
+  it('a sheet without the header, or no sheet, is one error without a cell', () => {
+    expect(readResponsibles({ name: RESPONSIBLES_SHEET, values: [['Имя', 'Почта']] }).problems.map((p) => p.code)).toEqual([
+      'digest-header',
+    ]);
+    expect(readResponsibles(undefined).problems.map((p) => p.code)).toEqual(['digest-sheet-missing']);
+  });
+
+  it('weekStart is the Monday of the week', () => {
+    expect(weekStart('2026-11-23')).toBe('2026-11-23'); // Monday
+    expect(weekStart('2026-11-29')).toBe('2026-11-23'); // Sunday
+    expect(weekStart('2026-12-02')).toBe('2026-11-30');
+    expect(weekStart('2027-01-01')).toBe('2026-12-28'); // across the year
   });
 });

@@ -5,7 +5,7 @@
 import { type CellValue, cellText, norm } from '../grid';
 import { S } from '../strings';
 import { STATUSES } from './columns';
-import { addDays, isoFromDate, ruDate } from './dates';
+import { addDays, isoFromDate, parts, ruDate } from './dates';
 import type { RoadmapTabRead } from './tab-read';
 
 export interface DigestItem {
@@ -28,6 +28,13 @@ export interface DigestEntry {
 }
 
 const [, DOING, DONE, CANCELLED] = STATUSES;
+
+/** The Monday of the week that contains `today` (ISO dates): the digest is sent at most once a week per address. */
+export function weekStart(today: string): string {
+  const [y, m, d] = parts(today);
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return addDays(today, -weekday);
+}
 
 function dateOf(v: CellValue | undefined): string | null {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : isoFromDate(v);

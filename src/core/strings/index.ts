@@ -430,6 +430,7 @@ export const S = {
 } as const;
 
 // The same table, in sections kept in their own files: the sidebar's texts (the sidebar bundles only
-// what it uses) and the municipal edition's.
+// what it uses), the municipal edition's and the e-mail digest edition's.
+export { D } from './digest';
 export { M } from './municipal';
 export { UI } from './ui';

@@ -1,17 +1,16 @@
 // Menu items and the trigger of the municipal edition. A menu handler reports in the UI; the trigger
 // has no UI (Apps Script refuses getUi() there), so it only logs, and when a menu-started chunk holds
 // the lock it simply tries again a minute later.
-import type { ChunkReport } from '../../core/municipal/job';
 import { buildSourcesTemplate } from '../../core/municipal/output';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { M, S } from '../../core/strings';
 import { LockBusyError, userMessage } from '../../sheets/errors';
-import { activeSpreadsheet, showAlert, showToast } from '../../sheets/host';
+import { activeSpreadsheet, showAlert, showSidebar, showToast } from '../../sheets/host';
 import { withDocumentLock } from '../../sheets/lock';
 import { scheduleContinue } from '../../sheets/municipal/triggers';
 import { ensureSpec } from '../../sheets/write';
 import { municipalChunk, municipalStop } from './job';
-import { getAggregationStatus } from './status';
+import { chunkMessage, getAggregationStatus } from './status';
 
 /** A time-driven trigger's event carries its trigger id; a menu click passes nothing. */
 export interface TriggerEvent {
@@ -19,12 +18,8 @@ export interface TriggerEvent {
 }
 
 const RETRY_MS = 60_000;
-
-function chunkToast(r: ChunkReport | null): string {
-  if (!r) return M.status.nothingToContinue;
-  const line = M.status.chunk(r.chunk, r.done, r.total);
-  return r.finished ? `${line} ${M.status.finished}` : `${line} ${r.done === r.total ? M.status.finishing : M.status.running(1)}`;
-}
+/** The panel's page in dist/municipal/ (built from sidebar/municipal/). */
+const SIDEBAR_FILE = 'Sidebar';
 
 function guarded(fn: () => void): void {
   try {
@@ -38,7 +33,7 @@ function guarded(fn: () => void): void {
 export function municipalStartMenu(): void {
   guarded(() => {
     const ss = activeSpreadsheet();
-    showToast(ss, chunkToast(municipalChunk(ss, 'start')));
+    showToast(ss, chunkMessage(municipalChunk(ss, 'start')));
   });
 }
 
@@ -55,7 +50,7 @@ export function municipalContinue(e?: TriggerEvent): void {
   }
   guarded(() => {
     const ss = activeSpreadsheet();
-    showToast(ss, chunkToast(municipalChunk(ss, 'continue')));
+    showToast(ss, chunkMessage(municipalChunk(ss, 'continue')));
   });
 }
 
@@ -68,6 +63,11 @@ export function municipalStopMenu(): void {
 
 export function municipalStatusMenu(): void {
   guarded(() => showAlert(M.menu.statusTitle, getAggregationStatus().text));
+}
+
+/** «Открыть панель»: progress, «Начать сбор» / «Продолжить сбор», failed sources, district tabs. */
+export function municipalSidebarMenu(): void {
+  guarded(() => showSidebar(SIDEBAR_FILE, M.panel.title));
 }
 
 /** Creates «Источники» (and «Настройки ОКО») when missing, then opens «Источники». */

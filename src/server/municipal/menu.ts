@@ -10,6 +10,7 @@ export const MUNICIPAL_MENU: readonly { label: string; fn: MenuHandler }[] = [
   { label: M.menu.resume, fn: 'municipalContinue' },
   { label: M.menu.stop, fn: 'municipalStopMenu' },
   { label: M.menu.status, fn: 'municipalStatusMenu' },
+  { label: M.menu.sidebar, fn: 'municipalSidebarMenu' },
   { label: M.menu.sources, fn: 'municipalSourcesMenu' },
   { label: M.menu.settings, fn: 'municipalSettingsMenu' },
 ];

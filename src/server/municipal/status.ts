@@ -1,21 +1,11 @@
 // The job's status as plain JSON, for a sidebar (google.script.run) and the «Состояние сбора» alert.
 // Reads one document property and nothing else: cheap enough to poll.
-import type { JobCursor } from '../../core/municipal/job';
+import type { ChunkReport, JobCursor } from '../../core/municipal/job';
 import { M } from '../../core/strings';
 import { loadCursor } from '../../sheets/municipal/state';
+import type { AggregationStatus } from './contract';
 
-export interface AggregationStatus {
-  phase: 'idle' | 'running' | 'finished' | 'stopped';
-  done: number;
-  total: number;
-  failed: number;
-  chunks: number;
-  /** ISO 8601, or null before the first chunk. */
-  startedAt: string | null;
-  lastChunkAt: string | null;
-  /** The status line, in Russian. */
-  text: string;
-}
+export type { AggregationStatus } from './contract';
 
 export function statusOf(cursor: JobCursor | null, resumeMinutes = 1): AggregationStatus {
   if (!cursor) {
@@ -42,7 +32,14 @@ export function statusOf(cursor: JobCursor | null, resumeMinutes = 1): Aggregati
   };
 }
 
-/** For the sidebar: `google.script.run.getAggregationStatus()`. */
+/** The status now: the menu's alert, and the panel's poll (through ./api.ts, which validates arguments). */
 export function getAggregationStatus(): AggregationStatus {
   return statusOf(loadCursor());
+}
+
+/** What a chunk did, in one line: the menu's toast and the panel's message. */
+export function chunkMessage(r: ChunkReport | null): string {
+  if (!r) return M.status.nothingToContinue;
+  const line = M.status.chunk(r.chunk, r.done, r.total);
+  return r.finished ? `${line} ${M.status.finished}` : `${line} ${r.done === r.total ? M.status.finishing : M.status.running(1)}`;
 }

@@ -1,0 +1,93 @@
+// The contract between the municipal sidebar (sidebar/municipal) and the municipal edition's server,
+// as ../contract.ts is for the school: one type maps each function the sidebar may call to its
+// arguments and result; the sidebar's google.script.run wrapper takes names and types from it, and
+// the server validates arguments with the schemas below. Results are plain JSON, times ISO strings.
+import { z } from '../../core/zod';
+
+/** The job's state: one document property, cheap enough to poll every few seconds. */
+export interface AggregationStatus {
+  phase: 'idle' | 'running' | 'finished' | 'stopped';
+  done: number;
+  total: number;
+  failed: number;
+  chunks: number;
+  /** ISO 8601, or null before the first chunk. */
+  startedAt: string | null;
+  lastChunkAt: string | null;
+  /** The status line, in Russian. */
+  text: string;
+}
+
+/** What «Начать сбор» / «Продолжить сбор» did: one chunk, or nothing to continue. */
+export interface ChunkView {
+  /** false: nothing ran («Продолжить» with no running collection). */
+  ran: boolean;
+  /** Sources read in this chunk. */
+  processed: number;
+  finished: boolean;
+  /** The same text the menu shows in a toast. */
+  message: string;
+  status: AggregationStatus;
+}
+
+/** A source of the current run that could not be read or analysed. */
+export interface FailedSourceView {
+  /** What «Источники» says: school names (or the spreadsheet's title) and codes. */
+  name: string;
+  codes: string[];
+  /** 1-based rows of «Источники». */
+  rows: number[];
+  /** Russian, actionable, without student names. */
+  reason: string;
+  /** ISO 8601 (UTC). */
+  checkedAt: string;
+}
+
+export const DISTRICT_TAB_IDS = ['summary', 'deficits', 'shnor'] as const;
+export type DistrictTabId = (typeof DISTRICT_TAB_IDS)[number];
+
+export interface DistrictTabView {
+  id: DistrictTabId;
+  name: string;
+  exists: boolean;
+}
+
+/** Read after each chunk (not every poll): «Источники», the saved records, the district tabs. */
+export interface AggregationDetails {
+  /** Sources listed on «Источники» (0 when the sheet is missing). */
+  sources: number;
+  failed: FailedSourceView[];
+  /** Problems of «Источники» and of the settings, with their place. */
+  problems: string[];
+  tabs: DistrictTabView[];
+  /** ISO 8601. */
+  readAt: string;
+}
+
+export interface TabActivated {
+  sheet: string;
+}
+
+/** The one list of functions the municipal sidebar may call, with their arguments and results. */
+export interface MunicipalApi {
+  getAggregationStatus: { args: []; result: AggregationStatus };
+  getAggregationDetails: { args: []; result: AggregationDetails };
+  startAggregation: { args: []; result: ChunkView };
+  continueAggregation: { args: []; result: ChunkView };
+  activateDistrictTab: { args: [DistrictTabId]; result: TabActivated };
+}
+
+export type MunicipalFunction = keyof MunicipalApi;
+export type MunicipalArgs<K extends MunicipalFunction> = MunicipalApi[K]['args'];
+export type MunicipalResult<K extends MunicipalFunction> = MunicipalApi[K]['result'];
+
+/** Argument tuples, one per function: the keys are the list of functions the bundle must export. */
+export const municipalArgSchemas: { [K in MunicipalFunction]: z.ZodType<MunicipalArgs<K>> } = {
+  getAggregationStatus: z.tuple([]),
+  getAggregationDetails: z.tuple([]),
+  startAggregation: z.tuple([]),
+  continueAggregation: z.tuple([]),
+  activateDistrictTab: z.tuple([z.enum(DISTRICT_TAB_IDS)]),
+};
+
+export const MUNICIPAL_FUNCTIONS = Object.keys(municipalArgSchemas) as MunicipalFunction[];

@@ -1,0 +1,111 @@
+// The district panel's local backend: the built dist/municipal/Code.js in node:vm over the municipal
+// fakes — the district spreadsheet, school spreadsheets opened by id, time-driven triggers and a fake
+// clock that every Google call advances by its assumed latency. The bundle's Date reads that clock,
+// so a chunk stops on its budget after "minutes" that take milliseconds, and the test decides when
+// the continuation trigger fires. Same call shape as ./backend.ts, so the preview server serves it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import type { CellValue } from '../../src/core/grid';
+import { M } from '../../src/core/strings';
+import { MUNICIPAL_FUNCTIONS } from '../../src/server/municipal/contract';
+import { CONTINUE_HANDLER } from '../../src/sheets/municipal/triggers';
+import { type Bundle, ensureBuilt, ROOT } from '../bundle/load';
+import { createMunicipalGas, type Latency, type MunicipalGas } from '../fakes/municipal';
+import { sources, sourcesSheet } from '../municipal/fixtures';
+import type { LocalBackend } from './backend';
+
+export const MUNICIPAL_CODE = join(ROOT, 'dist', 'municipal', 'Code.js');
+export const DISTRICT_BOOK = 'Свод района — Энский район';
+
+export interface MunicipalBackend extends LocalBackend {
+  gas: MunicipalGas;
+  /** Contract calls so far, by function name. */
+  calls: Map<string, number>;
+  /** Fires the pending continuation trigger as Apps Script would: at its time, a new execution. */
+  fireTrigger(): void;
+}
+
+const CALLABLE = new Set<string>(MUNICIPAL_FUNCTIONS);
+
+function loadMunicipalBundle(gas: MunicipalGas, logs: unknown[][]): Bundle {
+  const source = readFileSync(MUNICIPAL_CODE, 'utf8');
+  const quiet = {
+    log: (...a: unknown[]) => logs.push(a),
+    error: (...a: unknown[]) => logs.push(a),
+    warn: (...a: unknown[]) => logs.push(a),
+  };
+  const context = vm.createContext({ ...gas.globals, console: quiet, Date: gas.clock.dateConstructor() });
+  vm.runInContext(source, context, { filename: 'Code.js' });
+  return {
+    source,
+    context,
+    call(name, ...args) {
+      context.__args = args;
+      try {
+        return vm.runInContext(`${name}.apply(this, __args)`, context);
+      } finally {
+        delete context.__args;
+      }
+    },
+  };
+}
+
+export interface DistrictOptions {
+  latency?: Partial<Latency>;
+  /** «Источники» as the district wrote it (default: the municipal fixtures). */
+  sourcesRows?: CellValue[][];
+  /** job.reader on «Настройки ОКО»; null leaves the sheet out (the default reader). */
+  reader?: 0 | 1 | null;
+}
+
+/** The municipal fixtures (8 sources, 4 of them failing) in a district spreadsheet, nothing collected yet. */
+export function municipalBackend(opts: DistrictOptions = {}): MunicipalBackend {
+  ensureBuilt();
+  const gas = createMunicipalGas({ name: DISTRICT_BOOK, latency: opts.latency });
+  gas.clock.now = Date.UTC(2026, 3, 21, 6, 0, 0);
+  gas.ss.addSheet(M.tabs.sources, opts.sourcesRows ?? sourcesSheet());
+  if (opts.reader !== null && opts.reader !== undefined)
+    gas.ss.addSheet('Настройки ОКО', [
+      ['Ключ', 'Параметр', 'Значение'],
+      ['job.reader', 'Сбор: чтение таблиц школ', opts.reader],
+    ]);
+  for (const s of sources()) {
+    if (s.error) gas.denySource(s.id, s.error);
+    else
+      gas.addSource(
+        s.id,
+        s.name,
+        s.grids.map((g) => [g.name, g.values] as const),
+      );
+  }
+  const logs: unknown[][] = [];
+  const bundle = loadMunicipalBundle(gas, logs);
+  const calls = new Map<string, number>();
+  return {
+    gas,
+    bundle,
+    logs,
+    calls,
+    call(name, args) {
+      if (!CALLABLE.has(name)) return { ok: false, message: `Script function not found: ${name}` };
+      calls.set(name, (calls.get(name) ?? 0) + 1);
+      // Each google.script.run call is an execution of its own.
+      gas.clock.startExecution();
+      try {
+        const value = bundle.call(name, ...(JSON.parse(JSON.stringify(args)) as unknown[]));
+        return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+      } catch (e) {
+        const message = (e as { message?: unknown } | null)?.message;
+        return { ok: false, message: typeof message === 'string' ? message : String(e) };
+      }
+    },
+    fireTrigger() {
+      const t = gas.scriptApp.pending(CONTINUE_HANDLER);
+      if (!t) throw new Error('no continuation trigger is pending');
+      gas.clock.now = Math.max(gas.clock.now, t.dueAt);
+      gas.clock.startExecution();
+      bundle.call(CONTINUE_HANDLER, { triggerUid: 'fake-trigger' });
+    },
+  };
+}
