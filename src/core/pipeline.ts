@@ -19,7 +19,8 @@ import type { SheetSpec } from './output/spec';
 import { buildDistributionTab } from './output/stats-distribution';
 import { buildMarkStats } from './output/stats-marks';
 import { buildTasksByMark } from './output/stats-tasks';
-import { isGeneratedTab, isRoadmapOwned } from './output/tabs';
+import { isGeneratedTab, isRoadmapOwned, keepsUserInput } from './output/tabs';
+import { withUserInput } from './output/user-columns';
 import { hasErrors, type Problem } from './problems';
 
 export interface ProcedureSummary {
@@ -78,7 +79,15 @@ const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
   (ctx) => [buildMarkStats(ctx.analyses, ctx.labels, ctx.settings, ctx.data.benchmarks)],
   (ctx) => [buildDistributionTab(ctx.analyses, ctx.labels, ctx.settings)],
   (ctx) => [buildTasksByMark(ctx.analyses, ctx.settings, ctx.data.benchmarks)],
-  (ctx) => [buildRiskTab(ctx.findings.atRisk, ctx.labels, ctx.settings, ctx.findings.teachers)],
+  (ctx) => [
+    buildRiskTab(
+      ctx.findings.atRisk,
+      ctx.labels,
+      ctx.settings,
+      ctx.findings.teachers,
+      new Set(ctx.findings.links.persons.map((p) => p.school)).size > 1,
+    ),
+  ],
   (ctx) => [buildDynamicsTab(ctx.findings.dynamics, ctx.findings.links, ctx.settings)],
   (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.extra.has('teachers'), ctx.settings)],
 ];
@@ -93,7 +102,8 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
   const tabs: SheetSpec[] = [];
   if (ok) {
     const ctx: RunContext = { data, settings: data.settings, analyses, labels: shortLabels(data.procedures), findings };
-    for (const build of TAB_BUILDERS) tabs.push(...build(ctx));
+    // Tabs with user columns get back what users typed into their previous version (user-columns.ts).
+    for (const build of TAB_BUILDERS) tabs.push(...build(ctx).map((spec) => withUserInput(spec, data.generated)));
   }
   const hasSettings = data.sheets.some((s) => s.kind === 'settings');
   return {
@@ -116,8 +126,9 @@ export function exportJson(run: AnalysisRun, source: string): OkoExport {
 /** Tabs a previous run generated that this run did not: hosts delete them so nothing stale stays. */
 export function staleGeneratedTabs(existing: readonly string[], run: { tabs: readonly SheetSpec[] }): string[] {
   const fresh = new Set(run.tabs.map((t) => t.name));
-  // Roadmap tabs, the template sheet and «Исполнение» belong to the roadmap command, never to an analysis run.
-  return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !fresh.has(n));
+  // Roadmap tabs, the template sheet and «Исполнение» belong to the roadmap command, never to an analysis run;
+  // a tab that holds what users typed is never deleted by a run.
+  return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !keepsUserInput(n) && !fresh.has(n));
 }
 
 function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {

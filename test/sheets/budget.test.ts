@@ -70,7 +70,7 @@ describe('call budget per generated tab', () => {
     console.log(small.map((m) => `${m.tab}: ${m.calls} calls ${JSON.stringify(m.methods)}`).join('\n'));
   });
 
-  it('reads each input sheet with exactly one getValues, and does not read generated tabs', () => {
+  it('reads each input sheet and each tab users type into with exactly one getValues, and no other generated tab', () => {
     const gas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
     gas.ss.addSheet('Протокол', bigProtocol(2000));
     gas.ss.addSheet('Заметки', [['что-то']]);
@@ -80,13 +80,17 @@ describe('call budget per generated tab', () => {
     writeRun(gas.ss, run1, first);
     gas.log.reset();
     const read = readSpreadsheet(gas.ss);
-    // Input: «Протокол», «Заметки» and the settings the first run created; the generated tabs are skipped.
+    // Input: «Протокол», «Заметки» and the settings the first run created; of the generated tabs, only
+    // «Группа риска» and «Объективность» (their user columns are kept by key), the others are skipped.
     const tabs = gas.ss.tabNames().length;
     expect(tabs).toBe(3 + run1Tabs);
-    expect(gas.log.count('Range.getValues')).toBe(3);
-    expect(gas.log.count('Sheet.getDataRange')).toBe(3);
-    // getSheets + getName per tab + (getDataRange + getValues) per input sheet + the spreadsheet's name.
-    expect(gas.log.docCalls).toBe(1 + tabs + 3 * 2 + 1);
+    const readTabs = 3 + 2;
+    expect(gas.log.count('Range.getValues')).toBe(readTabs);
+    expect(gas.log.count('Sheet.getDataRange')).toBe(readTabs);
+    // getSheets + getName per tab + (getDataRange + getValues) per sheet read + the spreadsheet's name.
+    expect(gas.log.docCalls).toBe(1 + tabs + readTabs * 2 + 1);
     expect(read.workbook.grids.find((g) => g.name === 'Протокол')?.values).toHaveLength(2001);
+    const withValues = read.workbook.grids.filter((g) => g.values.length > 0).map((g) => g.name);
+    expect(withValues.sort()).toEqual(['Заметки', 'Настройки ОКО', 'Объективность', 'Протокол', 'Группа риска'].sort());
   });
 });

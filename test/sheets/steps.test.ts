@@ -79,7 +79,7 @@ describe('steps', () => {
     }
   });
 
-  it('reads generated tabs users type into (roadmaps) with their values, other generated tabs not at all', () => {
+  it('reads generated tabs users type into (roadmaps, «Группа риска», «Объективность») with their values, other generated tabs not at all', () => {
     const gas = analysed();
     gas.ss.addSheet(`${S.tabs.roadmap} · МА 4`, [
       ['Мероприятие', 'Статус'],
@@ -93,7 +93,11 @@ describe('steps', () => {
       ['Заседание ШМО', 'Выполнено'],
     ]);
     expect(grid(MATRIX)).toEqual([]);
-    // Протокол, Настройки ОКО and the roadmap: one getValues each.
-    expect(gas.log.count('Range.getValues')).toBe(3);
+    expect(grid(S.tabs.dynamics)).toEqual([]);
+    // The tabs with user columns come with their header row (the key column included).
+    expect(grid(S.tabs.risk)?.some((r) => r.includes('Ключ (не менять)'))).toBe(true);
+    expect(grid(S.tabs.objectivity)?.some((r) => r.includes('Ключ (не менять)'))).toBe(true);
+    // Протокол, Настройки ОКО, the roadmap, «Группа риска» and «Объективность»: one getValues each.
+    expect(gas.log.count('Range.getValues')).toBe(5);
   });
 });

@@ -2,13 +2,17 @@
 // journal comparison and the signs to check; then the signs one per row, and a summary per teacher.
 // Wording is neutral on purpose: these are signs to check, not conclusions about anyone's work.
 // Every row carries its subject, parallel, class (a teacher's classes on a teacher's row; empty on a
-// school's) and teacher in the leading columns, so the ШМО filter narrows the tab.
+// school's) and teacher in the leading columns, so the ШМО filter narrows the tab. The first table ends
+// with the user's «Результат проверки» and «Комментарий», kept across runs by each group's key in
+// «Ключ (не менять)» (see user-columns.ts).
 import { compareClassNames } from '../analysis/deficits';
 import type { ObjectivityGroup, ObjectivitySign } from '../analysis/objectivity';
+import { norm } from '../grid';
 import type { Settings } from '../settings';
 import { S } from '../strings';
 import { COLORS, type Lead, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
+import { OBJECTIVITY_USER_COLUMNS } from './user-columns';
 
 const fin = (n: number) => (Number.isFinite(n) ? n : null);
 
@@ -53,6 +57,15 @@ function groupLead(g: ObjectivityGroup): Lead {
   };
 }
 
+/**
+ * The key of a group's row, under which the user's check result and comment are kept across runs:
+ * procedure key | group level (class, teacher, school) | group name as shown (with the school in a
+ * municipal download), lower case. «впр|2026|математика|6||class|6а».
+ */
+export function objectivityRowKey(g: ObjectivityGroup): string {
+  return `${g.procedure.key}|${g.level}|${norm(groupName(g.name, g.level, g.school, g.procedure.schools.length > 1))}`;
+}
+
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 function levelRules(b: SpecBuilder, area: { row: number; col: number; rows: number; cols: number }): void {
@@ -82,11 +95,14 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
     'Уровень',
     'Признаки для проверки',
     'Надёжность',
+    ...OBJECTIVITY_USER_COLUMNS.user,
+    OBJECTIVITY_USER_COLUMNS.key,
   ];
   b.row([`${S.tabs.objectivity}: признаков для проверки — ${signs.length}`], { bold: true, background: COLORS.titleBg });
   b.format({ row: 0, col: 0, rows: 1, cols: head.length }, { background: COLORS.titleBg });
   b.row([S.objectivity.intro], { italic: true, fontColor: COLORS.muted });
   b.row([objectivityRulesText(s)], { italic: true, fontColor: COLORS.muted });
+  b.row([S.notes.legend(OBJECTIVITY_USER_COLUMNS.user)], { italic: true, fontColor: COLORS.muted });
   if (!hasTeachers) {
     b.row(['Чтобы видеть признаки по учителям, добавьте лист «Классы и учителя» со столбцами «Класс», «Предмет», «Учитель».'], {
       italic: true,
@@ -116,6 +132,9 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
       maxLevel(g.signs),
       g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : S.objectivity.none,
       g.reliable ? 'да' : S.unreliable(g.participants, s['sample.minReliable']),
+      // The user's columns (filled in by keepUserColumns), then the key.
+      ...OBJECTIVITY_USER_COLUMNS.user.map(() => null),
+      objectivityRowKey(g),
     ]);
     if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: 3 }, { bold: true });
     if (!g.reliable) b.format({ row: r, col: 13, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
@@ -197,7 +216,8 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
   }
 
   // Few distinct widths: Sheets sets each run of equal widths in one call.
-  b.columnWidths = { 0: 220, 1: 130, 12: 420, 13: 160 };
+  // «Надёжность», the user's two columns and the key alike: one run.
+  b.columnWidths = { 0: 220, 1: 130, 12: 420, 13: 200, 14: 200, 15: 200, 16: 200 };
   for (let c = 2; c <= 11; c++) b.columnWidths[c] = 95;
   return b.build({ frozenRows: 0 });
 }

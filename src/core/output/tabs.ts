@@ -2,6 +2,7 @@
 // on each run, and are deleted when a run no longer produces them. A trailing * is a name prefix.
 import { norm } from '../grid';
 import { S } from '../strings';
+import { userColumnsOf } from './user-columns';
 
 const GENERATED: readonly string[] = [
   `${S.tabs.matrix}*`,
@@ -39,15 +40,19 @@ export function isRoadmapTab(name: string): boolean {
 }
 
 /**
- * Generated tabs that hold what users typed: roadmap tabs (statuses, dates, links, comments) and the
- * template sheet «Шаблон дорожной карты». Hosts MUST read these with their values (the core reads them
- * from `WorkbookData.generated`), and no run deletes them as stale.
+ * Generated tabs that hold what users typed: roadmap tabs (statuses, dates, links, comments), the
+ * template sheet «Шаблон дорожной карты», and the analytic tabs with user columns («Группа риска»,
+ * «Объективность»: notes kept by key, see user-columns.ts). Hosts MUST read these with their values
+ * (the core reads them from `WorkbookData.generated`), and no run deletes them as stale.
  */
 export function keepsUserInput(name: string): boolean {
-  return isRoadmapTab(name) || norm(name) === norm(S.tabs.roadmapTemplate);
+  return isRoadmapTab(name) || norm(name) === norm(S.tabs.roadmapTemplate) || userColumnsOf(name) !== undefined;
 }
 
-/** Tabs the roadmap command owns (the above and «Исполнение»): an analysis run neither replaces nor deletes them. */
+/**
+ * Tabs the roadmap command owns (roadmap tabs, the template sheet and «Исполнение»): an analysis run
+ * neither replaces nor deletes them.
+ */
 export function isRoadmapOwned(name: string): boolean {
-  return keepsUserInput(name) || norm(name) === norm(S.tabs.execution);
+  return isRoadmapTab(name) || norm(name) === norm(S.tabs.roadmapTemplate) || norm(name) === norm(S.tabs.execution);
 }
