@@ -5,6 +5,7 @@
 // no undefined in arrays, no class instances.
 import type { SheetKind } from '../core/input/workbook';
 import type { Severity } from '../core/problems';
+import type { SettingDef } from '../core/settings';
 import { SETTING_DEFS } from '../core/settings';
 import { z } from '../core/zod';
 import { ROADMAP_LEVELS, type RoadmapLevel } from './roadmap-levels';
@@ -221,13 +222,7 @@ export interface FilterResult {
 
 // ---- settings ---------------------------------------------------------------------------------
 
-export interface SettingField {
-  key: string;
-  label: string;
-  help: string;
-  min: number;
-  max: number;
-  default: number;
+export interface SettingField extends SettingDef {
   /** As on the sheet (so that a bad value is shown as the user typed it); '' when missing. */
   value: string;
 }

@@ -1,11 +1,11 @@
 // Reads the spreadsheet as the core's Workbook: one getDataRange().getValues() per sheet, never per
 // cell. Tabs the add-on generates are not read (the core recognises them by name), and leftovers of
 // an interrupted write are skipped and reported for cleanup.
-import type { Grid, Workbook } from '../core/grid';
+import type { CellValue, Grid, Workbook } from '../core/grid';
 import { isGeneratedTab } from '../core/input/workbook';
 import { keepsUserInput } from '../core/output/tabs';
 import { cellReader } from './dates';
-import type { SpreadsheetLike } from './surface';
+import type { SheetLike, SpreadsheetLike } from './surface';
 import { TabDirectory } from './tabs';
 import { isTempName } from './temp';
 
@@ -26,16 +26,17 @@ export function readSpreadsheet(ss: SpreadsheetLike): SpreadsheetRead {
     if (isTempName(name)) leftovers.push(name);
     // Generated tabs are not input, except those users type into (roadmaps): the core reads those back.
     else if (isGeneratedTab(name) && !keepsUserInput(name)) grids.push({ name, values: [] });
-    else
-      grids.push({
-        name,
-        values: sheet
-          .getDataRange()
-          .getValues()
-          .map((row) => row.map(cell)),
-      });
+    else grids.push({ name, values: sheetValues(sheet, cell) });
   }
   return { workbook: { name: ss.getName(), grids }, tabs, leftovers };
+}
+
+/** A tab's values with one getValues() call, each cell normalised as the core expects. */
+export function sheetValues(sheet: SheetLike, cell: (v: unknown) => CellValue): CellValue[][] {
+  return sheet
+    .getDataRange()
+    .getValues()
+    .map((row) => row.map(cell));
 }
 
 export function readWorkbook(ss: SpreadsheetLike): Workbook {

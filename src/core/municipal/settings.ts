@@ -6,18 +6,11 @@ import type { Grid } from '../grid';
 import { COLORS, SpecBuilder } from '../output/builder';
 import type { SheetSpec } from '../output/spec';
 import type { Problem } from '../problems';
-import { readSettingRows, readSettings, SETTING_DEFS, type Settings } from '../settings';
+import { readSettingRows, readSettings, SETTING_DEFS, type SettingDef, type Settings } from '../settings';
 import { S } from '../strings';
 import { textHash } from './hash';
 
-interface Def {
-  key: string;
-  label: string;
-  help: string;
-  min: number;
-  max: number;
-  default: number;
-}
+type Def = SettingDef;
 
 export const MUNICIPAL_DEFS = [
   {

@@ -10,6 +10,7 @@ import { isGeneratedTab } from '../../core/output/tabs';
 import { M, S } from '../../core/strings';
 import { cellReader } from '../dates';
 import { reasonOf } from '../errors';
+import { sheetValues } from '../read';
 import type { SpreadsheetLike } from '../surface';
 import { TabDirectory } from '../tabs';
 import { isTempName } from '../temp';
@@ -47,13 +48,7 @@ export function readSourceSpreadsheet(ss: SpreadsheetLike): Workbook {
   const grids: Grid[] = [];
   for (const { name, sheet } of tabs.entries()) {
     if (!isSourceTab(name)) continue;
-    grids.push({
-      name,
-      values: sheet
-        .getDataRange()
-        .getValues()
-        .map((row) => row.map(cell)),
-    });
+    grids.push({ name, values: sheetValues(sheet, cell) });
   }
   return { name: ss.getName(), grids };
 }
