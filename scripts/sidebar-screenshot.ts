@@ -1,16 +1,17 @@
-// Retakes docs/img/sidebar.jpg: the preview (sample school, after a run of every step) in Debian's
-// Chromium. `npx tsx scripts/sidebar-screenshot.ts` after `node scripts/build.mjs`.
+// Retakes docs/img/sidebar.jpg: the preview (sample school, after a run of every step) in Chromium
+// (Debian's or the npm-packaged one, see test/browser/find-chromium.ts). `npx tsx scripts/sidebar-screenshot.ts` after `node scripts/build.mjs`.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sampleBackend } from '../test/browser/backend';
 import { launchChromium } from '../test/browser/chromium';
+import { findChromium } from '../test/browser/find-chromium';
 import { startPreviewServer } from '../test/browser/server';
 import { ROOT } from '../test/bundle/load';
 
 const out = join(ROOT, 'docs', 'img', 'sidebar.jpg');
 const backend = sampleBackend();
 const preview = await startPreviewServer(backend);
-const browser = await launchChromium();
+const browser = await launchChromium((await findChromium()).path);
 try {
   const page = await browser.page(1000, 620);
   await page.goto(preview.url);

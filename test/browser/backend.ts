@@ -3,7 +3,7 @@
 // server functions the real sidebar calls through google.script.run, by name, with JSON in and out.
 import { buildSampleSchool, type SampleCell } from '../../src/local/sample';
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
-import { type Bundle, ensureBuilt, loadBundle } from '../bundle/load';
+import { type Bundle, loadBundle } from '../bundle/load';
 import { createFakeGas, type FakeGas } from '../fakes';
 
 export interface SheetRows {
@@ -25,7 +25,6 @@ export interface LocalBackend {
 const CALLABLE = new Set<string>(SERVER_FUNCTIONS);
 
 export function createBackend(spreadsheet: string, sheets: readonly SheetRows[]): LocalBackend {
-  ensureBuilt();
   const gas = createFakeGas({ name: spreadsheet });
   for (const s of sheets) gas.ss.addSheet(s.name, s.rows);
   const logs: unknown[][] = [];

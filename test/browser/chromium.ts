@@ -1,12 +1,13 @@
-// Debian's Chromium driven by playwright-core (which never downloads a browser): headless, a fresh
-// profile per launch, no network services of its own.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// A Chromium driven by playwright-core (which never downloads a browser): headless, a fresh profile per
+// launch, no network services of its own. Which Chromium — Debian's or the one packaged on npm — is
+// decided once by the browser tests' global setup (test/setup/chromium.ts).
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { ROOT } from '../bundle/load';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -18,25 +19,17 @@ export const CHROMIUM_ARGS = [
 ];
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 
-export function requireChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Браузерные тесты панели требуют Chromium из пакетов Debian (${CHROMIUM}), а его нет. Установите: sudo apt-get install chromium (.ci/run ставит его сам).`,
-    );
-  }
-}
-
 export interface Browser {
   context: BrowserContext;
   page(width?: number, height?: number): Promise<Page>;
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<Browser> {
-  requireChromium();
+/** `executablePath`: by default the one the global setup found (test/setup/chromium.ts). */
+export async function launchChromium(executablePath: string = inject('chromium').path): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'oko-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 300, height: 900 },

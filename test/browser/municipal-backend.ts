@@ -3,19 +3,15 @@
 // clock that every Google call advances by its assumed latency. The bundle's Date reads that clock,
 // so a chunk stops on its budget after "minutes" that take milliseconds, and the test decides when
 // the continuation trigger fires. Same call shape as ./backend.ts, so the preview server serves it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import vm from 'node:vm';
 import type { CellValue } from '../../src/core/grid';
 import { M } from '../../src/core/strings';
 import { MUNICIPAL_FUNCTIONS } from '../../src/server/municipal/contract';
 import { CONTINUE_HANDLER } from '../../src/sheets/municipal/triggers';
-import { type Bundle, ensureBuilt, ROOT } from '../bundle/load';
+import { loadBundle, MUNICIPAL_CODE } from '../bundle/load';
 import { createMunicipalGas, type Latency, type MunicipalGas } from '../fakes/municipal';
 import { sources, sourcesSheet } from '../municipal/fixtures';
 import type { LocalBackend } from './backend';
 
-export const MUNICIPAL_CODE = join(ROOT, 'dist', 'municipal', 'Code.js');
 export const DISTRICT_BOOK = 'Свод района — Энский район';
 
 export interface MunicipalBackend extends LocalBackend {
@@ -28,29 +24,6 @@ export interface MunicipalBackend extends LocalBackend {
 
 const CALLABLE = new Set<string>(MUNICIPAL_FUNCTIONS);
 
-function loadMunicipalBundle(gas: MunicipalGas, logs: unknown[][]): Bundle {
-  const source = readFileSync(MUNICIPAL_CODE, 'utf8');
-  const quiet = {
-    log: (...a: unknown[]) => logs.push(a),
-    error: (...a: unknown[]) => logs.push(a),
-    warn: (...a: unknown[]) => logs.push(a),
-  };
-  const context = vm.createContext({ ...gas.globals, console: quiet, Date: gas.clock.dateConstructor() });
-  vm.runInContext(source, context, { filename: 'Code.js' });
-  return {
-    source,
-    context,
-    call(name, ...args) {
-      context.__args = args;
-      try {
-        return vm.runInContext(`${name}.apply(this, __args)`, context);
-      } finally {
-        delete context.__args;
-      }
-    },
-  };
-}
-
 export interface DistrictOptions {
   latency?: Partial<Latency>;
   /** «Источники» as the district wrote it (default: the municipal fixtures). */
@@ -61,7 +34,6 @@ export interface DistrictOptions {
 
 /** The municipal fixtures (8 sources, 4 of them failing) in a district spreadsheet, nothing collected yet. */
 export function municipalBackend(opts: DistrictOptions = {}): MunicipalBackend {
-  ensureBuilt();
   const gas = createMunicipalGas({ name: DISTRICT_BOOK, latency: opts.latency });
   gas.clock.now = Date.UTC(2026, 3, 21, 6, 0, 0);
   gas.ss.addSheet(M.tabs.sources, opts.sourcesRows ?? sourcesSheet());
@@ -80,7 +52,7 @@ export function municipalBackend(opts: DistrictOptions = {}): MunicipalBackend {
       );
   }
   const logs: unknown[][] = [];
-  const bundle = loadMunicipalBundle(gas, logs);
+  const bundle = loadBundle(gas, { code: MUNICIPAL_CODE, logs, Date: gas.clock.dateConstructor() });
   const calls = new Map<string, number>();
   return {
     gas,

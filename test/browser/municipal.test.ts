@@ -8,7 +8,7 @@ import type { CellValue } from '../../src/core/grid';
 import { M } from '../../src/core/strings';
 import { MUNICIPAL_SIDEBAR } from '../bundle/load';
 import { sourcesSheet } from '../municipal/fixtures';
-import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';
+import { type Browser, launchChromium, screenshot } from './chromium';
 import { type MunicipalBackend, municipalBackend } from './municipal-backend';
 import { type PreviewServer, startPreviewServer } from './server';
 
@@ -16,15 +16,13 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 /** Each school spreadsheet takes 80 s to open: 3 fit in a 270 s chunk — chunks of 3, 3 and 2 sources. */
 const SLOW = { openById: 80_000, getValues: 500, doc: 50, service: 30, properties: 50 };
 const POLL_MS = 5000;
-const T = { timeout: 120_000 };
 
 let browser: Browser;
 let server: PreviewServer;
 
 beforeAll(async () => {
-  requireChromium();
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -64,7 +62,7 @@ function js<T>(page: Page, expression: string): Promise<T> {
 
 const text = (page: Page, selector: string) => page.locator(selector).textContent();
 
-describe('the district panel in Chromium', T, () => {
+describe('the district panel in Chromium', () => {
   it('follows a collection over three chunks, lists failed sources with reasons, opens the district tabs', async () => {
     const backend = municipalBackend({ latency: SLOW, reader: 0, sourcesRows: hostileSources() });
     const dialogs: string[] = [];

@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S, UI } from '../../src/core/strings';
 import type { FakeSheet } from '../fakes';
 import { type LocalBackend, sampleBackend } from './backend';
-import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';
+import { type Browser, launchChromium, screenshot } from './chromium';
 import { type PreviewServer, startPreviewServer } from './server';
 
-const T = { timeout: 180_000 };
 const PROCEDURE = 'ВПР 2026 Математика 5 класс';
 const TAB = 'Дорожная карта · ВПР-2026 МА 5';
 
@@ -18,10 +17,9 @@ let browser: Browser;
 let server: PreviewServer;
 
 beforeAll(async () => {
-  requireChromium();
   server = await startPreviewServer(sampleBackend());
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -78,7 +76,7 @@ function statusCell(sheet: FakeSheet): { row: number; col: number } {
   return { row, col };
 }
 
-describe('the roadmap step in the sidebar', T, () => {
+describe('the roadmap step in the sidebar', () => {
   it('offers the form with the server\u2019s defaults, runs it, and shows the summary with links to both tabs', async () => {
     const backend = sampleBackend();
     const dialogs: string[] = [];

@@ -10,12 +10,11 @@ import type { FakeSheet } from '../fakes';
 import { expectOnlyClass, expectOnlySubject, filteredTable } from '../sheets/filter-checks';
 import { smallProtocol } from '../sheets/fixtures';
 import { createBackend, type LocalBackend, SAMPLE_BOOK, sampleBackend } from './backend';
-import { type Browser, launchChromium, requireChromium, screenshot } from './chromium';
+import { type Browser, launchChromium, screenshot } from './chromium';
 import { type PreviewServer, startPreviewServer } from './server';
 
 const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const T = { timeout: 120_000 };
 
 let browser: Browser;
 let server: PreviewServer;
@@ -25,11 +24,10 @@ let sample: LocalBackend;
 const dialogs = new WeakMap<Page, string[]>();
 
 beforeAll(async () => {
-  requireChromium();
   sample = sampleBackend();
   server = await startPreviewServer(sample);
   browser = await launchChromium();
-}, 120_000);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -88,7 +86,7 @@ function protocolBackend(rows: unknown[][] = smallProtocol(), extra: { name: str
   return createBackend(BOOK, [{ name: 'Протокол', rows }, ...extra]);
 }
 
-describe('the sidebar in Chromium', T, () => {
+describe('the sidebar in Chromium', () => {
   it('lists the recognised sheets and goes to a sheet by its link', async () => {
     const page = await openSidebar(sample);
     const sheet = page.locator('#sheets li', { hasText: 'ВПР 2026 Математика 5 класс' });

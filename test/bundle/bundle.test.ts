@@ -3,7 +3,7 @@
 // the entry points, the adapter and the core.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   DataOverview,
   FilterResult,
@@ -16,9 +16,7 @@ import type {
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
 import { createFakeGas, type FakeGas, type FakeSheet } from '../fakes';
 import { smallProtocol } from '../sheets/fixtures';
-import { type Bundle, ensureBuilt, json, loadBundle, ROOT, SIDEBAR } from './load';
-
-beforeAll(() => ensureBuilt(), 60_000);
+import { type Bundle, json, loadBundle, ROOT, SIDEBAR } from './load';
 
 const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
 const MATRIX = 'Матрица дефицитов · МА 4';
@@ -408,7 +406,6 @@ describe('dist/Code.js: the roadmap step', () => {
 
 describe('dist/Sidebar.html', () => {
   it('is one self-contained file under 150 KB that never uses innerHTML', () => {
-    ensureBuilt();
     const html = readFileSync(SIDEBAR, 'utf8');
     expect(statSync(SIDEBAR).size).toBeLessThanOrEqual(150 * 1024);
     expect(html).not.toMatch(/<script[^>]+src=/i);

@@ -1,31 +1,23 @@
-// Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that has
-// only the Google services (our fakes), no Node globals. Builds it first when missing or older
-// than the sources.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// Loads a built Apps Script bundle (dist/**/Code.js) the way Apps Script does: one script in a fresh
+// global scope that has only the Google services (our fakes), no Node globals. The one loader of
+// every edition's bundle; test/setup/build.ts builds dist/ once before any test runs.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import type { FakeGas } from '../fakes';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CODE = join(ROOT, 'dist', 'Code.js');
 export const SIDEBAR = join(ROOT, 'dist', 'Sidebar.html');
-/** The district panel (municipal edition), built from sidebar/municipal/. */
+/** The municipal edition's bundle and district panel, built from src/server/municipal and sidebar/municipal/. */
+export const MUNICIPAL_CODE = join(ROOT, 'dist', 'municipal', 'Code.js');
 export const MUNICIPAL_SIDEBAR = join(ROOT, 'dist', 'municipal', 'Sidebar.html');
+/** The «школа + рассылка» edition's bundle. */
+export const DIGEST_CODE = join(ROOT, 'dist', 'digest', 'Code.js');
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-export function ensureBuilt(): void {
-  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'sidebar')));
-  const built = [CODE, SIDEBAR, MUNICIPAL_SIDEBAR].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources);
-  if (!built) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+/** Fails with a clear message when dist/ is missing (the global setup builds it; see vitest.config.ts). */
+export function requireBuilt(file: string): void {
+  if (!existsSync(file))
+    throw new Error(`${file} не собран: запустите тесты через vitest (сборка в test/setup/build.ts) или npm run build`);
 }
 
 export interface Bundle {
@@ -35,15 +27,28 @@ export interface Bundle {
   call(name: string, ...args: unknown[]): unknown;
 }
 
-export function loadBundle(gas: FakeGas, logs: unknown[][] = []): Bundle {
-  const source = readFileSync(CODE, 'utf8');
-  const quiet = {
-    log: (...a: unknown[]) => logs.push(a),
-    error: (...a: unknown[]) => logs.push(a),
-    warn: (...a: unknown[]) => logs.push(a),
+export interface LoadOptions {
+  /** Which bundle (default: the school edition, dist/Code.js). */
+  code?: string;
+  /** Collects the bundle's console output; silent when omitted. */
+  logs?: unknown[][];
+  /**
+   * The Date the bundle sees. Default: the host's Date, so that dates crossing between the fakes and the
+   * bundle are one kind of Date; a fake clock's constructor for time-driven jobs.
+   */
+  Date?: DateConstructor;
+}
+
+export function loadBundle(gas: { globals: object }, opts: LoadOptions | unknown[][] = {}): Bundle {
+  const o: LoadOptions = Array.isArray(opts) ? { logs: opts } : opts;
+  const file = o.code ?? CODE;
+  requireBuilt(file);
+  const source = readFileSync(file, 'utf8');
+  const logs = o.logs;
+  const sink = (...a: unknown[]) => {
+    if (logs) logs.push(a);
   };
-  // Date is shared so that dates crossing between the fakes and the bundle are one kind of Date.
-  const context = vm.createContext({ ...gas.globals, console: quiet, Date });
+  const context = vm.createContext({ ...gas.globals, console: { log: sink, error: sink, warn: sink }, Date: o.Date ?? Date });
   vm.runInContext(source, context, { filename: 'Code.js' });
   return {
     source,

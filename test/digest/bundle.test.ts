@@ -5,17 +5,15 @@
 // edition still without mail.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/roadmap/dates';
 import { weekStart } from '../../src/core/roadmap/digest';
 import { D } from '../../src/core/strings';
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
-import { ensureBuilt, ROOT } from '../bundle/load';
+import { type Bundle, DIGEST_CODE, loadBundle, ROOT } from '../bundle/load';
 import { createDigestGas, type DigestGas } from '../fakes/digest';
 
 const DIR = join(ROOT, 'dist', 'digest');
-const CODE = join(DIR, 'Code.js');
 const SCHOOL_ENTRY_POINTS = [
   'onOpen',
   'onInstall',
@@ -38,31 +36,8 @@ const SCOPES = {
 const ROADMAP = 'Дорожная карта · ВПР МА 4';
 const LAST_SENT = 'oko.digest.lastSent';
 
-beforeAll(() => ensureBuilt(), 120_000);
-
-interface Loaded {
-  source: string;
-  context: vm.Context;
-  call(name: string, ...args: unknown[]): unknown;
-}
-
-function load(gas: DigestGas): Loaded {
-  const source = readFileSync(CODE, 'utf8');
-  const context = vm.createContext({ ...gas.globals, console: { log() {}, error() {}, warn() {} }, Date });
-  vm.runInContext(source, context, { filename: 'Code.js' });
-  return {
-    source,
-    context,
-    call(name, ...args) {
-      context.__args = args;
-      try {
-        return vm.runInContext(`${name}.apply(this, __args)`, context);
-      } finally {
-        delete context.__args;
-      }
-    },
-  };
-}
+type Loaded = Bundle;
+const load = (gas: DigestGas): Loaded => loadBundle(gas, { code: DIGEST_CODE });
 
 /** Today in the fake spreadsheet's zone, as the bundle computes it (Utilities.formatDate, Europe/Moscow). */
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(

@@ -2,15 +2,13 @@
 // whole collection run through the bundle against the fake services (other spreadsheets included).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import vm from 'node:vm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { M, S } from '../../src/core/strings';
 import { type AggregationDetails, type ChunkView, MUNICIPAL_FUNCTIONS } from '../../src/server/municipal/contract';
-import { ensureBuilt, MUNICIPAL_SIDEBAR, ROOT } from '../bundle/load';
+import { loadBundle, MUNICIPAL_CODE, MUNICIPAL_SIDEBAR, ROOT } from '../bundle/load';
 import { createMunicipalGas, type MunicipalGas } from '../fakes/municipal';
 import { sources, sourcesSheet } from './fixtures';
 
-const CODE = join(ROOT, 'dist', 'municipal', 'Code.js');
 const ENTRY_POINTS = [
   'onOpen',
   'onInstall',
@@ -23,25 +21,7 @@ const ENTRY_POINTS = [
   'municipalSettingsMenu',
 ];
 
-beforeAll(() => ensureBuilt(), 120_000);
-
-function load(gas: MunicipalGas): { source: string; call: (name: string, ...args: unknown[]) => unknown; context: vm.Context } {
-  const source = readFileSync(CODE, 'utf8');
-  const context = vm.createContext({ ...gas.globals, console: { log() {}, error() {}, warn() {} }, Date });
-  vm.runInContext(source, context, { filename: 'Code.js' });
-  return {
-    source,
-    context,
-    call(name, ...args) {
-      context.__args = args;
-      try {
-        return vm.runInContext(`${name}.apply(this, __args)`, context);
-      } finally {
-        delete context.__args;
-      }
-    },
-  };
-}
+const load = (gas: MunicipalGas) => loadBundle(gas, { code: MUNICIPAL_CODE });
 
 describe('dist/municipal/Code.js', () => {
   it('declares every entry point as a top-level function, and the manifest has the municipal scopes', () => {
@@ -161,7 +141,6 @@ describe('dist/municipal/Code.js', () => {
 
 describe('dist/municipal/Sidebar.html', () => {
   it('is one self-contained file under 150 KB that never uses innerHTML', () => {
-    ensureBuilt();
     const html = readFileSync(MUNICIPAL_SIDEBAR, 'utf8');
     expect(statSync(MUNICIPAL_SIDEBAR).size).toBeLessThanOrEqual(150 * 1024);
     expect(html).not.toMatch(/<script[^>]+src=/i);

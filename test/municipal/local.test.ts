@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { municipalExportSchema } from '../../src/core/municipal/export';
 import { M } from '../../src/core/strings';
 import { aggregateFolder } from '../../src/local/commands/aggregate';
 import { municipalChunk } from '../../src/server/municipal/job';
-import { ensureBuilt, ROOT } from '../bundle/load';
+import { ROOT } from '../bundle/load';
 import { installFakeGas } from '../fakes';
 import { createMunicipalGas } from '../fakes/municipal';
 import { tempDir, writeWorkbookXlsx } from '../helpers/xlsx';
@@ -89,8 +89,6 @@ function normalise(rows: Cell[][]): Cell[][] {
 }
 
 describe('oko aggregate', () => {
-  beforeAll(() => ensureBuilt(), 120_000);
-
   it('a folder with broken workbooks: three district tabs, each failed file with its reason', async () => {
     const dir = await folder(false);
     const out = join(dir, 'municipal.xlsx');
