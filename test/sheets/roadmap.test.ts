@@ -217,7 +217,9 @@ describe('the roadmap step in Google Sheets', () => {
     const otherTab = other.tabs.written[0] as string;
     expect(otherTab).not.toBe(TAB);
     expect(gas.ss.tab(TAB)).toBe(first);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, EXEC, otherTab]);
+    // The second roadmap (all ВПР) has per-student routes: its «ИОМ» tab comes with it.
+    expect(other.tabs.written).toEqual([otherTab, 'ДК · ВПР · ИОМ', EXEC]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, EXEC, otherTab, 'ДК · ВПР · ИОМ']);
     const f = formulas(gas.ss.tab(EXEC));
     expect(f.some((x) => x.includes(`'${TAB}'!`))).toBe(true);
     expect(f.some((x) => x.includes(`'${otherTab}'!`))).toBe(true);
