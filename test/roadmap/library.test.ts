@@ -36,6 +36,7 @@ describe('«Шаблон дорожной карты»: the editable copy of a t
       const t = back.template!;
       expect(t.title).toBe(tpl.title);
       expect(t.sourceYear).toBe(tpl.sourceYear);
+      expect(t.timeline).toBe(tpl.timeline);
       expect(t.sections.map((s) => [s.number, s.title, s.tasks, s.indicators])).toEqual(
         tpl.sections.map((s) => [s.number, s.title, s.tasks, s.indicators]),
       );
