@@ -149,7 +149,7 @@ export function roadmapSummary(outcome: RoadmapOutcome): RoadmapSummary | null {
   return {
     tab: roadmapTab.name,
     execution: executionTab.name,
-    template: result.template?.title ?? '',
+    template: result.template?.shortTitle ?? result.template?.title ?? '',
     year: result.year?.label ?? '',
     activities: result.activities,
     done: counts.done,
@@ -233,7 +233,7 @@ export function copyTemplateSheet(ss: SpreadsheetLike, id: string): TemplateCopy
       created: true,
       sheet: TEMPLATE_SHEET,
       template,
-      message: UI.roadmap.templateCreated(TEMPLATE_SHEET, tpl.title, tpl.id),
+      message: UI.roadmap.templateCreated(TEMPLATE_SHEET, tpl.shortTitle ?? tpl.title, tpl.id),
       sheetObject: sheet,
     };
   });

@@ -173,6 +173,10 @@ describe('roadmaps right on day one', () => {
     const note = r.tabs[0]!.notes?.find((n) => n.text.includes('срок перенесён'));
     expect(note).toBeDefined();
     expect(r.problems.find((p) => p.code === 'roadmap-moved')?.message).toMatch(/^Сроков перенесено на следующий год: \d+ — /);
+    // Only the occurrences that fell before the results move: of the four quarter ends of 4.4, 31.05.2026 stays.
+    expect(
+      ['4.4 (1/4)', '4.4 (2/4)', '4.4 (3/4)', '4.4 (4/4)'].map((n) => `${row(r.plan!.rows, n).end} ${row(r.plan!.rows, n).moved ?? false}`),
+    ).toEqual(['2026-05-31 false', '2026-10-31 true', '2026-12-31 true', '2027-03-31 true']);
     // Rows inherit the moved date, never the one before the results.
     expect(r.plan!.rows.filter((x) => x.kind === 'activity' && x.end !== null && x.end < '2026-05-15')).toEqual([]);
   });

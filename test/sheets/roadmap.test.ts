@@ -317,7 +317,9 @@ describe('the roadmap step in Google Sheets', () => {
     expect(sheet.peek(1, 1)?.value).toMatch(/Примерная|дорожн/i);
     expect(gas.ui.alerts).toHaveLength(1);
     expect(gas.ui.alerts[0]?.title).toBe(UI.roadmap.templateTitle);
-    expect(gas.ui.alerts[0]?.prompt).toContain('region-model-roadmap');
+    // Named by its short name, never by its internal id.
+    expect(gas.ui.alerts[0]?.prompt).toContain('«Примерная дорожная карта по результатам ОКО (регион)»');
+    expect(gas.ui.alerts[0]?.prompt).not.toContain('region-model-roadmap');
     expect(gas.ui.alerts[0]?.prompt).toContain(UI.roadmap.templateFromDefault('region-model-roadmap'));
     expect(gas.ss.active?.sheet).toBe(sheet);
     // Typed into by the user, then «Создать шаблон» again: refused, the sheet untouched.
@@ -340,9 +342,10 @@ describe('the roadmap step in Google Sheets', () => {
     const gas = book();
     roadmapStep(gas.ss, { ...FORM, template: 'school-objectivity-plan' });
     menuRoadmapTemplate();
-    expect(gas.ui.alerts[0]?.prompt).toContain('(school-objectivity-plan)');
+    expect(gas.ui.alerts[0]?.prompt).toContain('«План по объективности оценивания (школа)»');
+    expect(gas.ui.alerts[0]?.prompt).not.toContain('school-objectivity-plan');
     expect(gas.ui.alerts[0]?.prompt).not.toContain(UI.roadmap.templateFromDefault('region-model-roadmap'));
-    expect(gas.ss.tab(S.tabs.roadmapTemplate).snapshot()[2]?.[0]).toContain('school-objectivity-plan');
+    expect(gas.ss.tab(S.tabs.roadmapTemplate).snapshot()[2]?.[0]).toContain('План по объективности оценивания (школа)');
   });
 
   it('waits for the document lock like every run', () => {

@@ -143,20 +143,20 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
   const programmeStart =
     tpl.timeline === 'programme' && firstAct ? raw(firstAct, sections[0]?.year).occurrences.map((o) => o.start ?? o.end)[0] : undefined;
   /** Occurrences placed on the timeline: not before the programme's first step, not before the floor date. */
-  const place = (occ: Occurrence[]): { occ: Occurrence[]; moved: boolean } => {
-    let moved = false;
+  const place = (occ: Occurrence[]): { occ: (Occurrence & { moved: boolean })[]; moved: boolean } => {
     const out = occ.map((o) => {
       let x = o;
+      let moved = false;
       while (programmeStart !== undefined && (x.start ?? x.end) < programmeStart) x = shiftYears(x, 1);
       while (floor !== undefined && x.end < floor) {
         x = shiftYears(x, 1);
         moved = true;
       }
       if (floor !== undefined && x.start !== null && x.start < floor) x = { start: floor, end: x.end };
-      return x;
+      return { ...x, moved };
     });
     out.sort((a, b) => (a.end === b.end ? (a.start ?? '').localeCompare(b.start ?? '') : a.end.localeCompare(b.end)));
-    return { occ: out, moved };
+    return { occ: out, moved: out.some((o) => o.moved) };
   };
   // «в соответствии с решением Педсовета» counts from the template's dated teachers' council row.
   for (const { acts, year } of sections) {
@@ -206,16 +206,18 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
       undated.set(r.phrase, (undated.get(r.phrase) ?? 0) + 1);
       return [{ start: null, end: null, deadlineText: r.text ?? '', phrase: r.phrase, ...(r.note ? { note: r.note } : {}) }];
     }
-    const { occ, moved } = place(r.occurrences);
-    const note = moved && floor ? [r.note, S.roadmap.movedNote(ruDate(floor), opts.year.label)].filter((x) => x).join('; ') : r.note;
-    return occ.map((o) => ({
-      start: o.start,
-      end: o.end,
-      deadlineText: '',
-      phrase: r.phrase,
-      ...(note ? { note } : {}),
-      ...(moved ? { moved: true } : {}),
-    }));
+    const { occ } = place(r.occurrences);
+    return occ.map((o) => {
+      const note = o.moved && floor ? [r.note, S.roadmap.movedNote(ruDate(floor), opts.year.label)].filter((x) => x).join('; ') : r.note;
+      return {
+        start: o.start,
+        end: o.end,
+        deadlineText: '',
+        phrase: r.phrase,
+        ...(note ? { note } : {}),
+        ...(o.moved ? { moved: true } : {}),
+      };
+    });
   };
   const dated = (phrase: string): When[] => whenOf(resolveDeadline(parseDeadline(phrase), ctx));
 

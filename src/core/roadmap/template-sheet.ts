@@ -47,7 +47,7 @@ export function buildTemplateSheet(tpl: RoadmapTemplate): SheetSpec {
     italic: true,
     fontColor: COLORS.muted,
   });
-  b.row([`Создан из встроенного шаблона «${tpl.id}». ${HELP}`], { italic: true, fontColor: COLORS.muted });
+  b.row([`Создан из встроенного шаблона «${tpl.shortTitle ?? tpl.title}». ${HELP}`], { italic: true, fontColor: COLORS.muted });
   const head = b.row([...TEMPLATE_COLUMNS], { bold: true, background: COLORS.headerBg, wrap: true });
   for (const s of tpl.sections) {
     s.activities.forEach((a, i) => {
