@@ -206,7 +206,8 @@ describe('the roadmap step in Google Sheets', () => {
         `call ${n}`,
       ).toBe(false);
     }
-  });
+    // Up to 25 regenerations with an injected failure: slow on a loaded machine.
+  }, 30_000);
 
   it('never deletes other roadmap tabs: a second procedure adds its tab, and «Исполнение» covers both', () => {
     const gas = book();

@@ -1,7 +1,11 @@
 // The rows a roadmap should have, in order, before anything users typed is merged in: the template's
 // sections (stage rows, tasks, indicators) and activities with concrete dates, plus the rows the
 // analysis asks for (work-programme changes, ИОМ, objectivity checks), each with a stable key.
-
+//
+// Dates are placed on a timeline: nothing before the results date (or, without one, the day the
+// roadmap is made) — such a deadline moves to its next occurrence and the row says so; nothing of a
+// multi-year programme before its first step. Per-student ИОМ rows are kept apart (`iomRows`, their
+// own tab) with one line about them in the plan. Years the template's texts name follow the chosen year.
 import { S } from '../strings';
 import { type AcademicYear, ruDate } from './dates';
 import {
