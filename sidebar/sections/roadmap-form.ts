@@ -1,9 +1,11 @@
 // The parameters of the «Дорожная карта» step: template, academic year, procedure, results date and
-// levels. The options and defaults come from the server (templates, the current academic year, the
-// analysed procedures); the form is remembered per user on every change, so the menu's «Создать
+// levels. The options and defaults come from the server (templates by their short names, the current
+// academic year, the analysed procedures); the year then follows the results date (`defaultAcademicYear`)
+// until the user types one; the form is remembered per user on every change, so the menu's «Создать
 // шаблон» knows the chosen template. Values are sent as they are (ISO date from the date input): the
 // server checks them and answers in Russian.
 
+import { academicYear, defaultAcademicYear, isIsoDate } from '../../src/core/roadmap/dates';
 import { UI } from '../../src/core/strings';
 import type { RoadmapForm, RoadmapFormInfo } from '../../src/server/contract';
 import { ROADMAP_LEVELS, SHEET_TEMPLATE_ID } from '../../src/server/roadmap-levels';
@@ -43,11 +45,22 @@ export function roadmapForm(app: App, info: RoadmapFormInfo): RoadmapFormView {
   template.value = saved && info.templates.some((t) => t.id === saved.template) ? saved.template : '';
   const year = el('input', { type: 'text', id: 'rm-year', inputmode: 'numeric', autocomplete: 'off' });
   year.value = saved?.year || info.defaultYear;
+  // The year follows the results date until the user types a year of their own: right after a spring
+  // ВПР the roadmap is for the coming school year, not the one that is nearly over.
+  let yearFollowsResults = !saved?.year || saved.year === info.defaultYear;
   const list = el('datalist', { id: 'rm-procedures' }, ...info.procedures.map((p) => el('option', { value: p })));
   const procedure = el('input', { type: 'text', id: 'rm-procedure', list: 'rm-procedures', autocomplete: 'off' });
   procedure.value = saved?.procedure || (info.procedures[0] ?? '');
   const results = el('input', { type: 'date', id: 'rm-results' });
   results.value = saved?.resultsDate ?? '';
+  const followResults = () => {
+    if (yearFollowsResults && isIsoDate(results.value)) year.value = academicYear(defaultAcademicYear(results.value)).label;
+  };
+  followResults();
+  year.addEventListener('input', () => {
+    yearFollowsResults = false;
+  });
+  results.addEventListener('change', followResults);
   const levels = ROADMAP_LEVELS.map((level) => {
     const box = el('input', { type: 'checkbox', id: `rm-level-${level}`, value: level });
     box.checked = saved ? saved.levels.length === 0 || saved.levels.includes(level) : true;

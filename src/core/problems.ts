@@ -15,6 +15,8 @@ export interface Problem {
   col?: number;
   /** Russian text without the place; `formatProblem` adds it. */
   message: string;
+  /** A form field («Учебный год») when the problem is in what the user typed into a form, not in a sheet (`sheet` is then ''). */
+  field?: string;
 }
 
 export function problem(severity: Severity, code: string, sheet: string, message: string, row?: number, col?: number): Problem {
@@ -24,8 +26,14 @@ export function problem(severity: Severity, code: string, sheet: string, message
   return p;
 }
 
-/** «Лист «Протокол», ячейка D7 (строка 7, столбец D): …» */
+/** A problem in a form field the user filled in (the roadmap form's «Учебный год»), not in a sheet. */
+export function fieldProblem(severity: Severity, code: string, field: string, message: string): Problem {
+  return { severity, code, sheet: '', message, field };
+}
+
+/** «Лист «Протокол», ячейка D7 (строка 7, столбец D): …»; «Поле «Учебный год»: …» for a form field. */
 export function formatProblem(p: Problem): string {
+  if (p.field !== undefined) return `${S.fieldPlace(p.field)}: ${p.message}`;
   return `${S.problemPlace(p.sheet, p.row, p.col, p.row && p.col ? a1(p.row, p.col) : undefined)}: ${p.message}`;
 }
 

@@ -72,7 +72,7 @@ function consumeFocus(ss: SpreadsheetLike): boolean {
 }
 
 export function templateOptions(tabNames: readonly string[]): RoadmapTemplateOption[] {
-  const options = builtInTemplates().map((t) => ({ id: t.id, title: t.title }));
+  const options = builtInTemplates().map((t) => ({ id: t.id, title: t.shortTitle ?? t.title }));
   if (tabNames.some((n) => norm(n) === norm(TEMPLATE_SHEET))) options.push({ id: SHEET_TEMPLATE_ID, title: UI.roadmap.sheetTemplate });
   return options;
 }
@@ -126,7 +126,9 @@ export function runRoadmapAndWrite(ss: SpreadsheetLike, form: RoadmapForm): Road
 /** The summary figures of the roadmap as written (the fresh tab, its active part). */
 export function roadmapSummary(outcome: RoadmapOutcome): RoadmapSummary | null {
   const { result, today } = outcome;
-  const [roadmapTab, executionTab] = result.tabs;
+  // The roadmap tab first, «Исполнение» last (the roadmap's «ИОМ» tab, when written, between them).
+  const roadmapTab = result.tabs[0];
+  const executionTab = result.tabs[result.tabs.length - 1];
   if (!result.ok || !roadmapTab || !executionTab) return null;
   const fresh = result.roadmaps.find((r) => r.name === roadmapTab.name);
   const active = (fresh?.rows ?? []).filter((r) => fresh?.archiveRow === null || r.row < (fresh?.archiveRow ?? 0));
@@ -147,7 +149,7 @@ export function roadmapSummary(outcome: RoadmapOutcome): RoadmapSummary | null {
   return {
     tab: roadmapTab.name,
     execution: executionTab.name,
-    template: result.template?.title ?? '',
+    template: result.template?.shortTitle ?? result.template?.title ?? '',
     year: result.year?.label ?? '',
     activities: result.activities,
     done: counts.done,
@@ -231,7 +233,7 @@ export function copyTemplateSheet(ss: SpreadsheetLike, id: string): TemplateCopy
       created: true,
       sheet: TEMPLATE_SHEET,
       template,
-      message: UI.roadmap.templateCreated(TEMPLATE_SHEET, tpl.title, tpl.id),
+      message: UI.roadmap.templateCreated(TEMPLATE_SHEET, tpl.shortTitle ?? tpl.title, tpl.id),
       sheetObject: sheet,
     };
   });

@@ -4,6 +4,7 @@
 // menu «Дорожная карта…» and «Запустить» skipping the step while its form is empty.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInTemplates } from '../../src/core/roadmap/library';
 import { S, UI } from '../../src/core/strings';
 import type { FakeSheet } from '../fakes';
 import { type LocalBackend, sampleBackend } from './backend';
@@ -12,6 +13,8 @@ import { type PreviewServer, startPreviewServer } from './server';
 
 const PROCEDURE = 'ВПР 2026 Математика 5 класс';
 const TAB = 'Дорожная карта · ВПР-2026 МА 5';
+/** The roadmap's per-student routes (the sample school's 5th-grade mathematics has at-risk students). */
+const IOM_TAB = 'ДК · ВПР-2026 МА 5 · ИОМ';
 
 let browser: Browser;
 let server: PreviewServer;
@@ -100,6 +103,9 @@ describe('the roadmap step in the sidebar', () => {
       'school-objectivity-roadmap',
       'municipal-low-results',
     ]);
+    // Short names in the picker (full titles run up to 244 characters).
+    const names = await js<string[]>(page, "[...document.querySelectorAll('#rm-template option')].map((o) => o.textContent)");
+    expect(names.slice(1)).toEqual(builtInTemplates().map((t) => t.shortTitle));
     for (const level of ['НШ', 'ОШ', 'СШ']) await expect(page.getByLabel(level, { exact: true }).isChecked()).resolves.toBe(true);
     expect(await js<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
 
@@ -113,10 +119,10 @@ describe('the roadmap step in the sidebar', () => {
     expect(text).toMatch(/Мероприятий: \d+ \(выполнено 0, в работе 0, не начато \d+, отменено 0\)\./);
     expect(text).toMatch(/Выполнение: 0 % \(выполнено 0 из \d+ неотменённых\)\./);
     expect(text).toMatch(/Просрочено на \d\d\.\d\d\.\d{4}: \d+\.|Просроченных на \d\d\.\d\d\.\d{4} нет\./);
-    // The tabs were written: the roadmap, then «Исполнение»; the step lists both as links.
-    expect(backend.gas.ss.tabNames().slice(-2)).toEqual([TAB, S.tabs.execution]);
+    // The tabs were written: the roadmap, its «ИОМ» tab, then «Исполнение»; the step lists them as links.
+    expect(backend.gas.ss.tabNames().slice(-3)).toEqual([TAB, IOM_TAB, S.tabs.execution]);
     await expect(page.locator('#step-roadmap .tabs-here').textContent()).resolves.toBe(
-      `${UI.analysis.tabsHere} ${TAB}, ${S.tabs.execution}`,
+      `${UI.analysis.tabsHere} ${TAB}, ${IOM_TAB}, ${S.tabs.execution}`,
     );
     await screenshot(page, 'sidebar-roadmap');
     await summary.getByRole('button', { name: S.tabs.execution, exact: true }).click();
@@ -126,6 +132,25 @@ describe('the roadmap step in the sidebar', () => {
     await idle(page);
     expect(backend.gas.ss.active?.sheet.title).toBe(TAB);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('the school year follows the results date until the user types a year', async () => {
+    const page = await openAnalysis(sampleBackend());
+    const year = page.getByLabel(UI.roadmap.year, { exact: true });
+    const results = page.getByLabel(UI.roadmap.resultsDate, { exact: true });
+    for (const [date, label] of [
+      ['2026-05-15', '2026/2027'], // right after a spring ВПР: the coming year
+      ['2026-10-10', '2026/2027'],
+      ['2027-02-01', '2026/2027'],
+      ['2025-05-15', '2025/2026'],
+    ]) {
+      await results.fill(date as string);
+      await expect(year.inputValue(), date).resolves.toBe(label);
+    }
+    await year.fill('2030');
+    await results.fill('2026-05-15');
+    await expect(year.inputValue()).resolves.toBe('2030');
     await page.close();
   });
 

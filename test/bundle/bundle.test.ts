@@ -377,7 +377,10 @@ describe('dist/Code.js: the roadmap step', () => {
     expect(() => bundle.call('saveRoadmapForm', { ...FORM, year: 2026 })).toThrow(/^Панель передала неверные данные/);
     const bad = json(bundle.call('runRoadmapStep', { ...FORM, year: 'абв' }) as RoadmapStepResult);
     expect(bad.ok).toBe(false);
-    expect(bad.problems.find((p) => p.severity === 'error')?.message).toMatch(/^Учебный год «абв» не распознан/);
+    const yearError = bad.problems.find((p) => p.severity === 'error');
+    expect(yearError?.message).toMatch(/^«абв» — не учебный год/);
+    // The problem is reported against the form field, not a sheet.
+    expect(yearError?.text).toMatch(/^Поле «Учебный год»: /);
     expect(gas.ss.tabNames()).toEqual(['Протокол']);
   });
 
@@ -400,7 +403,7 @@ describe('dist/Code.js: the roadmap step', () => {
     expect(again.message).toMatch(/^Лист «Шаблон дорожной карты» уже есть/);
     bundle.call('menuRoadmapTemplate');
     expect(gas.ui.alerts[0]?.prompt).toMatch(/^Лист «Шаблон дорожной карты» уже есть/);
-    expect(() => bundle.call('createRoadmapTemplate', 'нет-такого')).toThrow(/Встроенного шаблона «нет-такого» нет/);
+    expect(() => bundle.call('createRoadmapTemplate', 'нет-такого')).toThrow(/^Такого встроенного шаблона нет/);
   });
 });
 

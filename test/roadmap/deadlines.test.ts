@@ -8,6 +8,7 @@ import {
   parseDeadline,
   resolveDeadline,
   sourceStartOf,
+  UNDATED_WHY,
 } from '../../src/core/roadmap/deadlines';
 import { builtInTemplates } from '../../src/core/roadmap/library';
 
@@ -57,7 +58,11 @@ describe('parseDeadline: the phrases of the brief', () => {
     expect(dates('март-апрель')).toEqual(['2026-03-01..2026-04-30']);
     expect(dates('Сентябрь-октябрь')).toEqual(['2025-09-01..2025-10-31']);
     expect(dates('январь')).toEqual(['2026-01-01..2026-01-31']);
-    expect(dates('Август')).toEqual(['2026-08-01..2026-08-31']);
+    // A lone «Август» opens the academic year (seed 000: the yearly planning meeting, 1.1, 1.7, 3.9).
+    expect(dates('Август')).toEqual(['2025-08-01..2025-08-31']);
+    expect(dates('Август, ноябрь')).toEqual(['2025-08-01..2025-08-31', '2025-11-01..2025-11-30']);
+    // …while a range that ends in August ends with the year.
+    expect(dates('июнь-август')).toEqual(['2026-06-01..2026-08-31']);
     expect(dates('февраль', Y2026)).toEqual(['2027-02-01..2027-02-28']);
   });
 
@@ -135,16 +140,42 @@ describe('parseDeadline: the phrases of the brief', () => {
     expect(text('После завершения аналитического этапа', Y2026)).toMatch(/^срок не определён \(у аналитического этапа нет даты\)/);
   });
 
-  it('lists of months become several deadlines, sorted', () => {
+  it('lists of months with «,» become several deadlines of one year, sorted', () => {
     expect(dates('Февраль, май, октябрь')).toEqual(['2025-10-01..2025-10-31', '2026-02-01..2026-02-28', '2026-05-01..2026-05-31']);
-    expect(dates('Март- апрель; сентябрь-декабрь')).toEqual(['2025-09-01..2025-12-31', '2026-03-01..2026-04-30']);
+  });
+
+  it('items separated by «;» are stages in order: each after the previous (seed 004, 1.5)', () => {
+    expect(parseDeadline('Март- апрель; сентябрь-декабрь').ordered).toBe(true);
+    expect(parseDeadline('Февраль, май, октябрь').ordered).toBeUndefined();
+    // «На 1 этапе» in March–April, «на промежуточных и итоговом этапе» in the September–December after it.
+    expect(dates('Март- апрель; сентябрь-декабрь')).toEqual(['2026-03-01..2026-04-30', '2026-09-01..2026-12-31']);
+  });
+
+  it('«в течение года после проведения процедур» runs from the results to the end of the year (seed 001, 6 and 7)', () => {
+    expect(parseDeadline('В течение года после проведения процедур').parts).toEqual([{ type: 'after-results-year' }]);
+    expect(dates('В течение года после проведения процедур', Y2026)).toEqual(['2026-05-15..2027-08-31']);
+    expect(dates('В течение года после проведения процедур')).toEqual(['2025-10-10..2026-08-31']);
+    expect(text('В течение года после проведения процедур', { year: academicYear(2026) })).toBe(
+      'срок не определён (не указана дата получения результатов): В течение года после проведения процедур',
+    );
+  });
+
+  it('«в соответствии с решением Педсовета» is the month after the dated council row, and says so (seed 002)', () => {
+    const ctx: DeadlineContext = { ...Y2026, council: { number: '2.1', end: '2026-06-12' } };
+    for (const p of ['В соответствии с решением Педсовета', 'В соответствии с решением Педсовета и Управляющего совета']) {
+      expect(dates(p, ctx)).toEqual(['2026-06-13..2026-07-12']);
+      expect(resolveDeadline(parseDeadline(p), ctx).note).toBe(
+        'в течение месяца после педсовета (п. 2.1) — срок принят ОКО, уточните по протоколу педсовета',
+      );
+      expect(text(p, Y2026)).toBe(`срок не определён (в шаблоне нет педсовета с датой): ${p}`);
+    }
   });
 
   it('phrases that name no date stay text, marked «срок не определён»', () => {
     for (const [p, why] of [
       ['по графику', 'schedule'],
       ['По мере необходимости', 'as-needed'],
-      ['В соответствии с решением Педсовета', 'schedule'],
+      ['В соответствии с планом', 'schedule'],
       ['По плану проведения педсоветов', 'schedule'],
       ['При завершении изучения темы', 'event'],
       ['Во время проведения ВПР по графику', 'event'],
@@ -152,7 +183,8 @@ describe('parseDeadline: the phrases of the brief', () => {
     ] as const) {
       expect(parseDeadline(p).undated).toBe(why);
       expect(dates(p)).toEqual([]);
-      expect(text(p)).toBe(`срок не определён: ${p}`);
+      // The cell says why there is no date.
+      expect(text(p)).toBe(`срок не определён (${UNDATED_WHY[why]}): ${p}`);
     }
     expect(parseDeadline(undefined).undated).toBe('none');
     expect(text('')).toBe('срок не указан в шаблоне');
@@ -180,18 +212,16 @@ describe('every deadline phrase of the five templates', () => {
     'По плану проведения педсоветов',
     'По плану проведения дополнительных занятий с учащимися',
     'При проведении оценочных процедур',
-    'В соответствии с решением Педсовета',
-    'В соответствии с решением Педсовета и Управляющего совета',
     'В соответствии с планом',
     'При завершении изучения темы',
     'По графику',
     'Во время проведения ВПР по графику',
   ]);
 
-  it('has 77 distinct phrases (the empty one included), and every deliberately undated phrase is one of them', () => {
-    expect(phrases.size).toBe(77);
+  it('has 76 distinct phrases (the empty one included), and every deliberately undated phrase is one of them', () => {
+    expect(phrases.size).toBe(76);
     for (const p of UNDATED) expect(phrases.has(p), p).toBe(true);
-    expect([...phrases.keys()].filter((p) => !UNDATED.has(p))).toHaveLength(77 - UNDATED.size);
+    expect([...phrases.keys()].filter((p) => !UNDATED.has(p))).toHaveLength(76 - UNDATED.size);
   });
 
   it('dates every phrase except the deliberate text ones, in both 2025/2026 and 2026/2027', () => {
@@ -199,7 +229,14 @@ describe('every deadline phrase of the five templates', () => {
       const parsed = t.sections.flatMap((s) => s.activities.map((a) => parseDeadline(a.deadline)));
       const sourceStart = sourceStartOf(t.sourceYear) ?? inferSourceStart(parsed);
       for (const start of [2025, 2026]) {
-        const ctx: DeadlineContext = { year: academicYear(start), resultsDate: `${start}-05-15`, stageEnd: `${start}-06-05` };
+        const ctx: DeadlineContext = {
+          year: academicYear(start),
+          resultsDate: `${start}-05-15`,
+          stageEnd: `${start}-06-05`,
+          council: { number: '2.1', end: `${start}-06-12` },
+        };
+        // A multi-year programme (seed 004) runs into the calendar year after its school year.
+        const last = t.timeline === 'programme' ? `${start + 1}-12-31` : `${start + 1}-08-31`;
         if (sourceStart !== undefined) ctx.sourceStart = sourceStart;
         for (const p of parsed) {
           const r = resolveDeadline(p, ctx);
@@ -211,7 +248,7 @@ describe('every deadline phrase of the five templates', () => {
             expect(r.occurrences.length, `${t.id}: «${p.phrase}» should be dated`).toBeGreaterThan(0);
             for (const o of r.occurrences) {
               // Every date lies between the results (or the August before the year) and the year's end.
-              expect(o.end >= `${start}-05-15` && o.end <= `${start + 1}-08-31`, `${p.phrase}: ${o.end}`).toBe(true);
+              expect(o.end >= `${start}-05-15` && o.end <= last, `${p.phrase}: ${o.end}`).toBe(true);
               if (o.start) expect(o.start <= o.end, p.phrase).toBe(true);
             }
           }

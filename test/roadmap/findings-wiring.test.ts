@@ -19,11 +19,25 @@ describe('roadmap rows from the analysis’s own findings', () => {
     expect(s102.reasons.join(' ')).toContain('«2»');
   });
 
-  it('adds one ИОМ row per at-risk student to the roadmap tab', () => {
+  it("adds one ИОМ row per at-risk student to the roadmap's «ИОМ» tab, and one line about them to the plan", () => {
     const r = runRoadmap(baseWorkbook(), REQ);
     expect(r.ok).toBe(true);
-    const keys = r.tabs[0]!.values.map((row) => row[COL.key]).filter((k): k is string => typeof k === 'string');
-    expect(keys.filter((k) => k.startsWith('iom:')).sort()).toEqual(['iom:102', 'iom:103', 'iom:202']);
+    expect(r.tabs.map((t) => t.name)).toEqual(['Дорожная карта · ВПР МА 5', 'ДК · ВПР МА 5 · ИОМ', 'Исполнение']);
+    expect(r.iomTab).toBe('ДК · ВПР МА 5 · ИОМ');
+    const keysOf = (i: number) => r.tabs[i]!.values.map((row) => row[COL.key]).filter((k): k is string => typeof k === 'string');
+    expect(
+      keysOf(1)
+        .filter((k) => k.startsWith('iom:'))
+        .sort(),
+    ).toEqual(['iom:102', 'iom:103', 'iom:202']);
+    expect(keysOf(0).filter((k) => k.startsWith('iom:'))).toEqual(['iom:*list']);
+    const line = r.tabs[0]!.values.find((row) => row[COL.key] === 'iom:*list')!;
+    expect(line[COL.number]).toBe('2.8.1');
+    expect(line[COL.title]).toBe(
+      'Разработать индивидуальные образовательные маршруты (ИОМ) для участников группы риска: 3 чел. — по строке на участника на вкладке «ИОМ» этой карты',
+    );
+    const iomNumbers = r.tabs[1]!.values.filter((row) => String(row[COL.key]).match(/^iom:\d/)).map((row) => row[COL.number]);
+    expect(iomNumbers).toEqual(['2.8.2', '2.8.3', '2.8.4']);
   });
 
   it('adds a check per objectivity sign, worded as a sign to check', () => {

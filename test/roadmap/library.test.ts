@@ -36,6 +36,7 @@ describe('«Шаблон дорожной карты»: the editable copy of a t
       const t = back.template!;
       expect(t.title).toBe(tpl.title);
       expect(t.sourceYear).toBe(tpl.sourceYear);
+      expect(t.timeline).toBe(tpl.timeline);
       expect(t.sections.map((s) => [s.number, s.title, s.tasks, s.indicators])).toEqual(
         tpl.sections.map((s) => [s.number, s.title, s.tasks, s.indicators]),
       );
@@ -126,11 +127,29 @@ describe('«Шаблон дорожной карты»: the editable copy of a t
     expect(data(fromSheet)).toEqual(data(builtIn));
   });
 
-  it('refuses an unknown template id with the list of ids', () => {
+  it('refuses an unknown template with the short names to choose from, no internal ids, against the form field', () => {
     const { r } = generate(baseWorkbook(), { template: 'moya-karta' });
     expect(r.ok).toBe(false);
-    expect(r.problems.find((p) => p.severity === 'error')?.message).toBe(
-      'Шаблон «moya-karta» не найден. Встроенные шаблоны: school-complex-analysis, school-objectivity-plan, region-model-roadmap, school-objectivity-roadmap, municipal-low-results; «лист» — шаблон с листа «Шаблон дорожной карты».',
+    const error = r.problems.find((p) => p.severity === 'error')!;
+    expect(error.field).toBe('Шаблон');
+    expect(error.message).toBe(
+      'Шаблон «moya-karta» не найден. Выберите один из встроенных («Комплексный анализ результатов оценочных процедур (школа)», «План по объективности оценивания (школа)», «Примерная дорожная карта по результатам ОКО (регион)», «Дорожная карта по объективности оценивания (школа)», «Сопровождение школ с низкими результатами (муниципалитет)») или «Шаблон дорожной карты (лист)».',
     );
+    for (const t of builtInTemplates()) expect(error.message).not.toContain(t.id);
+  });
+
+  it('gives every built-in template a short name for the picker (the full titles run up to 244 characters)', () => {
+    for (const t of builtInTemplates()) {
+      expect(t.shortTitle, t.id).toBeDefined();
+      expect((t.shortTitle as string).length, t.id).toBeLessThanOrEqual(60);
+    }
+    expect(Math.max(...builtInTemplates().map((t) => t.title.length))).toBe(244);
+  });
+
+  it('shows no internal id in the roadmap tab: the template is named by its title', () => {
+    const { r } = generate(baseWorkbook());
+    const meta = String(r.tabs[0]!.values[1]![0]);
+    expect(meta).toContain('Шаблон: «Примерный план мероприятий');
+    expect(meta).not.toContain('region-model-roadmap');
   });
 });

@@ -65,6 +65,7 @@ describe('oko roadmap on .xlsx', () => {
       'План заданий',
       'Шкала отметок',
       TAB,
+      'ДК · ВПР МА 5 · ИОМ',
       'Исполнение',
     ]);
     const ws = wb.getWorksheet(TAB)!;

@@ -26,6 +26,7 @@ import {
   type,
 } from './helpers';
 
+const IOM_TAB = 'ДК · ВПР МА 5 · ИОМ';
 const TAB = 'Дорожная карта · ВПР МА 5';
 const tpl = findTemplate('region-model-roadmap')!;
 const actKey = (number: string) => `act:${textHash(tpl.sections.flatMap((s) => s.activities).find((a) => a.number === number)!.title)}`;
@@ -197,7 +198,7 @@ describe('regeneration after the inputs changed', () => {
       ],
     };
     const wb1 = markedWorkbook(risk);
-    const g = type(tab(wb1, TAB), 'iom:102', { status: 'В работе', comment: 'ИОМ согласован с родителями' });
+    const g = type(tab(wb1, IOM_TAB), 'iom:102', { status: 'В работе', comment: 'ИОМ согласован с родителями' });
     const newRisk = {
       atRisk: [
         { code: '202', className: '5Б', reasons: ['меньше 50 % баллов', 'снижение отметки'] },
@@ -205,25 +206,42 @@ describe('regeneration after the inputs changed', () => {
       ],
     };
     const again = generate(replaceTab(wb1, g), {}, newRisk);
-    const g2 = tab(again.wb, TAB);
+    const g2 = tab(again.wb, IOM_TAB);
     const ks = keys(g2);
     expect(ks.indexOf('iom:102')).toBeGreaterThan(ks.indexOf(BLOCK_ARCHIVE));
     expect(cell(g2, 'iom:102', 'status')).toBe('В работе');
     expect(cell(g2, 'iom:102', 'comment')).toBe('ИОМ согласован с родителями');
     expect(cell(g2, 'iom:103', 'status')).toBe('Не начато');
     expect(String(cell(g2, 'iom:202', 'result'))).toContain('снижение отметки');
-    expect(again.r.merge).toMatchObject({ archived: 1, fresh: 1 });
-    expectMarks(g2);
+    expect(again.r.iomMerge).toMatchObject({ archived: 1, fresh: 1 });
+    expectMarks(tab(again.wb, TAB));
 
     // 102 comes back: its row returns from the archive with its marks.
     const back = generate(again.wb, {}, risk);
-    const g3 = tab(back.wb, TAB);
+    const g3 = tab(back.wb, IOM_TAB);
     const ks3 = keys(g3);
     expect(ks3.indexOf('iom:102')).toBeLessThan(ks3.indexOf(BLOCK_ARCHIVE));
     expect(ks3.indexOf('iom:103')).toBeGreaterThan(ks3.indexOf(BLOCK_ARCHIVE));
     expect(cell(g3, 'iom:102', 'status')).toBe('В работе');
     expect(cell(g3, 'iom:102', 'comment')).toBe('ИОМ согласован с родителями');
-    expect(back.r.merge?.restored).toBe(1);
+    expect(back.r.iomMerge?.restored).toBe(1);
+  });
+
+  it('moves the ИОМ marks of an older roadmap (ИОМ rows on the roadmap tab itself) to the «ИОМ» tab, losing none', () => {
+    const risk = { atRisk: [{ code: '102', className: '5А', reasons: ['отметка 2'] }] };
+    const wb1 = markedWorkbook(risk);
+    // An older version kept the ИОМ row on the roadmap tab: put it there (with marks) and drop the «ИОМ» tab.
+    const iomRow = tab(wb1, IOM_TAB).values[rowIndexOfKey(tab(wb1, IOM_TAB), 'iom:102')]!.slice();
+    iomRow[COL.status] = 'Выполнено';
+    iomRow[COL.comment] = 'маршрут утверждён';
+    const main = tab(wb1, TAB);
+    const older = { name: main.name, values: [...main.values, iomRow] };
+    const wbOld = { name: wb1.name, grids: replaceTab(wb1, older).grids.filter((x) => x.name !== IOM_TAB) };
+    const again = generate(wbOld, {}, risk);
+    expect(cell(tab(again.wb, IOM_TAB), 'iom:102', 'status')).toBe('Выполнено');
+    expect(cell(tab(again.wb, IOM_TAB), 'iom:102', 'comment')).toBe('маршрут утверждён');
+    expect(keys(tab(again.wb, TAB))).not.toContain('iom:102');
+    expect(again.r.merge?.archived).toBe(0);
   });
 
   it("an objectivity sign keeps its row while its numbers change (key by the sign's kind)", () => {

@@ -4,6 +4,7 @@ import type { Workbook } from '../../src/core/grid';
 import { roadmapShortLabel, roadmapTabName } from '../../src/core/output/roadmap';
 import { isGeneratedTab, isRoadmapOwned, isRoadmapTab, keepsUserInput } from '../../src/core/output/tabs';
 import { staleGeneratedTabs } from '../../src/core/pipeline';
+import { formatProblem } from '../../src/core/problems';
 import { COL } from '../../src/core/roadmap/columns';
 import { buildDigest } from '../../src/core/roadmap/digest';
 import { builtInTemplates } from '../../src/core/roadmap/library';
@@ -11,6 +12,7 @@ import { readRoadmapTab } from '../../src/core/roadmap/tab-read';
 import { baseWorkbook, cell, class5BFixed, FIRST_DATA, generate, keys, replaceTab, rowIndexOfKey, tab, type, withResults } from './helpers';
 
 const TAB = 'Дорожная карта · ВПР МА 5';
+const IOM_TAB = 'ДК · ВПР МА 5 · ИОМ';
 
 describe('tab names', () => {
   it('are short forms of the procedure, at most 31 characters', () => {
@@ -78,7 +80,8 @@ describe('the roadmap tab', () => {
       .slice(FIRST_DATA)
       .map((row) => row[COL.end])
       .filter((v) => typeof v === 'string');
-    expect(texts).toContain('срок не определён: В соответствии с решением Педсовета');
+    expect(texts).toContain('срок не определён (по графику или плану, которого нет в шаблоне: впишите его даты): В соответствии с планом');
+    expect(texts).toContain('срок не определён (по событию, дата которого заранее не известна): При завершении изучения темы');
     // «ежегодно: - до 25 декабря; - до конца учебного года» gives two rows, 5.1 (1/2) and 5.1 (2/2).
     const numbers = g.values.slice(FIRST_DATA).map((row) => row[COL.number]);
     expect(numbers).toContain('5.1 (1/2)');
@@ -159,7 +162,8 @@ describe('rows from the analysis', () => {
     expect(cell(g, 'wp:математика|5а', 'responsible')).toBe('Иванова И. И.');
     expect(String(cell(g, 'wp:математика|5а', 'title'))).toContain('(учитель Иванова И. И.)');
     expect(cell(g, 'wp:математика|5б', 'responsible')).toBe('Петров П. П.');
-    expect(cell(g, 'iom:202', 'responsible')).toBe('Петров П. П.');
+    expect(cell(g, 'iom:*list', 'responsible')).toBe('Заместитель директора по УВР');
+    expect(cell(tab(wb, IOM_TAB), 'iom:202', 'responsible')).toBe('Петров П. П.');
   });
 
   it('puts ИОМ rows under the ИОМ activity and objectivity checks in their own section when the template has none', () => {
@@ -172,8 +176,11 @@ describe('rows from the analysis', () => {
       },
     );
     const g = tab(wb, TAB);
-    expect(cell(g, 'iom:102', 'number')).toBe('2.8.1');
-    expect(cell(g, 'iom:102', 'result')).toBe('ИОМ разработан и выполняется. Основания: отметка 2; меньше 50 % баллов');
+    expect(cell(g, 'iom:*list', 'number')).toBe('2.8.1');
+    const iom = tab(wb, IOM_TAB);
+    expect(cell(iom, 'iom:102', 'number')).toBe('2.8.2');
+    expect(cell(iom, 'iom:102', 'result')).toBe('ИОМ разработан и выполняется. Основания: отметка 2; меньше 50 % баллов');
+    expect(cell(iom, 'iom:102', 'stage')).toBe('2. Организационно-методический этап');
     expect(cell(g, 'obj:5б|journal-gap', 'number')).toBe('6.1');
     expect(cell(g, 'obj:5б|journal-gap', 'stage')).toBe('6. Мероприятия по результатам анализа');
     expect(cell(g, 'obj:5б|journal-gap', 'responsible')).toBe('Заместитель директора по УВР');
@@ -212,12 +219,14 @@ describe('rows from the analysis', () => {
   it('refuses bad parameters with clear messages', () => {
     const { r } = generate(baseWorkbook(), { year: '2026/2028', resultsDate: '31.02.2026', levels: 'НШ, старшие', procedure: ' ' });
     expect(r.ok).toBe(false);
-    expect(r.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
-      'Укажите оценочную процедуру, например «ВПР-2026, математика, 5 класс».',
-      'Учебный год «2026/2028» не распознан: укажите год начала (2025 — это 2025/2026) или «2025/2026».',
-      'Дата получения результатов: «31.02.2026» — не дата. Укажите дату как 2026-05-15 или 15.05.2026.',
-      'Уровни «НШ, старшие» не распознаны: допустимы НШ, ОШ, СШ через запятую.',
+    // Each error names the form field, not a sheet.
+    expect(r.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      'Поле «Оценочная процедура»: Укажите оценочную процедуру, например «ВПР-2026, математика, 5 класс».',
+      'Поле «Дата получения результатов»: «31.02.2026» — не дата. Укажите дату как 2026-05-15 или 15.05.2026.',
+      'Поле «Учебный год»: «2026/2028» — не учебный год: укажите год начала (2025 — это 2025/2026) или «2025/2026».',
+      'Поле «Уровни»: Уровни «НШ, старшие» не распознаны: допустимы НШ, ОШ, СШ через запятую.',
     ]);
+    expect(r.problems.filter((p) => p.severity === 'error').every((p) => p.sheet === '')).toBe(true);
   });
 
   it('lists overdue activities as of «today» for the summary', () => {

@@ -44,13 +44,24 @@ describe('school-objectivity-roadmap template (МАОУ «СОШ № 7» г. С�
     expect(byNumber.size).toBe(45);
   });
 
-  it('numbers every activity within its section, running 1, 2, … without gaps', () => {
+  it('keeps the printed numbers: 1, 2, … within each section, and 4.4–4.10 after 4.2 as the source prints them', () => {
     for (const s of tpl.sections) {
       for (const a of s.activities) {
         expect(a.number.startsWith(`${s.number}.`)).toBe(true);
       }
-      expect(s.activities.map((a) => a.number)).toEqual(s.activities.map((_, i) => `${s.number}.${i + 1}`));
+      const printed =
+        s.number === '4'
+          ? ['4.1', '4.2', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '4.10']
+          : s.activities.map((_, i) => `${s.number}.${i + 1}`);
+      expect(s.activities.map((a) => a.number)).toEqual(printed);
     }
+    expect(byNumber.get('4.4')?.title).toMatch(/^Активное внедрение/);
+    expect(byNumber.get('4.10')?.title).toBe('Обновление банка ФОС. Разработка КИМ');
+  });
+
+  it('dates 3.2 «Август» and 3.3 «Сентябрь» as the source does', () => {
+    expect(byNumber.get('3.2')?.deadline).toBe('Август');
+    expect(byNumber.get('3.3')?.deadline).toBe('Сентябрь');
   });
 
   it('gives no section-level tasks or indicators (the source has none)', () => {
@@ -69,8 +80,8 @@ describe('school-objectivity-roadmap template (МАОУ «СОШ № 7» г. С�
     expect(byNumber.get('2.2')?.deadline).toBe('Сентябрь – октябрь 2023');
     expect(byNumber.get('2.5')?.deadline).toBe('По графику');
     expect(byNumber.get('4.2')?.deadline).toBe('Ноябрь 2023 – март 2024');
-    expect(byNumber.get('4.6')?.deadline).toBe('В течение года по плану ВШК');
-    expect(byNumber.get('4.7')?.deadline).toBe('В течение года по графику ИМЦ и РЦОИ');
+    expect(byNumber.get('4.7')?.deadline).toBe('В течение года по плану ВШК');
+    expect(byNumber.get('4.8')?.deadline).toBe('В течение года по графику ИМЦ и РЦОИ');
     expect(byNumber.get('6.1')?.deadline).toBe('Сентябрь 2023, май 2024, август 2024');
     expect(byNumber.get('9.2')?.responsible).toBe('Классные руководители');
     expect(byNumber.get('9.5')?.deadline).toBe('Во время проведения ВПР по графику');
@@ -79,10 +90,10 @@ describe('school-objectivity-roadmap template (МАОУ «СОШ № 7» г. С�
 
   it('omits unreadable deadlines and flags them', () => {
     const noDeadline = activities.filter((a) => a.deadline === undefined).map((a) => a.number);
-    expect(noDeadline).toEqual(['1.2', '1.3', '3.2', '6.6']);
+    expect(noDeadline).toEqual(['1.2', '1.3', '6.6']);
     for (const n of noDeadline) expect(byNumber.get(n)?.uncertain).toBeTruthy();
     const deadlines = new Set(activities.map((a) => a.deadline).filter((d) => d !== undefined));
-    expect(deadlines.size).toBe(22);
+    expect(deadlines.size).toBe(23);
   });
 
   it('flags the reconstructed rows and section titles as uncertain', () => {
@@ -94,13 +105,10 @@ describe('school-objectivity-roadmap template (МАОУ «СОШ № 7» г. С�
       '3.3',
       '4.1',
       '4.2',
-      '4.3',
       '4.4',
       '4.5',
       '4.6',
-      '4.7',
-      '4.8',
-      '4.9',
+      '4.10',
       '5.1',
       '6.2',
       '6.5',

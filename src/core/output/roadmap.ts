@@ -53,11 +53,25 @@ export function roadmapTabName(procedure: string): string {
   return safeTabName(candidates[candidates.length - 1] as string);
 }
 
+/** «ДК · ВПР-2026 МА 5 · ИОМ»: the roadmap's per-student routes (a roadmap tab too: same columns, keys, «Исполнение»). */
+export function iomTabName(procedure: string): string {
+  const suffix = ` · ${S.tabs.iom}`;
+  for (const f of shortForms(procedure)) {
+    const safe = safeTabName(`${ROADMAP_TAB_SHORT_PREFIX}${f}${suffix}`);
+    if (safe.length <= MAX_TAB_NAME && !safe.endsWith('…')) return safe;
+  }
+  const forms = shortForms(procedure);
+  const base = safeTabName(`${ROADMAP_TAB_SHORT_PREFIX}${forms[forms.length - 1] ?? ''}`);
+  return `${base.slice(0, MAX_TAB_NAME - suffix.length)}${suffix}`;
+}
+
 export interface RoadmapTabModel {
   name: string;
   procedure: string;
   meta: string;
   merged: MergeResult;
+  /** The first line; default «Дорожная карта — <процедура>». */
+  title?: string;
 }
 
 /** Row (0-based) of the header; data starts on the next row. */
@@ -98,7 +112,7 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
   const width = COLUMN_IDS.length + extraLabels.length;
   const nCols = COL.comment + 1; // the visible table: № … Комментарий
 
-  b.row([S.roadmap.title(m.procedure)], { bold: true, background: COLORS.titleBg });
+  b.row([m.title ?? S.roadmap.title(m.procedure)], { bold: true, background: COLORS.titleBg });
   b.format({ row: 0, col: 0, rows: 1, cols: nCols }, { background: COLORS.titleBg });
   b.row([m.meta], { italic: true, fontColor: COLORS.muted });
   b.row([S.roadmap.legend], { italic: true, fontColor: COLORS.muted });

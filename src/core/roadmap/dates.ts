@@ -89,3 +89,15 @@ export function yearOfMonth(ay: AcademicYear, month: number): number {
 export function academicStartOf(month: number, year: number): number {
   return month >= 9 ? year : year - 1;
 }
+
+/**
+ * The school year a roadmap is for when the user names none, from the date the results came: results of
+ * autumn and winter (September–March) are acted on in the same school year; results of spring and
+ * summer (April–August: ВПР, ГИА) in the school year that starts next September. So a roadmap made
+ * right after a spring ВПР is not dated in a year that is nearly over.
+ */
+export function defaultAcademicYear(resultsDate: string): number {
+  const [y, m] = parts(resultsDate);
+  if (m >= 9) return y;
+  return m >= 4 ? y : y - 1;
+}

@@ -6,8 +6,15 @@
 //
 // Assumptions (docs/roadmap.md lists them for users):
 // - A month without a year belongs to the academic year: September–December → its first calendar
-//   year, January–August → the second. A range that would run backwards (май-октябрь, август –
-//   сентябрь) ends inside the academic year and starts at the previous occurrence of its first month.
+//   year, January–July → the second. A lone «Август» is the August that OPENS the academic year (the
+//   August teachers' council and yearly planning of school plans), not the one that closes it. A range
+//   that would run backwards (май-октябрь, август – сентябрь) ends inside the academic year and starts
+//   at the previous occurrence of its first month; «июнь-август» ends with the year.
+// - Items separated by «;» are consecutive stages («Март- апрель; сентябрь-декабрь»: the second after
+//   the first, a year later if need be); items separated by «,» are months of one year, in date order.
+// - «в соответствии с решением Педсовета»: within a month after the template's dated teachers'
+//   council row (its number is named in the row); without such a row the phrase stays undated.
+// - «в течение года после проведения процедур»: from the results date to the end of the academic year.
 // - A month with a year («Август 2023») is shifted by as many years as the roadmap's academic year is
 //   after the template's source year (school-objectivity-roadmap was written for 2023/2024).
 // - Quarters end on 31 October, 31 December, 31 March and 31 May; «триместр», «полугодие» are read as
@@ -40,7 +47,11 @@ export type DeadlinePart =
   /** «После завершения аналитического этапа». */
   | { type: 'after-stage' }
   /** «апрель, далее в течение года»: from the month to the end of the academic year. */
-  | { type: 'from-month-on'; from: MonthRef };
+  | { type: 'from-month-on'; from: MonthRef }
+  /** «в течение года после проведения процедур»: from the results date to the end of the academic year. */
+  | { type: 'after-results-year' }
+  /** «в соответствии с решением Педсовета»: within `months` after the template's teachers' council row. */
+  | { type: 'after-council'; months: number };
 
 /** Why a phrase is left as text. */
 export type UndatedReason = 'none' | 'schedule' | 'event' | 'as-needed' | 'unknown';
@@ -55,6 +66,8 @@ export interface ParsedDeadline {
   note?: string;
   /** «ежегодно»: the roadmap dates the current academic year's occurrence. */
   annual?: boolean;
+  /** Items separated by «;»: consecutive stages, each dated after the previous one. */
+  ordered?: boolean;
 }
 
 const MONTH_STEMS: [string, number][] = [
@@ -126,6 +139,10 @@ const RE_WHOLE_YEAR = /^(?:(по графику) )?(в течение (?:уче�
 const RE_QUARTERS = /(?:конец|конце|конца|завершени[еиюя]|окончани[еиюя]) четверт|по четвертям/;
 const RE_YEAR_END = /(?:^|-|\s)(?:до )?(?:конец|конца|конце) учебного года/;
 const RE_AS_NEEDED = /^по мере необходимости/;
+const RE_AFTER_PROCEDURES = /^в течение (?:учебного )?года,? после (?:проведения )?(?:оценочных )?процедур$/;
+const RE_COUNCIL = /^(?:в соответствии с решением|по решению) (?:педагогического совета|педсовета)(?: и управляющего совета)?$/;
+/** «в соответствии с решением Педсовета»: the decision is carried out within this many months of the council. */
+export const COUNCIL_MONTHS = 1;
 const RE_SCHEDULE = /^(?:по графику|по плану|в соответствии с|согласно)/;
 const RE_EVENT = /^(?:при |во время |после проведения |по итогам |по окончании )/;
 const RE_THEN_YEAR = new RegExp(`^${MONTH_REF},? далее в течение (?:учебного )?года$`);
@@ -193,6 +210,14 @@ export function parseDeadline(phrase: string | undefined): ParsedDeadline {
       return out;
     }
   }
+  if (RE_AFTER_PROCEDURES.test(s)) {
+    out.parts.push({ type: 'after-results-year' });
+    return out;
+  }
+  if (RE_COUNCIL.test(s)) {
+    out.parts.push({ type: 'after-council', months: COUNCIL_MONTHS });
+    return out;
+  }
   if (/^после завершения аналитического этапа/.test(s)) {
     out.parts.push({ type: 'after-stage' });
     return out;
@@ -224,6 +249,7 @@ export function parseDeadline(phrase: string | undefined): ParsedDeadline {
   const parsed = items.filter((x) => x !== '' && x !== '-').map(parseItem);
   if (parsed.length > 0 && parsed.every((p) => p !== null)) {
     out.parts.push(...(parsed as DeadlinePart[]));
+    if (parsed.length > 1 && s.includes(';')) out.ordered = true;
     return out;
   }
   return { ...out, parts: [], undated: 'unknown' };
@@ -239,6 +265,10 @@ export interface DeadlineContext {
   sourceStart?: number;
   /** Last deadline of the analytical stage (for «После завершения аналитического этапа»). */
   stageEnd?: string;
+  /** The template's dated teachers' council row (for «в соответствии с решением Педсовета»). */
+  council?: { number: string; end: string };
+  /** Calendar year the section's title names («2021 г.- выявление эффективности…»): its months without a year fall in it (shifted like explicit years). */
+  sectionYear?: number;
 }
 
 export interface Occurrence {
@@ -276,17 +306,28 @@ export function undatedText(phrase: string, why?: string): string {
   return why ? `${UNDATED_PREFIX} (${why}): ${phrase}` : `${UNDATED_PREFIX}: ${phrase}`;
 }
 
+/** Years to add to a year the template names: the roadmap's academic year minus the template's source year. */
+export function yearShift(ctx: Pick<DeadlineContext, 'year' | 'sourceStart'>): number {
+  return ctx.sourceStart === undefined ? 0 : ctx.year.start - ctx.sourceStart;
+}
+
 function monthYear(r: MonthRef, ctx: DeadlineContext): number {
+  if (r.year === undefined && ctx.sectionYear !== undefined) return ctx.sectionYear + yearShift(ctx);
   if (r.year === undefined) return yearOfMonth(ctx.year, r.month);
-  const shift = ctx.sourceStart === undefined ? 0 : ctx.year.start - ctx.sourceStart;
-  return r.year + shift;
+  return r.year + yearShift(ctx);
+}
+
+/** A lone «Август» (no year, not in a dated section) opens the academic year. */
+function loneMonthYear(r: MonthRef, ctx: DeadlineContext): number {
+  if (r.year === undefined && ctx.sectionYear === undefined && r.month === 8) return ctx.year.start;
+  return monthYear(r, ctx);
 }
 
 function resolvePart(p: DeadlinePart, ctx: DeadlineContext): Occurrence[] | string {
   const ay = ctx.year;
   switch (p.type) {
     case 'month': {
-      const y = monthYear(p.month, ctx);
+      const y = loneMonthYear(p.month, ctx);
       return [{ start: iso(y, p.month.month, 1), end: monthEnd(y, p.month.month) }];
     }
     case 'months': {
@@ -300,7 +341,10 @@ function resolvePart(p: DeadlinePart, ctx: DeadlineContext): Occurrence[] | stri
       return [{ start: iso(yFrom, from.month, 1), end: monthEnd(yTo, to.month) }];
     }
     case 'date': {
-      const y = p.year === undefined ? yearOfMonth(ay, p.month) : monthYear({ month: p.month, year: p.year }, ctx);
+      const y =
+        p.year === undefined && ctx.sectionYear === undefined
+          ? yearOfMonth(ay, p.month)
+          : monthYear(p.year === undefined ? { month: p.month } : { month: p.month, year: p.year }, ctx);
       return [{ start: null, end: iso(y, p.month, p.day) }];
     }
     case 'year-end':
@@ -321,24 +365,56 @@ function resolvePart(p: DeadlinePart, ctx: DeadlineContext): Occurrence[] | stri
       const y = monthYear(p.from, ctx);
       return [{ start: iso(y, p.from.month, 1), end: ay.to }];
     }
+    case 'after-results-year':
+      if (!ctx.resultsDate) return 'не указана дата получения результатов';
+      return [{ start: ctx.resultsDate, end: ctx.resultsDate > ay.to ? addMonths(ctx.resultsDate, 12) : ay.to }];
+    case 'after-council':
+      if (!ctx.council) return 'в шаблоне нет педсовета с датой';
+      return [{ start: addDays(ctx.council.end, 1), end: addMonths(ctx.council.end, p.months) }];
   }
+}
+
+/** Why a phrase that names no date stays text, for the Срок cell. */
+export const UNDATED_WHY: Record<Exclude<UndatedReason, 'none'>, string> = {
+  schedule: 'по графику или плану, которого нет в шаблоне: впишите его даты',
+  event: 'по событию, дата которого заранее не известна',
+  'as-needed': 'по мере необходимости',
+  unknown: 'фраза не распознана: впишите срок словами, например «до 25 декабря»',
+};
+
+/** The same occurrence n years later (29 February becomes 28 February). */
+export function shiftYears(o: Occurrence, n: number): Occurrence {
+  return { start: o.start === null ? null : addMonths(o.start, 12 * n), end: addMonths(o.end, 12 * n) };
 }
 
 export function resolveDeadline(p: ParsedDeadline, ctx: DeadlineContext): ResolvedDeadline {
   const out: ResolvedDeadline = { phrase: p.phrase, occurrences: [] };
   if (p.note) out.note = p.note;
   if (p.parts.length === 0) {
-    out.text = undatedText(p.phrase);
+    out.text = undatedText(p.phrase, p.undated && p.undated !== 'none' ? UNDATED_WHY[p.undated] : undefined);
     return out;
   }
   const all: Occurrence[] = [];
+  let previous: string | null = null;
   for (const part of p.parts) {
     const r = resolvePart(part, ctx);
     if (typeof r === 'string') {
       out.text = undatedText(p.phrase, r);
       return out;
     }
-    all.push(...r);
+    // «Март- апрель; сентябрь-декабрь»: each stage starts after the previous one ends.
+    const moved: Occurrence[] = r.map((o) => {
+      let x = o;
+      while (p.ordered && previous !== null && (x.start ?? x.end) <= previous) x = shiftYears(x, 1);
+      return x;
+    });
+    for (const o of moved) if (previous === null || o.end > previous) previous = o.end;
+    all.push(...moved);
+  }
+  if (part0IsCouncil(p) && ctx.council) {
+    const n = p.parts[0]?.type === 'after-council' ? p.parts[0].months : COUNCIL_MONTHS;
+    const extra = `в течение ${n === 1 ? 'месяца' : `${n} мес.`} после педсовета (п. ${ctx.council.number}) — срок принят ОКО, уточните по протоколу педсовета`;
+    out.note = out.note ? `${out.note}; ${extra}` : extra;
   }
   const seen = new Set<string>();
   for (const o of all.sort((a, b) => (a.end === b.end ? (a.start ?? '').localeCompare(b.start ?? '') : a.end.localeCompare(b.end)))) {
@@ -348,6 +424,10 @@ export function resolveDeadline(p: ParsedDeadline, ctx: DeadlineContext): Resolv
     out.occurrences.push(o);
   }
   return out;
+}
+
+function part0IsCouncil(p: ParsedDeadline): boolean {
+  return p.parts[0]?.type === 'after-council';
 }
 
 /** «15.05.2026 – 29.05.2026», «до 25.12.2026». */

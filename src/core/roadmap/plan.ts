@@ -1,8 +1,24 @@
 // The rows a roadmap should have, in order, before anything users typed is merged in: the template's
 // sections (stage rows, tasks, indicators) and activities with concrete dates, plus the rows the
 // analysis asks for (work-programme changes, ИОМ, objectivity checks), each with a stable key.
-import type { AcademicYear } from './dates';
-import { type DeadlineContext, inferSourceStart, type ParsedDeadline, parseDeadline, resolveDeadline, sourceStartOf } from './deadlines';
+//
+// Dates are placed on a timeline: nothing before the results date (or, without one, the day the
+// roadmap is made) — such a deadline moves to its next occurrence and the row says so; nothing of a
+// multi-year programme before its first step. Per-student ИОМ rows are kept apart (`iomRows`, their
+// own tab) with one line about them in the plan. Years the template's texts name follow the chosen year.
+import { S } from '../strings';
+import { type AcademicYear, ruDate } from './dates';
+import {
+  type DeadlineContext,
+  inferSourceStart,
+  type Occurrence,
+  type ParsedDeadline,
+  parseDeadline,
+  resolveDeadline,
+  shiftYears,
+  sourceStartOf,
+  yearShift,
+} from './deadlines';
 import { type LevelTag, type RoadmapFindings, type TeacherAssignment, teacherOf } from './findings';
 import { keyText, slug, textHash } from './keys';
 import type { RoadmapActivity, RoadmapTemplate } from './template-schema';
@@ -33,6 +49,8 @@ export interface PlannedRow {
   note?: string;
   /** Indicator rows: computed by a formula (share of «Выполнено» in the section) or assessed by hand. */
   indicator?: 'done-share' | 'manual';
+  /** The deadline was moved to its next occurrence: in the chosen year it fell before the floor date. */
+  moved?: boolean;
 }
 
 export interface RoadmapOptions {
@@ -49,10 +67,20 @@ export interface RoadmapOptions {
   /** Subject the procedure text names, if any (for the teacher of ИОМ rows). */
   subject?: string;
   teachers?: TeacherAssignment[];
+  /** ISO day the roadmap is made: with no results date, nothing is dated before it. */
+  today?: string;
 }
 
 export interface RoadmapPlan {
   rows: PlannedRow[];
+  /** Per-student ИОМ rows: kept off the plan itself (the host writes them to their own tab). */
+  iomRows: PlannedRow[];
+  /** Activity rows whose deadline was moved to the next occurrence (see `PlannedRow.moved`). */
+  moved: number;
+  /** Nothing is dated before this day: the results date, else the day the roadmap is made. */
+  floor?: string;
+  /** Years added to the years the template's texts name («ГИА-2023» → «ГИА-2026»). */
+  yearShift: number;
   counts: { template: number; deficit: number; atRisk: number; objectivity: number };
   /** Deadline phrases left as text, with how many rows use each. */
   undated: Map<string, number>;
@@ -97,20 +125,59 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
   if (opts.resultsDate) ctx.resultsDate = opts.resultsDate;
   const sourceStart = sourceStartOf(tpl.sourceYear) ?? inferSourceStart([...parsed.values()]);
   if (sourceStart !== undefined) ctx.sourceStart = sourceStart;
+  const shift = yearShift(ctx);
+  const adapt = (t: string) => adaptYears(t, shift);
+  const floor = opts.resultsDate ?? opts.today;
 
   const sections = tpl.sections
-    .map((s) => ({ s, acts: s.activities.filter((a) => levelsOk(a.levels, opts.levels)) }))
+    .map((s) => ({ s, acts: s.activities.filter((a) => levelsOk(a.levels, opts.levels)), year: sectionYearOf(s.title) }))
     .filter((x) => x.acts.length > 0);
+  const ctxOf = (year: number | undefined): DeadlineContext => (year === undefined ? ctx : { ...ctx, sectionYear: year });
+  const raw = (a: RoadmapActivity, year: number | undefined) => resolveDeadline(parsed.get(a) as ParsedDeadline, ctxOf(year));
 
   // «После завершения аналитического этапа» needs the analytical stage's last date first.
   const analytical = sections.find((x) => /аналитическ/i.test(x.s.title)) ?? sections[0];
   for (const a of analytical?.acts ?? []) {
-    for (const o of resolveDeadline(parsed.get(a) as ParsedDeadline, ctx).occurrences) {
+    for (const o of raw(a, analytical?.year).occurrences) {
       if (!ctx.stageEnd || o.end > ctx.stageEnd) ctx.stageEnd = o.end;
+    }
+  }
+  // A multi-year programme starts with its first activity: nothing of it is dated earlier.
+  const firstAct = sections[0]?.acts[0];
+  const programmeStart =
+    tpl.timeline === 'programme' && firstAct ? raw(firstAct, sections[0]?.year).occurrences.map((o) => o.start ?? o.end)[0] : undefined;
+  /** Occurrences placed on the timeline: not before the programme's first step, not before the floor date. */
+  const place = (occ: Occurrence[]): { occ: (Occurrence & { moved: boolean })[]; moved: boolean } => {
+    const out = occ.map((o) => {
+      let x = o;
+      let moved = false;
+      while (programmeStart !== undefined && (x.start ?? x.end) < programmeStart) x = shiftYears(x, 1);
+      while (floor !== undefined && x.end < floor) {
+        x = shiftYears(x, 1);
+        moved = true;
+      }
+      if (floor !== undefined && x.start !== null && x.start < floor) x = { start: floor, end: x.end };
+      return { ...x, moved };
+    });
+    out.sort((a, b) => (a.end === b.end ? (a.start ?? '').localeCompare(b.start ?? '') : a.end.localeCompare(b.end)));
+    return { occ: out, moved: out.some((o) => o.moved) };
+  };
+  // «в соответствии с решением Педсовета» counts from the template's dated teachers' council row.
+  for (const { acts, year } of sections) {
+    if (ctx.council) break;
+    for (const a of acts) {
+      if (!RE_COUNCIL.test(keyText(a.title)) || parsed.get(a)?.parts[0]?.type === 'after-council') continue;
+      const end = place(raw(a, year).occurrences).occ[0]?.end;
+      if (end) {
+        ctx.council = { number: a.number, end };
+        break;
+      }
     }
   }
 
   const rows: PlannedRow[] = [];
+  const iomRows: PlannedRow[] = [];
+  let movedCount = 0;
   const undated = new Map<string, number>();
   const used = new Map<string, number>();
   const counts = { template: 0, deficit: 0, atRisk: 0, objectivity: 0 };
@@ -132,28 +199,38 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
   };
   const children = analysisRows(opts, findings, counts);
   const numbers = new Set(included.map((a) => a.number));
+  // Section numbers that an activity also uses («1» in a plan numbered 1–21) are shown as «Раздел 1».
+  const sectionNumber = sections.some((x) => numbers.has(x.s.number.replace(/\.$/, '')))
+    ? (n: string) => `${S.roadmap.sectionWord} ${n.replace(/\.$/, '')}`
+    : (n: string) => n;
   const orphans: { kind: keyof typeof parents; row: Child }[] = [];
 
-  const dated = (phrase: string): When[] => {
-    const r = resolveDeadline(parseDeadline(phrase), ctx);
+  const whenOf = (r: ReturnType<typeof resolveDeadline>): When[] => {
     if (r.occurrences.length === 0) {
       undated.set(r.phrase, (undated.get(r.phrase) ?? 0) + 1);
       return [{ start: null, end: null, deadlineText: r.text ?? '', phrase: r.phrase, ...(r.note ? { note: r.note } : {}) }];
     }
-    return r.occurrences.map((o) => ({
-      start: o.start,
-      end: o.end,
-      deadlineText: '',
-      phrase: r.phrase,
-      ...(r.note ? { note: r.note } : {}),
-    }));
+    const { occ } = place(r.occurrences);
+    return occ.map((o) => {
+      const note = o.moved && floor ? [r.note, S.roadmap.movedNote(ruDate(floor), opts.year.label)].filter((x) => x).join('; ') : r.note;
+      return {
+        start: o.start,
+        end: o.end,
+        deadlineText: '',
+        phrase: r.phrase,
+        ...(note ? { note } : {}),
+        ...(o.moved ? { moved: true } : {}),
+      };
+    });
   };
+  const dated = (phrase: string): When[] => whenOf(resolveDeadline(parseDeadline(phrase), ctx));
 
-  for (const { s, acts } of sections) {
-    const label = sectionLabel(s.number, s.title);
+  for (const { s, acts, year } of sections) {
+    const title = adapt(s.title);
+    const label = sectionLabel(s.number, title);
     const sh = textHash(s.title);
     const secKey = uniqueKey(used, `sec:${sh}`);
-    rows.push({ kind: 'section', key: secKey, source: 'template', number: s.number, stage: '', title: label, ...blank });
+    rows.push({ kind: 'section', key: secKey, source: 'template', number: sectionNumber(s.number), stage: '', title: label, ...blank });
     if (s.tasks.length > 0) {
       rows.push({
         kind: 'tasks',
@@ -161,7 +238,7 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
         source: 'template',
         number: '',
         stage: '',
-        title: `Задачи: ${s.tasks.map((t, i) => `${i + 1}) ${t}`).join('\n')}`,
+        title: `Задачи: ${s.tasks.map((t, i) => `${i + 1}) ${adapt(t)}`).join('\n')}`,
         ...blank,
       });
     }
@@ -172,14 +249,16 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
         source: 'template',
         number: '',
         stage: '',
-        title: `Показатель: ${ind}`,
+        title: `Показатель: ${adapt(ind)}`,
         ...blank,
         indicator: RE_DONE_SHARE.test(keyText(ind)) ? 'done-share' : 'manual',
       });
     }
     for (const a of acts) {
+      // The key hashes the template's own title: adapting its years to the chosen year changes no key.
       const base = uniqueKey(used, `act:${textHash(a.title)}`);
-      const occ = dated(a.deadline ?? '');
+      const occ = whenOf(raw(a, year));
+      if (occ.some((o) => o.moved)) movedCount++;
       occ.forEach((o, i) => {
         rows.push({
           kind: 'activity',
@@ -187,10 +266,10 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
           source: 'template',
           number: occ.length > 1 ? `${a.number} (${i + 1}/${occ.length})` : a.number,
           stage: label,
-          title: a.title,
-          participants: a.participants ?? '',
+          title: adapt(a.title),
+          participants: adapt(a.participants ?? ''),
           responsible: a.responsible ?? '',
-          result: a.result ?? '',
+          result: adapt(a.result ?? ''),
           documentFormat: a.documentFormat ?? '',
           ...o,
         });
@@ -199,10 +278,18 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
       for (const kind of ['deficit', 'atRisk', 'objectivity'] as const) {
         if (parents[kind] !== a) continue;
         const first = occ.find((o) => o.end !== null);
+        const childNumber = (i: number) => (numbers.has(`${a.number}.${i + 1}`) ? `${a.number}-${i + 1}` : `${a.number}.${i + 1}`);
+        const when = (first?.end ? first : dated(DEFAULT_PHRASES[kind])[0]) as When;
+        if (kind === 'atRisk' && children.atRisk.length > 0) {
+          // One line in the plan; the per-student routes go to their own tab.
+          rows.push({ ...iomSummaryRow(children.atRisk.length), number: childNumber(0), stage: label, ...when });
+          children.atRisk.forEach((c, i) => {
+            iomRows.push({ ...c, number: childNumber(i + 1), stage: label, ...when });
+          });
+          continue;
+        }
         children[kind].forEach((c, i) => {
-          const num = numbers.has(`${a.number}.${i + 1}`) ? `${a.number}-${i + 1}` : `${a.number}.${i + 1}`;
-          const when = (first?.end ? first : dated(DEFAULT_PHRASES[kind])[0]) as When;
-          rows.push({ ...c, number: num, stage: label, ...when });
+          rows.push({ ...c, number: childNumber(i), stage: label, ...when });
         });
       }
     }
@@ -216,16 +303,67 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
     const number = /^\d+$/.test(last) ? String(Number(last) + 1) : 'А';
     const title = 'Мероприятия по результатам анализа';
     const label = sectionLabel(number, title);
-    rows.push({ kind: 'section', key: 'sec:results', source: 'template', number, stage: '', title: label, ...blank });
-    orphans.forEach(({ kind, row }, i) => {
-      rows.push({ ...row, number: `${number}.${i + 1}`, stage: label, ...(dated(DEFAULT_PHRASES[kind])[0] as When) });
+    rows.push({
+      kind: 'section',
+      key: 'sec:results',
+      source: 'template',
+      number: sectionNumber(number),
+      stage: '',
+      title: label,
+      ...blank,
     });
+    let i = 0;
+    const iomOrphans = orphans.filter((o) => o.kind === 'atRisk');
+    if (iomOrphans.length > 0) {
+      const when = dated(DEFAULT_PHRASES.atRisk)[0] as When;
+      rows.push({ ...iomSummaryRow(iomOrphans.length), number: `${number}.${++i}`, stage: label, ...when });
+      iomOrphans.forEach(({ row }, k) => {
+        iomRows.push({ ...row, number: `${number}.${i}.${k + 1}`, stage: label, ...when });
+      });
+    }
+    for (const { kind, row } of orphans) {
+      if (kind === 'atRisk') continue;
+      rows.push({ ...row, number: `${number}.${++i}`, stage: label, ...(dated(DEFAULT_PHRASES[kind])[0] as When) });
+    }
   }
-  return { rows, counts, undated };
+  return { rows, iomRows, counts, undated, moved: movedCount, yearShift: shift, ...(floor ? { floor } : {}) };
+}
+
+/** The plan's own line for the per-student routes: what to do and where the list is. */
+function iomSummaryRow(n: number): Child {
+  return {
+    kind: 'activity',
+    key: 'iom:*list',
+    source: 'at-risk',
+    title: S.roadmap.iomSummary(n),
+    participants: 'Учитель-предметник, классный руководитель, обучающиеся и родители (законные представители)',
+    responsible: 'Заместитель директора по УВР',
+    result: S.roadmap.iomSummaryResult,
+    documentFormat: 'Индивидуальные образовательные маршруты',
+  };
+}
+
+/** Teachers' council rows («Проведение заседания Педагогического совета (Педсовета)…»). */
+const RE_COUNCIL = /педагогическ[а-я]* совет|педсовет/;
+
+/** «2021 г.- выявление эффективности…»: the calendar year a section's title names, if it starts with one. */
+export function sectionYearOf(title: string): number | undefined {
+  const m = /^\s*(20\d{2})\s*г(?:\.|од|\s|-|$)/.exec(title);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The years a template's text names, moved by `shift` years («ГИА-2023», «2022-2023 учебного года»
+ * in a 2026/2027 roadmap of a 2023/2024 template → «ГИА-2026», «2025-2026 учебного года»). Dates
+ * («31.08.2023») and numbers longer than four digits are left alone.
+ */
+export function adaptYears(text: string, shift: number): string {
+  if (shift === 0 || text === '') return text;
+  return text.replace(/(?<![\d./])(20\d{2})(?![\d./]\d)/g, (y) => String(Number(y) + shift));
 }
 
 type Child = Omit<PlannedRow, 'number' | 'stage' | 'start' | 'end' | 'deadlineText' | 'phrase'>;
-type When = Pick<PlannedRow, 'start' | 'end' | 'deadlineText' | 'phrase' | 'note'>;
+type When = Pick<PlannedRow, 'start' | 'end' | 'deadlineText' | 'phrase' | 'note' | 'moved'>;
 
 function analysisRows(
   opts: RoadmapOptions,

@@ -6,14 +6,14 @@ import type { Grid, Workbook } from '../grid';
 import { norm } from '../grid';
 import { metaFromText } from '../input/meta';
 import { buildExecutionTab, type RoadmapRange, roadmapRange } from '../output/execution';
-import { buildRoadmapSpec, roadmapTabName } from '../output/roadmap';
+import { buildRoadmapSpec, iomTabName, roadmapTabName } from '../output/roadmap';
 import type { SheetSpec } from '../output/spec';
 import { isRoadmapTab } from '../output/tabs';
 import { type AnalysisRun, runAnalysis } from '../pipeline';
-import { hasErrors, type Problem, problem } from '../problems';
+import { fieldProblem, hasErrors, type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { STATUSES } from './columns';
-import { type AcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
+import { type AcademicYear, academicYear, defaultAcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
 import {
   type AtRiskFinding,
   deficitFindings,
@@ -26,7 +26,7 @@ import {
 } from './findings';
 import { builtInTemplates, findTemplate } from './library';
 import { type MergeStats, mergeRoadmap } from './merge';
-import { planRoadmap, type RoadmapPlan } from './plan';
+import { adaptYears, planRoadmap, type RoadmapPlan } from './plan';
 import { type RoadmapTabRead, readRoadmapTab } from './tab-read';
 import { LEVEL_TAGS, type RoadmapTemplate } from './template-schema';
 import { readTemplateSheet, TEMPLATE_SHEET } from './template-sheet';
@@ -37,7 +37,7 @@ export const SHEET_TEMPLATE_IDS = ['лист', 'sheet'];
 export interface RoadmapRequest {
   /** A built-in template id, or «лист»/«sheet» for the template sheet. */
   template: string;
-  /** 2025 (→ 2025/2026), «2025/2026». */
+  /** 2025 (→ 2025/2026), «2025/2026»; empty: the year that follows the results date (`defaultAcademicYear`). */
   year: string | number;
   /** «ВПР-2026, математика, 5 класс». */
   procedure: string;
@@ -59,13 +59,20 @@ export interface RoadmapExtras {
 export interface RoadmapResult {
   ok: boolean;
   problems: Problem[];
-  /** Write in this order, each replacing the tab of the same name: the roadmap tab, then «Исполнение» (its formulas refer to the roadmap tabs). */
+  /**
+   * Write in this order, each replacing the tab of the same name: the roadmap tab, its «ИОМ» tab when
+   * the roadmap has per-student routes, then «Исполнение» (always last: its formulas refer to the others).
+   */
   tabs: SheetSpec[];
   tabName: string;
+  /** The roadmap's «ИОМ» tab, when written. */
+  iomTab?: string;
   template?: RoadmapTemplate;
   year?: AcademicYear;
   plan?: RoadmapPlan;
   merge?: MergeStats;
+  /** The «ИОМ» tab's merge, when written. */
+  iomMerge?: MergeStats;
   /** Activity rows in the active part of the new tab. */
   activities: number;
   /** Activities overdue at `today` (when given), in tab order. */
@@ -132,23 +139,26 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   problems.push(...run.problems.filter((p) => p.code !== 'no-results'));
   if (run.problems.some((p) => p.code === 'no-results')) problems.push(problem('info', 'roadmap-no-results', tabName, S.roadmap.noResults));
 
-  if (!procedure) err('roadmap-procedure', S.roadmap.procedureMissing);
-  const year = parseAcademicYear(req.year);
-  if (!year) err('roadmap-year', S.roadmap.yearBad(String(req.year)));
+  const F = S.roadmap.fields;
+  const fieldErr = (code: string, field: string, msg: string) => problems.push(fieldProblem('error', code, field, msg));
+  if (!procedure) fieldErr('roadmap-procedure', F.procedure, S.roadmap.procedureMissing);
   let resultsDate: string | undefined;
   if (req.resultsDate !== undefined && req.resultsDate.trim() !== '') {
     const d = parseDateInput(req.resultsDate);
     if (d) resultsDate = d;
-    else err('roadmap-results-date', S.roadmap.dateBad('Дата получения результатов', req.resultsDate));
+    else fieldErr('roadmap-results-date', F.resultsDate, S.roadmap.dateBad(req.resultsDate));
   }
+  const yearText = String(req.year ?? '').trim();
+  const year = yearText === '' && resultsDate ? academicYear(defaultAcademicYear(resultsDate)) : parseAcademicYear(yearText);
+  if (!year) fieldErr('roadmap-year', F.year, S.roadmap.yearBad(yearText));
   let today: string | undefined;
   if (req.today !== undefined && req.today.trim() !== '') {
     const d = parseDateInput(req.today);
     if (d) today = d;
-    else err('roadmap-today', S.roadmap.dateBad('Сегодняшняя дата', req.today));
+    else fieldErr('roadmap-today', F.today, S.roadmap.dateBad(req.today));
   }
   const levels = parseLevels(req.levels);
-  if (levels === null) err('roadmap-levels', S.roadmap.levelsBad(String(req.levels)));
+  if (levels === null) fieldErr('roadmap-levels', F.levels, S.roadmap.levelsBad(String(req.levels)));
 
   // The template: built-in, or the user's sheet.
   let template: RoadmapTemplate | undefined;
@@ -166,19 +176,23 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   } else {
     template = findTemplate(tid);
     if (!template)
-      err(
+      fieldErr(
         'roadmap-template',
+        F.template,
         S.roadmap.templateUnknown(
           tid,
-          builtInTemplates().map((t) => t.id),
+          builtInTemplates().map((t) => t.shortTitle ?? t.title),
         ),
       );
-    else templateLabel = `«${template.title}» (${template.id})`;
+    else templateLabel = `«${template.title}»`;
   }
 
   // The old tab of this roadmap: its keys must be intact before anything is regenerated over it.
   const oldGrid = findGrid(run.data.generated, tabName);
   const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
+  const iomName = iomTabName(procedure || 'без названия');
+  const oldIomGrid = findGrid(run.data.generated, iomName);
+  const oldIom = oldIomGrid ? readRoadmapTab(oldIomGrid, problems) : null;
 
   if (hasErrors(problems) || !template || !year || levels === null) return result;
   result.template = template;
@@ -209,10 +223,16 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
     objectivity: extras.objectivity ?? fromRun.objectivity,
     ...((extras.teachers ?? fromRun.teachers) ? { teachers: extras.teachers ?? fromRun.teachers } : {}),
   };
+  // Only the procedure's grade and subject («ВПР-2026, математика, 5 класс»: 5th-grade mathematics).
+  const gradeOk = (name: string) => filter.grade === undefined || gradeOfClass(name) === null || gradeOfClass(name) === filter.grade;
+  const subjectOk = (subjects: readonly string[] | undefined) =>
+    filter.subject === undefined || !subjects || subjects.length === 0 || subjects.some((x) => norm(x) === norm(filter.subject as string));
   const findings = {
-    deficits: deficitFindings(analyses, levels),
-    atRisk: byLevel(extras.atRisk),
-    objectivity: (extras.objectivity ?? []).filter((o) => levelAllowed(levels, gradeOfClass(o.group))),
+    deficits: deficitFindings(analyses, levels).filter((d) => gradeOk(d.className) && subjectOk([d.subject])),
+    atRisk: byLevel(extras.atRisk).filter((a) => gradeOk(a.className) && subjectOk(a.subjects)),
+    objectivity: (extras.objectivity ?? []).filter(
+      (o) => levelAllowed(levels, gradeOfClass(o.group)) && gradeOk(o.group) && subjectOk(o.subject ? [o.subject] : undefined),
+    ),
   };
   const plan = planRoadmap(
     {
@@ -224,6 +244,7 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
       levels,
       ...(filter.subject ? { subject: filter.subject } : {}),
       ...(extras.teachers ? { teachers: extras.teachers } : {}),
+      ...(today ? { today } : {}),
     },
     findings,
   );
@@ -243,7 +264,19 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
     );
   }
 
-  const merged = mergeRoadmap(plan.rows, old);
+  if (plan.moved > 0 && plan.floor) {
+    problems.push(problem('info', 'roadmap-moved', tabName, S.roadmap.movedInfo(plan.moved, ruDate(plan.floor))));
+  }
+
+  // Per-student routes live on the «ИОМ» tab. The first time, their marks come from the roadmap tab
+  // where earlier versions kept them (so that moving them loses nothing).
+  const iomKeys = new Set(plan.iomRows.map((r) => r.key));
+  const movedOut = (t: RoadmapTabRead | null, keep: (key: string) => boolean): RoadmapTabRead | null =>
+    t ? { ...t, rows: t.rows.filter((r) => keep(r.key)) } : null;
+  const oldMain = oldIom ? old : movedOut(old, (k) => !iomKeys.has(k));
+  const iomOld = oldIom ?? (old && plan.iomRows.length > 0 ? movedOut(old, (k) => iomKeys.has(k)) : null);
+  const merged = mergeRoadmap(plan.rows, oldMain);
+  templateLabel = adaptYears(templateLabel, plan.yearShift);
   const meta = S.roadmap.meta(
     templateLabel,
     year.label,
@@ -254,11 +287,37 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   );
   const spec = buildRoadmapSpec({ name: tabName, procedure, meta, merged });
   const fresh = readRoadmapTab(specToGrid(spec), []) as RoadmapTabRead;
+  let iomSpec: SheetSpec | null = null;
+  if (plan.iomRows.length > 0 || oldIom) {
+    const section = {
+      ...plan.iomRows[0],
+      kind: 'section' as const,
+      key: 'sec:iom',
+      source: 'at-risk' as const,
+      number: '',
+      stage: '',
+      title: S.roadmap.iomSection(tabName),
+      participants: '',
+      responsible: '',
+      result: '',
+      documentFormat: '',
+      start: null,
+      end: null,
+      deadlineText: '',
+      phrase: '',
+    };
+    const iomMerged = mergeRoadmap([section, ...plan.iomRows], iomOld);
+    iomSpec = buildRoadmapSpec({ name: iomName, procedure, meta, merged: iomMerged, title: S.roadmap.iomTitle(procedure) });
+    result.iomTab = iomName;
+    result.iomMerge = iomMerged.stats;
+  }
+  const freshIom = iomSpec ? (readRoadmapTab(specToGrid(iomSpec), []) as RoadmapTabRead) : null;
 
   // The dashboard covers every roadmap tab of the workbook, in workbook order, this one included.
   const ranges: RoadmapRange[] = [];
   const roadmaps: RoadmapTabRead[] = [];
   let placed = false;
+  let placedIom = false;
   for (const g of run.data.generated) {
     if (!isRoadmapTab(g.name)) continue;
     if (norm(g.name) === norm(tabName)) {
@@ -266,18 +325,24 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
       placed = true;
       continue;
     }
+    if (norm(g.name) === norm(iomName) && freshIom) {
+      roadmaps.push(freshIom);
+      placedIom = true;
+      continue;
+    }
     const read = readRoadmapTab(g, []);
     if (read) roadmaps.push(read);
     else problems.push(problem('warning', 'roadmap-other-unreadable', g.name, S.roadmap.otherRoadmapSkipped(g.name)));
   }
   if (!placed) roadmaps.push(fresh);
+  if (freshIom && !placedIom) roadmaps.splice(roadmaps.indexOf(fresh) + 1, 0, freshIom);
   for (const r of roadmaps) {
     const rg = roadmapRange(r);
     if (rg) ranges.push(rg);
   }
 
   result.ok = true;
-  result.tabs = [spec, buildExecutionTab(ranges)];
+  result.tabs = [spec, ...(iomSpec ? [iomSpec] : []), buildExecutionTab(ranges)];
   result.plan = plan;
   result.merge = merged.stats;
   result.roadmaps = roadmaps;

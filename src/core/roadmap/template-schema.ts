@@ -34,6 +34,8 @@ export const templateSchema = z.object({
   /** Stable id used on the command line: `oko roadmap … --template <id>`. */
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
+  /** A name short enough for a dropdown (≤ 60 characters); the full title stays in the tab's header. */
+  shortTitle: z.string().min(1).max(60).optional(),
   /** school | region (a model plan) | municipality */
   scope: z.enum(['school', 'region', 'municipality']),
   /** Where the text comes from: the document, its author, its date. */
@@ -42,6 +44,12 @@ export const templateSchema = z.object({
   goal: z.string().optional(),
   /** Academic year the source was written for, e.g. "2023-2024", if stated. */
   sourceYear: z.string().optional(),
+  /**
+   * 'school-year' (default): every month falls in the chosen academic year. 'programme': a programme
+   * that runs from its first activity on, over more than one year — a month that would fall before
+   * the programme's first step is the next year's (sections titled «2021 г.- …» name their own year).
+   */
+  timeline: z.enum(['school-year', 'programme']).optional(),
   sections: z.array(sectionSchema).min(1),
   /** Free notes about the transcription (what was restored and how). */
   notes: z.array(z.string()).default([]),

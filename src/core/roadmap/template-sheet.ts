@@ -29,6 +29,7 @@ export const TEMPLATE_COLUMNS = [
 type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
 const YEAR_LABEL = 'Учебный год источника (для сроков с годом, например «Август 2023»):';
+const PROGRAMME_LABEL = 'Многолетняя программа (сроки идут от первого мероприятия, раздел «2021 г.- …» — свой год):';
 const HELP =
   'Одна строка — одно мероприятие. «Раздел» («1. Аналитический этап») пишется в первой строке раздела, ниже можно оставить пустым. ' +
   '«Задачи» и «Показатели» раздела — в его первой строке, каждый с новой строки внутри ячейки. «Уровни» — НШ, ОШ, СШ через запятую (пусто — все уровни). ' +
@@ -41,8 +42,12 @@ export function buildTemplateSheet(tpl: RoadmapTemplate): SheetSpec {
   const width = TEMPLATE_COLUMNS.length;
   b.row([tpl.title], { bold: true, background: COLORS.titleBg });
   b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
-  b.row([YEAR_LABEL, tpl.sourceYear ?? ''], { italic: true, fontColor: COLORS.muted });
-  b.row([`Создан из встроенного шаблона «${tpl.id}». ${HELP}`], { italic: true, fontColor: COLORS.muted });
+  // Beside the source year, on the same row: the header stays on row 4 for every template.
+  b.row([YEAR_LABEL, tpl.sourceYear ?? '', PROGRAMME_LABEL, tpl.timeline === 'programme' ? 'да' : 'нет'], {
+    italic: true,
+    fontColor: COLORS.muted,
+  });
+  b.row([`Создан из встроенного шаблона «${tpl.shortTitle ?? tpl.title}». ${HELP}`], { italic: true, fontColor: COLORS.muted });
   const head = b.row([...TEMPLATE_COLUMNS], { bold: true, background: COLORS.headerBg, wrap: true });
   for (const s of tpl.sections) {
     s.activities.forEach((a, i) => {
@@ -114,12 +119,14 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
 
   let title = '';
   let sourceYear: string | undefined;
+  let programme = false;
   for (let r = 0; r < header.row; r++) {
     const row = grid.values[r] ?? [];
     const first = cellText(row[0]);
     if (norm(first).startsWith('учебный год источника')) {
       const y = cellText(row[1]);
       if (/^\d{4}/.test(y)) sourceYear = y;
+      if (norm(row[2]).startsWith('многолетняя программа')) programme = norm(row[3]) === 'да';
     } else if (!title && first && r === 0) title = first;
   }
 
@@ -208,6 +215,7 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
     scope: 'school',
     source: `лист «${grid.name}»`,
     ...(sourceYear ? { sourceYear } : {}),
+    ...(programme ? { timeline: 'programme' } : {}),
     sections: sections.map((s) => ({
       number: s.number,
       title: s.title,

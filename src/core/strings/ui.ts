@@ -114,7 +114,8 @@ export const UI = {
     chooseTemplate: '— выберите шаблон —',
     sheetTemplate: 'Шаблон дорожной карты (лист)',
     year: 'Учебный год',
-    yearHelp: 'Год начала (2025 — это 2025/2026) или «2025/2026».',
+    yearHelp:
+      'Год начала (2025 — это 2025/2026) или «2025/2026». По дате получения результатов подставляется год, для которого строится карта: после весенних процедур (апрель–август) — следующий.',
     procedure: 'Оценочная процедура',
     procedureHelp: 'Например, «ВПР 2026 Математика 5 класс» или «ВПР-2026» — все ВПР года.',
     resultsDate: 'Дата получения результатов',
@@ -137,10 +138,11 @@ export const UI = {
     kept: (kept: number, archived: number) => `Перенесено отметок с прежней версии карты: ${kept}; в архив: ${archived}.`,
     params: (template: string, year: string) => `Шаблон: ${template}. Учебный год ${year}.`,
     openTab: (name: string) => `Открыть ${q(name)}`,
-    templateCreated: (sheet: string, title: string, id: string) =>
-      `Шаблон ${q(title)} (${id}) скопирован на лист ${q(sheet)}: отредактируйте его и выберите в форме «Шаблон дорожной карты (лист)».`,
-    templateFromDefault: (id: string) => `Шаблон в панели не выбран: скопирован шаблон по умолчанию (${id}).`,
-    templateUnknown: (id: string) => `Встроенного шаблона ${q(id)} нет. Обновите панель и выберите шаблон из списка.`,
+    // The template's internal id is a parameter for the callers' convenience; messages name templates by title only.
+    templateCreated: (sheet: string, title: string, _id?: string) =>
+      `Шаблон ${q(title)} скопирован на лист ${q(sheet)}: отредактируйте его и выберите в форме «Шаблон дорожной карты (лист)».`,
+    templateFromDefault: (_id?: string) => 'Шаблон в панели не выбран: скопирован шаблон по умолчанию.',
+    templateUnknown: (_id?: string) => 'Такого встроенного шаблона нет. Обновите панель и выберите шаблон из списка.',
     templateCopySheet: 'Лист «Шаблон дорожной карты» уже и есть ваш шаблон: выберите встроенный шаблон, чтобы скопировать его.',
     menuRoadmap: 'Дорожная карта…',
     menuTemplate: 'Создать шаблон',
