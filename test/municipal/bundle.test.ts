@@ -20,6 +20,7 @@ const ENTRY_POINTS = [
   'municipalStatusMenu',
   'municipalSidebarMenu',
   'municipalSourcesMenu',
+  'municipalReportsMenu',
   'municipalSettingsMenu',
 ];
 
@@ -79,6 +80,7 @@ describe('dist/municipal/Code.js', () => {
       'municipalStatusMenu',
       'municipalSidebarMenu',
       'municipalSourcesMenu',
+      'municipalReportsMenu',
       'municipalSettingsMenu',
     ]);
     expect(gas.log.total('doc')).toBe(0);
@@ -107,6 +109,14 @@ describe('dist/municipal/Code.js', () => {
     expect(status).toMatchObject({ phase: 'finished', done: 8, total: 8, failed: 4 });
     b.call('municipalSourcesMenu');
     expect(gas.ss.active?.sheet.title).toBe(M.tabs.sources);
+    // «Лист «Сроки отчётов»» creates the sheet (header with help notes) and opens it; a second click keeps it.
+    b.call('municipalReportsMenu');
+    expect(gas.ss.active?.sheet.title).toBe(M.reports.sheet);
+    expect(gas.ss.tab(M.reports.sheet).snapshot()[0]).toEqual([...M.reports.templateHeader]);
+    expect(gas.ss.toasts.at(-1)?.msg).toBe(M.reports.created);
+    gas.ss.tab(M.reports.sheet).cellAt(2, 1).value = 'Анализ ВПР';
+    b.call('municipalReportsMenu');
+    expect(gas.ss.tab(M.reports.sheet).cellAt(2, 1).value).toBe('Анализ ВПР');
   });
 
   it('the panel: «Открыть панель», a chunk from the panel, failed sources with reasons, the district tabs', () => {

@@ -464,6 +464,17 @@ export function districtTabs(d: District, s: DistrictSettings, extras: DistrictE
   return [buildSummaryTab(d, s), buildDeficitsTab(d, s), buildShnorTab(d, s, extras), buildDistrictExecutionTab(d, extras)];
 }
 
+/** «Сроки отчётов» as created for the user (only when missing): the header, an example row, the help in notes. */
+export function buildReportsTemplate(): SheetSpec {
+  const b = new SpecBuilder(M.reports.sheet);
+  b.row([...M.reports.templateHeader], { bold: true, background: COLORS.headerBg });
+  b.note(0, 0, M.reports.noteWhat);
+  b.note(0, 1, M.reports.noteDue);
+  b.note(0, 2, M.reports.noteMatch);
+  b.columnWidths = { 0: 320, 1: 110, 2: 320 };
+  return b.build({ frozenRows: 1 });
+}
+
 /** «Источники» as created for the user (only when missing): the header, with the help in its notes. */
 export function buildSourcesTemplate(): SheetSpec {
   const b = new SpecBuilder(M.tabs.sources);

@@ -1,7 +1,7 @@
 // Menu items and the trigger of the municipal edition. A menu handler reports in the UI; the trigger
 // has no UI (Apps Script refuses getUi() there): a failure is recorded in the job's status with its
 // reason and rescheduled with backoff, or stops the collection (./job.ts recordTriggerFailure).
-import { buildSourcesTemplate } from '../../core/municipal/output';
+import { buildReportsTemplate, buildSourcesTemplate } from '../../core/municipal/output';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { M, S } from '../../core/strings';
 import { activeSpreadsheet, showAlert, showSidebar, showToast } from '../../sheets/host';
@@ -77,6 +77,17 @@ export function municipalSourcesMenu(): void {
       if (created) showToast(ss, M.menu.sourcesCreated);
     });
     ss.getSheetByName(M.tabs.sources)?.activate();
+  });
+}
+
+/** Creates «Сроки отчётов» when missing, then opens it. */
+export function municipalReportsMenu(): void {
+  guarded(() => {
+    const ss = activeSpreadsheet();
+    withDocumentLock(() => {
+      if (ensureSpec(ss, buildReportsTemplate())) showToast(ss, M.reports.created);
+    });
+    ss.getSheetByName(M.reports.sheet)?.activate();
   });
 }
 
