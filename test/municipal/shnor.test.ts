@@ -7,6 +7,7 @@ import type { District } from '../../src/core/municipal/district';
 import { supportKey } from '../../src/core/municipal/district-roadmap';
 import { comparePct, compareRatios } from '../../src/core/municipal/exact';
 import { type JobPlan, runToEnd } from '../../src/core/municipal/job';
+import { readDistrictRegions } from '../../src/core/municipal/regions';
 import { readReportSheet } from '../../src/core/municipal/reports';
 import { type DistrictSettings, defaultMunicipal, readDistrictSettings } from '../../src/core/municipal/settings';
 import { listedSchools } from '../../src/core/municipal/shnor';
@@ -235,6 +236,34 @@ describe("below the region (from a school's «Эталоны»)", () => {
     const flag = d.shnor.flags.find((f) => f.criterion === 'belowRegion');
     expect(flag?.detail).toBe('среднее выполнение 64,5 % — ниже региона (Энская область: 77 %) на 12,5 п. (порог — 10 п.)');
     expect(d.shnor.flags.filter((f) => f.criterion === 'belowRegion')).toHaveLength(1);
+  });
+});
+
+describe('below the region (from the district\'s «Эталоны»)', () => {
+  it('applies the region to every school\'s work; exactly 10 points below is flagged, 9,5 is not; one work alone lists nobody', () => {
+    // Region «Энская область» for ВПР 2026 Математика 5 класс: 770 / 10 = 77 %. Ordinary v = 2: 66,5 % (10,5 below,
+    // flagged); v = 3: 67,5 % (9,5 below, not). Flagged: W1, B, ordinary v ≤ 2 of город (8) and село (9), W2, W3 → 21.
+    const regions = readDistrictRegions({
+      name: 'Эталоны',
+      values: [
+        ['Выполнение заданий'],
+        [WORKS[0]],
+        ['Группы участников', 'Кол-во ОО', 'Кол-во участников', ...Array.from({ length: 10 }, (_, i) => `${i + 1}`)],
+        ['Энская область', 50, 5000, 90, 90, 90, 90, 90, 80, 80, 60, 60, 40],
+      ],
+    });
+    const p = { ...plan(), regions };
+    const host = memoryHost(books());
+    const d = runToEnd(host, p).district as District;
+    const flags = d.shnor.flags.filter((f) => f.criterion === 'belowRegion');
+    expect(flags).toHaveLength(21);
+    expect(flags.every((f) => f.procedure === WORKS[0])).toBe(true);
+    expect(flags.map((f) => f.code)).not.toContain('edu300009'); // ordinary v = 3
+    expect(flags.find((f) => f.code === 'edu300008')?.detail).toBe(
+      'среднее выполнение 66,5 % — ниже региона (Энская область: 77 %) на 10,5 п. (порог — 10 п.)',
+    );
+    // The criterion could be checked in one work only: it counts for nobody (2 works needed), the list is unchanged.
+    expect(listedSchools(d.shnor).map((s) => s.code)).toEqual(by('weak'));
   });
 });
 

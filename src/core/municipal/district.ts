@@ -6,6 +6,7 @@ import { type Status, taskStatus } from '../analysis/deficits';
 import type { Task } from '../model';
 import type { Problem } from '../problems';
 import { M } from '../strings';
+import { type DistrictRegion, regionFor } from './regions';
 import type { ReportItem } from './reports';
 import type { ProcedureAgg, RoadmapProgress, SourceRecord, TaskDef } from './schema';
 import type { DistrictSettings } from './settings';
@@ -86,6 +87,8 @@ export interface DistrictOptions {
   /** ISO; default: today in UTC. */
   today?: string;
   reports?: readonly ReportItem[];
+  /** The district's «Эталоны»: the region's figures per work, over a school's own. */
+  regions?: readonly DistrictRegion[];
 }
 
 const collator = new Intl.Collator('ru', { numeric: true });
@@ -271,7 +274,7 @@ export function buildDistrict(
     sources: states,
     notes,
     problems,
-    shnor: shnorResult(list, clusters, settings),
+    shnor: shnorResult(list, clusters, settings, (_sc, p) => regionFor(opts.regions ?? [], p) ?? p.region),
     today: opts.today ?? new Date().toISOString().slice(0, 10),
     reports: [...(opts.reports ?? [])],
   };

@@ -17,6 +17,7 @@ import { finishDistrict } from './finish';
 import { contentHash, textHash } from './hash';
 import type { History } from './history';
 import { buildStatusTab, type JobProgress } from './output';
+import type { DistrictRegion } from './regions';
 import { type ReportItem, reportsFingerprint } from './reports';
 import type { SourceRecord } from './schema';
 import { summariseUnit } from './school';
@@ -131,6 +132,8 @@ export interface JobPlan {
   settings: DistrictSettings;
   /** «Сроки отчётов» of the district workbook (matched against each school's roadmaps when it is read). */
   reports?: ReportItem[];
+  /** The region's figures from the district's «Эталоны» (they win over a school's own). */
+  regions?: DistrictRegion[];
 }
 
 export interface JobOptions {
@@ -367,7 +370,11 @@ export function runChunk(host: JobHost, plan: JobPlan, mode: 'start' | 'continue
   let district: District | null = null;
   let finished = false;
   if (allRead && elapsed() + finalMs <= o.budgetMs) {
-    district = buildDistrict(plan.sources, keptMap, plan.settings, runId, { today: host.today(), reports: plan.reports ?? [] });
+    district = buildDistrict(plan.sources, keptMap, plan.settings, runId, {
+      today: host.today(),
+      reports: plan.reports ?? [],
+      regions: plan.regions ?? [],
+    });
     const done = finishDistrict(district, plan.settings, host.loadHistory(), (name) => host.readTab(name));
     host.saveRecords(kept, done.history);
     host.writeTabs(done.tabs);

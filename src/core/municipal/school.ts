@@ -14,6 +14,7 @@ import { isGeneratedTab } from '../output/tabs';
 import { formatProblem } from '../problems';
 import { M, S } from '../strings';
 import { nameGuard, scrubDeep } from './privacy';
+import { isRegionRow } from './regions';
 import type { ReportItem } from './reports';
 import { isRoadmapTab, roadmapProgress } from './roadmap';
 import type { ProcedureAgg, RegionBenchmark, SchoolAgg, Sign } from './schema';
@@ -52,9 +53,6 @@ function failed(reason: string): UnitOutcome {
   return { status: 'failed', reason, notes: [], schools: [] };
 }
 
-const SAMPLE_ROW = /^(вся выборка|росси[яи]|рф|российская федерация)$/i;
-const CODED_ROW = /\((reg\d+_m\d+|edu\d+)\)/i;
-
 /**
  * The region's figures for a work from the school's «Эталоны» (ФИС ОКО report rows): the first row
  * that is neither the whole sample nor a coded municipality or school. Quality = «4» + «5»; mean
@@ -63,9 +61,8 @@ const CODED_ROW = /\((reg\d+_m\d+|edu\d+)\)/i;
  */
 export function regionBenchmark(b: Benchmarks | undefined, p: Procedure): RegionBenchmark | null {
   const pb = benchmarksOf(b, p);
-  const isRegion = (group: string) => !SAMPLE_ROW.test(cellText(group)) && !CODED_ROW.test(group);
-  const marks = pb.marks.find((r) => isRegion(r.group));
-  const tasks = pb.tasks.find((r) => isRegion(r.group));
+  const marks = pb.marks.find((r) => isRegionRow(r.group));
+  const tasks = pb.tasks.find((r) => isRegionRow(r.group));
   if (!marks && !tasks) return null;
   let meanCompletion: number | null = null;
   if (tasks) {

@@ -8,11 +8,13 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Grid, Workbook } from '../../core/grid';
 import { norm } from '../../core/grid';
+import { CONFIG_SHEETS } from '../../core/input/config';
 import { buildDistrict, type District } from '../../core/municipal/district';
 import { buildMunicipalExport, LONG_COLUMNS, longRows, toCsv } from '../../core/municipal/export';
 import { finishDistrict } from '../../core/municipal/finish';
 import { type JobPlan, processUnit, SourceError } from '../../core/municipal/job';
 import { buildStatusTab } from '../../core/municipal/output';
+import { readDistrictRegions } from '../../core/municipal/regions';
 import { readReportSheet } from '../../core/municipal/reports';
 import type { SourceRecord } from '../../core/municipal/schema';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
@@ -90,7 +92,9 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   const reportGrid = sourceGrids?.get(norm(M.reports.sheet)) ?? priorGrids.get(norm(M.reports.sheet));
   const reports = readReportSheet(reportGrid);
   sources.problems.push(...reports.problems);
-  const plan: JobPlan = { sources, settings, reports: reports.items };
+  const regionGrid = sourceGrids?.get(norm(CONFIG_SHEETS.benchmarks)) ?? priorGrids.get(norm(CONFIG_SHEETS.benchmarks));
+  const regions = readDistrictRegions(regionGrid, sources.problems);
+  const plan: JobPlan = { sources, settings, reports: reports.items, regions };
 
   // The same steps as the Apps Script job (processUnit per source, then the district), one file at a
   // time: a file's grids are dropped as soon as it is summarised, so memory does not grow with the
@@ -119,7 +123,7 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
     records.set(unit.key, processUnit({ read }, unit, settings, prev.get(unit.key), runId, Date.now(), plan.reports));
   }
   const today = opts.today ?? localToday();
-  const district = buildDistrict(sources, records, settings, runId, { today, reports: plan.reports ?? [] });
+  const district = buildDistrict(sources, records, settings, runId, { today, reports: plan.reports ?? [], regions });
   const failed = [...records.values()].filter((r) => r.status === 'failed').length;
   // The district roadmap is regenerated over the one in the previous output (its statuses are kept).
   const finished = finishDistrict(district, settings, parseHistory(stateValues), (name) => priorGrids.get(norm(name)));

@@ -22,7 +22,8 @@ const FAILURE_BACKOFF_BASE_MS = 60_000;
 export function municipalChunk(ss: SpreadsheetLike, mode: 'start' | 'continue', now: () => number = () => Date.now()): ChunkReport | null {
   return withDocumentLock(() => {
     const { plan, fatal } = readPlan(ss);
-    if (fatal.length) throw new UserFacingError(fatal.map(formatProblem).join('\n'));
+    // A problem without a row names its sheet in its own words: no «Лист «Источники»: Лист «Источники» не найден».
+    if (fatal.length) throw new UserFacingError(fatal.map((p) => (p.row ? formatProblem(p) : p.message)).join('\n'));
     const m = plan.settings.municipal;
     return runChunk(sheetsJobHost(ss, plan, now), plan, mode, {
       budgetMs: m['job.budgetSeconds'] * 1000,

@@ -3,8 +3,10 @@
 // API under its per-minute quota. The clock is injected so tests can run the real job against a fake
 // clock.
 import type { Grid } from '../../core/grid';
+import { CONFIG_SHEETS } from '../../core/input/config';
 import { emptyHistory, type History } from '../../core/municipal/history';
 import type { JobHost, JobPlan } from '../../core/municipal/job';
+import { readDistrictRegions } from '../../core/municipal/regions';
 import { readReportSheet } from '../../core/municipal/reports';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { readSources } from '../../core/municipal/sources';
@@ -41,20 +43,21 @@ export interface PlanRead {
   settingsTab: boolean;
 }
 
-/** «Источники», «Настройки ОКО» and «Сроки отчётов» of the municipal spreadsheet: a handful of calls per chunk. */
+/** «Источники», «Настройки ОКО», «Сроки отчётов» and «Эталоны» of the municipal spreadsheet: a handful of calls per chunk. */
 export function readPlan(ss: SpreadsheetLike): PlanRead {
   const sources = readSources(readTab(ss, M.tabs.sources), 'spreadsheet');
   const settingsGrid = readTab(ss, S.tabs.settings);
   const { settings, problems } = readDistrictSettings(settingsGrid);
   const reports = readReportSheet(readTab(ss, M.reports.sheet));
   sources.problems.push(...reports.problems);
+  const regions = readDistrictRegions(readTab(ss, CONFIG_SHEETS.benchmarks), sources.problems);
   const structural = sources.problems.filter(
     (p) => p.severity === 'error' && ['sources-missing', 'sources-header', 'sources-none'].includes(p.code),
   );
   const fatal = [...structural, ...problems.filter((p) => p.severity === 'error')];
   if (!sheetsApiAvailable()) fatal.push(problem('error', 'sheets-api-missing', M.tabs.sources, M.google.apiDisabled));
   return {
-    plan: { sources, settings, reports: reports.items },
+    plan: { sources, settings, reports: reports.items, regions },
     fatal: hasErrors(fatal) ? fatal : [],
     settingsTab: settingsGrid !== undefined,
   };
