@@ -239,8 +239,8 @@ describe("below the region (from a school's «Эталоны»)", () => {
   });
 });
 
-describe('below the region (from the district\'s «Эталоны»)', () => {
-  it('applies the region to every school\'s work; exactly 10 points below is flagged, 9,5 is not; one work alone lists nobody', () => {
+describe("below the region (from the district's «Эталоны»)", () => {
+  it("applies the region to every school's work; exactly 10 points below is flagged, 9,5 is not; one work alone lists nobody", () => {
     // Region «Энская область» for ВПР 2026 Математика 5 класс: 770 / 10 = 77 %. Ordinary v = 2: 66,5 % (10,5 below,
     // flagged); v = 3: 67,5 % (9,5 below, not). Flagged: W1, B, ordinary v ≤ 2 of город (8) and село (9), W2, W3 → 21.
     const regions = readDistrictRegions({
