@@ -50,17 +50,21 @@ function fits(meta: PartialMeta, p: ProcedureAgg): boolean {
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** The region's quality and mean completion for a work (the mean weighted by the work's task max scores). */
-export function regionFor(regions: readonly DistrictRegion[], p: ProcedureAgg): RegionBenchmark | null {
-  const mine = regions.filter((r) => fits(r.meta, p));
-  const marks = mine.find((r) => r.marks)?.marks ?? null;
-  const tasks = mine.find((r) => r.tasks)?.tasks ?? null;
+/**
+ * The region's quality («4» + «5») and mean completion from its report rows — the mean weighted by each
+ * task's max score, as the school's own mean is.
+ */
+export function regionFrom(
+  marks: MarksBenchmarkRow | null | undefined,
+  tasks: TasksBenchmarkRow | null | undefined,
+  taskDefs: readonly { id: string; max: number }[],
+): RegionBenchmark | null {
   if (!marks && !tasks) return null;
   let meanCompletion: number | null = null;
   if (tasks) {
     let num = 0;
     let den = 0;
-    for (const t of p.tasks) {
+    for (const t of taskDefs) {
       const c = tasks.completion.get(t.id);
       if (c === undefined) continue;
       num += c * t.max;
@@ -73,4 +77,10 @@ export function regionFor(regions: readonly DistrictRegion[], p: ProcedureAgg): 
     quality: marks ? r6(marks.percent['4'] + marks.percent['5']) : null,
     meanCompletion,
   };
+}
+
+/** The district's region figures for a work (the blocks whose title names it). */
+export function regionFor(regions: readonly DistrictRegion[], p: ProcedureAgg): RegionBenchmark | null {
+  const mine = regions.filter((r) => fits(r.meta, p));
+  return regionFrom(mine.find((r) => r.marks)?.marks, mine.find((r) => r.tasks)?.tasks, p.tasks);
 }

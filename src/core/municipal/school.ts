@@ -14,7 +14,7 @@ import { isGeneratedTab } from '../output/tabs';
 import { formatProblem } from '../problems';
 import { M, S } from '../strings';
 import { nameGuard, scrubDeep } from './privacy';
-import { isRegionRow } from './regions';
+import { isRegionRow, regionFrom } from './regions';
 import type { ReportItem } from './reports';
 import { isRoadmapTab, roadmapProgress } from './roadmap';
 import type { ProcedureAgg, RegionBenchmark, SchoolAgg, Sign } from './schema';
@@ -61,26 +61,11 @@ function failed(reason: string): UnitOutcome {
  */
 export function regionBenchmark(b: Benchmarks | undefined, p: Procedure): RegionBenchmark | null {
   const pb = benchmarksOf(b, p);
-  const marks = pb.marks.find((r) => isRegionRow(r.group));
-  const tasks = pb.tasks.find((r) => isRegionRow(r.group));
-  if (!marks && !tasks) return null;
-  let meanCompletion: number | null = null;
-  if (tasks) {
-    let num = 0;
-    let den = 0;
-    for (const t of p.tasks) {
-      const c = tasks.completion.get(t.id);
-      if (c === undefined) continue;
-      num += c * t.max;
-      den += t.max;
-    }
-    meanCompletion = den > 0 ? r6(num / den) : null;
-  }
-  return {
-    group: (marks ?? tasks)?.group ?? '',
-    quality: marks ? r6(marks.percent['4'] + marks.percent['5']) : null,
-    meanCompletion,
-  };
+  return regionFrom(
+    pb.marks.find((r) => isRegionRow(r.group)),
+    pb.tasks.find((r) => isRegionRow(r.group)),
+    p.tasks,
+  );
 }
 
 function procedureAgg(
