@@ -5,15 +5,18 @@
 // 1. Core: every school generated (src/local/sample with its own seed, excluded from the timing),
 //    summarised (processUnit), then the district, its tabs, the JSON export and the state tab built.
 // 2. Sheets host: the real job (src/server/municipal → src/sheets/municipal → core) against the fake
-//    Google services, chunk after chunk as the trigger would run them. The fake clock advances by an
-//    assumed latency per call (bench/municipal.ts lists them and their sources) plus the measured core
-//    time × OKO_BENCH_CORE_FACTOR (Apps Script's V8 is slower than Node's).
+//    Google services, chunk after chunk as the trigger would run them: schools read through the Sheets
+//    API under its quota (the fake answers 429 beyond 60 reads a minute; the job keeps under 50 and
+//    sleeps). The fake clock advances by an assumed latency per call (bench/municipal.ts lists them and
+//    their sources), the sleeps, plus the measured core time × OKO_BENCH_CORE_FACTOR (Apps Script's V8
+//    is slower than Node's).
 import { pathToFileURL } from 'node:url';
 import type { Workbook } from '../src/core/grid';
 import { buildDistrict } from '../src/core/municipal/district';
 import { buildMunicipalExport } from '../src/core/municipal/export';
+import { finishDistrict } from '../src/core/municipal/finish';
+import { emptyHistory } from '../src/core/municipal/history';
 import { type ChunkReport, processUnit } from '../src/core/municipal/job';
-import { districtTabs } from '../src/core/municipal/output';
 import type { SourceRecord } from '../src/core/municipal/schema';
 import { readDistrictSettings } from '../src/core/municipal/settings';
 import { readSources, type SourceUnit } from '../src/core/municipal/sources';
@@ -27,8 +30,6 @@ import { FakeSpreadsheet } from '../test/fakes/spreadsheet';
 import { sampleSchoolWorkbook, schoolAttrs, schoolCode, schoolName } from '../test/municipal/synthetic';
 
 export type Profile = 'full' | 'light';
-/** app: SpreadsheetApp, one getValues() per tab (default); api: the Sheets API, one batchGet per source (job.reader = 1). */
-export type Reader = 'app' | 'api';
 
 export interface SheetsRun {
   chunks: number;
@@ -37,10 +38,13 @@ export interface SheetsRun {
   chunkMs: number[];
   docCalls: number;
   maxDocCallsPerChunk: number;
-  openById: number;
-  getValues: number;
+  /** Sheets API read requests (Spreadsheets.get + Values.batchGet), the most in any minute, the refused ones. */
+  apiRequests: number;
+  apiMaxPerMinute: number;
+  api429: number;
+  /** Simulated time the job slept waiting for the quota, ms. */
+  sleptMs: number;
   setValues: number;
-  /** Opening a source: SpreadsheetApp.openById, or Sheets.Spreadsheets.get (reader api). */
   /** Calls to PropertiesService and ScriptApp (cursor, triggers). */
   serviceCalls: number;
   stateChars: number;
@@ -49,7 +53,6 @@ export interface SheetsRun {
 export interface MunicipalCase {
   schools: number;
   profile: Profile;
-  reader: Reader;
   tabsPerSchool: number;
   cellsPerSchool: number;
   genMs: number;
@@ -108,7 +111,7 @@ function stateSize(records: readonly SourceRecord[]): number {
   return spec.values.reduce((n, r) => n + r.reduce<number>((m, v) => m + (typeof v === 'string' ? v.length : 4), 0), 0);
 }
 
-function coreRun(n: number, profile: Profile): Omit<MunicipalCase, 'sheets' | 'schools' | 'profile' | 'reader'> {
+function coreRun(n: number, profile: Profile): Omit<MunicipalCase, 'sheets' | 'schools' | 'profile'> {
   const settings = readDistrictSettings(undefined).settings;
   const sources = readSources({ name: M.tabs.sources, values: sourcesRows(n) }, 'spreadsheet');
   // Warm-up: JIT and the catalogs.
@@ -133,8 +136,8 @@ function coreRun(n: number, profile: Profile): Omit<MunicipalCase, 'sheets' | 's
     coreSourcesMs += now() - t;
   });
   const t = now();
-  const district = buildDistrict(sources, records, settings, 'bench');
-  const tabs = districtTabs(district, settings);
+  const district = buildDistrict(sources, records, settings, 'bench', { today: '2026-05-20' });
+  const tabs = finishDistrict(district, settings, emptyHistory(), () => undefined).tabs;
   JSON.stringify(buildMunicipalExport(district, settings));
   const stateChars = stateSize([...records.values()]);
   const coreDistrictMs = now() - t;
@@ -155,12 +158,12 @@ function coreRun(n: number, profile: Profile): Omit<MunicipalCase, 'sheets' | 's
   };
 }
 
-function sheetsRun(n: number, profile: Profile, reader: Reader): SheetsRun {
+function sheetsRun(n: number, profile: Profile): SheetsRun {
   const gas = createMunicipalGas({ latency: DEFAULT_LATENCY });
+  gas.clock.now = Date.UTC(2026, 4, 20, 6);
   const undo = installFakeGas(gas);
   try {
     gas.ss.addSheet(M.tabs.sources, sourcesRows(n));
-    if (reader === 'api') gas.ss.addSheet('Настройки ОКО', [['job.reader', '', 1]]);
     // Schools are made when opened and forgotten after: the fake drive holds one at a time.
     let excluded = 0;
     const byId = new Map(Array.from({ length: n }, (_, k) => [idOf(k + 1), k + 1]));
@@ -176,14 +179,18 @@ function sheetsRun(n: number, profile: Profile, reader: Reader): SheetsRun {
     };
     let realStart = now();
     const clock = () => gas.clock.now + CORE_FACTOR * (now() - realStart - excluded);
+    // Google counts the quota on the same time the job lives in.
+    gas.api.time = clock;
     const run: SheetsRun = {
       chunks: 0,
       processedPerChunk: [],
       chunkMs: [],
       docCalls: 0,
       maxDocCallsPerChunk: 0,
-      openById: 0,
-      getValues: 0,
+      apiRequests: 0,
+      apiMaxPerMinute: 0,
+      api429: 0,
+      sleptMs: 0,
       setValues: 0,
       serviceCalls: 0,
       stateChars: 0,
@@ -207,8 +214,10 @@ function sheetsRun(n: number, profile: Profile, reader: Reader): SheetsRun {
       if (run.chunks > 500) throw new Error('the job does not finish');
     }
     run.docCalls = gas.log.docCalls;
-    run.openById = gas.log.count('SpreadsheetApp.openById') + gas.log.count('Sheets.Spreadsheets.get');
-    run.getValues = gas.log.count('Range.getValues') + gas.log.count('Sheets.Spreadsheets.Values.batchGet');
+    run.apiRequests = gas.api.requests.length;
+    run.apiMaxPerMinute = gas.api.maxPerMinute();
+    run.api429 = gas.api.refused;
+    run.sleptMs = gas.slept;
     run.setValues = gas.log.count('Range.setValues');
     run.serviceCalls = gas.log.total('service');
     run.stateChars = gas.ss
@@ -224,10 +233,9 @@ function sheetsRun(n: number, profile: Profile, reader: Reader): SheetsRun {
 function main(): void {
   const n = Number(process.argv[2] ?? 50);
   const profile = (process.argv[3] ?? 'full') as Profile;
-  const reader = (process.argv[4] ?? 'app') as Reader;
   const core = coreRun(n, profile);
-  const sheets = process.env.OKO_BENCH_NO_SHEETS ? null : sheetsRun(n, profile, reader);
-  const out: MunicipalCase = { schools: n, profile, reader, ...core, sheets };
+  const sheets = process.env.OKO_BENCH_NO_SHEETS ? null : sheetsRun(n, profile);
+  const out: MunicipalCase = { schools: n, profile, ...core, sheets };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 

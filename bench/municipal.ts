@@ -4,7 +4,6 @@
 // process (bench/municipal-case.ts). Target (the issue): 300 schools in at most 3 chunks.
 //
 // Latencies are assumptions unless a source is named; all are parameters (environment variables):
-//   OKO_LAT_OPEN_MS       SpreadsheetApp.openById            1000 ms  assumption: no published measurement found
 //   OKO_LAT_GETVALUES_MS  Range.getValues (first read of a tab) 150 ms  ≈ one Sheets round trip: 1000 calls of
 //                         Sheet.getLastRow in a loop took 160 s (bugbugnow.net/2019/03/GoogleAppsScript-speed-up.html)
 //   OKO_LAT_DOC_MS        other document calls (getSheets, getName, getDataRange, insertSheet, formats…) 20 ms
@@ -17,23 +16,20 @@
 //   OKO_LAT_SERVICE_MS    ScriptApp triggers, LockService      50 ms  assumption
 //   OKO_LAT_API_MS        Sheets API advanced service request (Spreadsheets.get, Values.batchGet of a whole
 //                         school) 600 ms  assumption
-// Readers: «app» = SpreadsheetApp, one getValues() per tab (job.reader = 0, the default); «api» = the Sheets
-// API advanced service, two requests per school (job.reader = 1). «opens» counts openById or Spreadsheets.get,
-// «value reads» getValues or batchGet.
+// Schools are read through the Sheets API advanced service, two read requests each, under Google's quota
+// of 60 read requests per minute per user (developers.google.com/sheets/api/limits): the job keeps under
+// 50 and sleeps; the fake refuses with HTTP 429 beyond 60.
 //   OKO_BENCH_CORE_FACTOR Apps Script V8 time ÷ Node time for the core: 3 (assumption)
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORE_FACTOR, DEFAULT_LATENCY, type MunicipalCase, type Profile, type Reader } from './municipal-case';
+import { CORE_FACTOR, DEFAULT_LATENCY, type MunicipalCase, type Profile } from './municipal-case';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const SIZES = (process.env.OKO_BENCH_MUNICIPAL_SIZES ?? '50,300,1000').split(',').map(Number);
-/** profile:reader pairs. */
-const CASES = (process.env.OKO_BENCH_MUNICIPAL_CASES ?? 'full:app,light:app,full:api')
-  .split(',')
-  .map((c) => c.split(':') as [Profile, Reader]);
+const PROFILES = (process.env.OKO_BENCH_MUNICIPAL_PROFILES ?? 'full,light').split(',') as Profile[];
 const TARGET = { schools: 300, chunks: 3 };
 const BUDGET_S = 270;
 
@@ -41,18 +37,14 @@ const ms = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.to
 const mb = (x: number) => x.toFixed(1);
 const s1 = (x: number) => (x / 1000).toFixed(1);
 
-function runCase(n: number, profile: Profile, reader: Reader): MunicipalCase {
-  const child = spawnSync(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', join(here, 'municipal-case.ts'), String(n), profile, reader],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: process.env,
-    },
-  );
-  if (child.status !== 0) throw new Error(`municipal bench case ${n} ${profile} ${reader} failed:\n${child.stderr}`);
+function runCase(n: number, profile: Profile): MunicipalCase {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'municipal-case.ts'), String(n), profile], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: process.env,
+  });
+  if (child.status !== 0) throw new Error(`municipal bench case ${n} ${profile} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as MunicipalCase;
 }
 
@@ -69,23 +61,22 @@ process.stdout.write(
   `\nОКО municipal bench · node ${process.version} · ${cpu.length} CPU (${cpu[0]?.model ?? '?'}) · RAM ${(totalmem() / 1024 ** 3).toFixed(1)} GB\n` +
     'Schools: src/local/sample with a seed per school. «full» = the whole sample school workbook (every procedure, all its tabs); ' +
     '«light» = its ФИС ОКО Ф1 tabs only (one procedure per file, as when a district collects one procedure).\n' +
-    `Assumed latencies (bench/municipal.ts has the sources): openById ${L.openById} ms, getValues ${L.getValues} ms, Sheets API request ${L.api} ms, setValues ${L.setValues} ms, ` +
+    `Assumed latencies (bench/municipal.ts has the sources): Sheets API request ${L.api} ms, getValues ${L.getValues} ms, setValues ${L.setValues} ms, ` +
     `other document calls ${L.doc} ms, properties ${L.properties} ms, triggers/lock ${L.service} ms; core × ${CORE_FACTOR} for Apps Script V8. ` +
     `Chunk budget ${BUDGET_S} s (default), execution limit 360 s.\n\n`,
 );
 
 const results: MunicipalCase[] = [];
-for (const [profile, reader] of CASES) {
+for (const profile of PROFILES) {
   for (const n of SIZES) {
-    process.stderr.write(`  municipal: ${n} schools, ${profile}, reader ${reader}…\n`);
-    results.push(runCase(n, profile, reader));
+    process.stderr.write(`  municipal: ${n} schools, ${profile}…\n`);
+    results.push(runCase(n, profile));
   }
 }
 
 const head = [
   'schools',
   'profile',
-  'reader',
   'tabs / school',
   'core ms (all schools)',
   'ms / school',
@@ -97,14 +88,15 @@ const head = [
   'sources per chunk',
   'longest chunk s',
   'doc calls',
-  'opens',
-  'value reads',
+  'API reads',
+  'max API reads / min',
+  '429s',
+  'quota waits s',
   'setValues',
 ];
 const body = results.map((r) => [
   String(r.schools),
   r.profile,
-  r.reader,
   String(r.tabsPerSchool),
   ms(r.coreSourcesMs),
   ms(r.coreSourcesMs / r.schools),
@@ -116,8 +108,10 @@ const body = results.map((r) => [
   r.sheets ? r.sheets.processedPerChunk.join('/') : 'n/a',
   r.sheets ? s1(Math.max(...r.sheets.chunkMs)) : 'n/a',
   r.sheets ? String(r.sheets.docCalls) : 'n/a',
-  r.sheets ? String(r.sheets.openById) : 'n/a',
-  r.sheets ? String(r.sheets.getValues) : 'n/a',
+  r.sheets ? String(r.sheets.apiRequests) : 'n/a',
+  r.sheets ? String(r.sheets.apiMaxPerMinute) : 'n/a',
+  r.sheets ? String(r.sheets.api429) : 'n/a',
+  r.sheets ? s1(r.sheets.sleptMs) : 'n/a',
   r.sheets ? String(r.sheets.setValues) : 'n/a',
 ]);
 process.stdout.write(`${table([head, ...body])}\n\n`);
@@ -128,7 +122,7 @@ for (const r of results.filter((x) => x.schools === TARGET.schools && x.sheets))
   const perSource = ((BUDGET_S - 20) * TARGET.chunks) / TARGET.schools;
   const calls = (r.sheets?.docCalls ?? 0) / r.schools;
   process.stdout.write(
-    `Target «${TARGET.schools} schools in ≤ ${TARGET.chunks} chunks», ${r.profile}, reader ${r.reader}: ${c} chunks → ${c <= TARGET.chunks ? 'MET' : 'MISSED'} ` +
+    `Target «${TARGET.schools} schools in ≤ ${TARGET.chunks} chunks», ${r.profile}: ${c} chunks → ${c <= TARGET.chunks ? 'MET' : 'MISSED'} ` +
       `(${calls.toFixed(0)} document calls per school; meeting it needs ≤ ${perSource.toFixed(2)} s per school).\n`,
   );
 }

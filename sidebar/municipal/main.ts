@@ -50,19 +50,37 @@ function showError(text: string | null): void {
   error.hidden = false;
 }
 
+/** Sources on «Источники» (from the details): before the first run the progress says how many there are, not «0 из 0». */
+let sourcesOnSheet: number | null = null;
+let lastStatus: AggregationStatus | null = null;
+
+function renderProgress(): void {
+  const s = lastStatus;
+  if (!s) return;
+  const idle = s.phase === 'idle' || s.total === 0;
+  const progress = bar.parentElement as HTMLElement | null;
+  if (progress) progress.hidden = idle;
+  progressText.textContent = idle ? M.panel.notStarted(sourcesOnSheet ?? 0) : M.panel.progress(s.done, s.total);
+}
+
 function renderStatus(s: AggregationStatus): void {
+  lastStatus = s;
   phase.dataset.phase = s.phase;
   phase.textContent = M.panel.phase[s.phase];
   bar.max = Math.max(1, s.total);
   bar.value = s.done;
   count.textContent = `${s.done} / ${s.total}`;
-  progressText.textContent = M.panel.progress(s.done, s.total);
+  renderProgress();
+  const idle = s.phase === 'idle';
   fill(
     facts,
-    el('li', { id: 'failed-count', class: s.failed ? 'has-failed' : '' }, M.panel.failed(s.failed)),
-    el('li', { id: 'chunks' }, M.panel.chunks(s.chunks)),
+    !idle && el('li', { id: 'failed-count', class: s.failed ? 'has-failed' : '' }, M.panel.failed(s.failed)),
     s.startedAt && el('li', { id: 'started' }, M.panel.startedAt(time(s.startedAt))),
     s.lastChunkAt && el('li', { id: 'last-chunk' }, M.panel.lastChunkAt(time(s.lastChunkAt))),
+    s.nextAt && el('li', { id: 'next-at' }, M.panel.nextAt(time(s.nextAt))),
+    s.lastError &&
+      s.phase === 'running' &&
+      el('li', { id: 'last-error', class: 'has-failed' }, M.panel.lastError(time(s.lastError.at), s.lastError.text)),
   );
   if (serverText.textContent !== s.text) serverText.textContent = s.text;
   polling.hidden = s.phase !== 'running';
@@ -112,7 +130,9 @@ function renderDetails(d: AggregationDetails): void {
   );
   problems.hidden = d.problems.length === 0;
   fill(tabs, ...d.tabs.map(tabLink));
+  sourcesOnSheet = d.sources;
   sourcesText.textContent = M.panel.sources(d.sources);
+  renderProgress();
 }
 
 // ---- polling ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // The district panel's local backend: the built dist/municipal/Code.js in node:vm over the municipal
-// fakes — the district spreadsheet, school spreadsheets opened by id, time-driven triggers and a fake
+// fakes — the district spreadsheet, school spreadsheets read through the Sheets API, time-driven triggers and a fake
 // clock that every Google call advances by its assumed latency. The bundle's Date reads that clock,
 // so a chunk stops on its budget after "minutes" that take milliseconds, and the test decides when
 // the continuation trigger fires. Same call shape as ./backend.ts, so the preview server serves it.
@@ -28,8 +28,6 @@ export interface DistrictOptions {
   latency?: Partial<Latency>;
   /** «Источники» as the district wrote it (default: the municipal fixtures). */
   sourcesRows?: CellValue[][];
-  /** job.reader on «Настройки ОКО»; null leaves the sheet out (the default reader). */
-  reader?: 0 | 1 | null;
 }
 
 /** The municipal fixtures (8 sources, 4 of them failing) in a district spreadsheet, nothing collected yet. */
@@ -37,11 +35,6 @@ export function municipalBackend(opts: DistrictOptions = {}): MunicipalBackend {
   const gas = createMunicipalGas({ name: DISTRICT_BOOK, latency: opts.latency });
   gas.clock.now = Date.UTC(2026, 3, 21, 6, 0, 0);
   gas.ss.addSheet(M.tabs.sources, opts.sourcesRows ?? sourcesSheet());
-  if (opts.reader !== null && opts.reader !== undefined)
-    gas.ss.addSheet('Настройки ОКО', [
-      ['Ключ', 'Параметр', 'Значение'],
-      ['job.reader', 'Сбор: чтение таблиц школ', opts.reader],
-    ]);
   for (const s of sources()) {
     if (s.error) gas.denySource(s.id, s.error);
     else

@@ -14,7 +14,8 @@ import { type PreviewServer, startPreviewServer } from './server';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 /** Each school spreadsheet takes 80 s to open: 3 fit in a 270 s chunk — chunks of 3, 3 and 2 sources. */
-const SLOW = { openById: 80_000, getValues: 500, doc: 50, service: 30, properties: 50 };
+/** 40 s per Sheets API request: a school takes 80 s, three fit in a 270 s step (reserve 20 s). */
+const SLOW = { api: 40_000, getValues: 500, doc: 50, service: 30, properties: 50 };
 const POLL_MS = 5000;
 
 let browser: Browser;
@@ -64,13 +65,15 @@ const text = (page: Page, selector: string) => page.locator(selector).textConten
 
 describe('the district panel in Chromium', () => {
   it('follows a collection over three chunks, lists failed sources with reasons, opens the district tabs', async () => {
-    const backend = municipalBackend({ latency: SLOW, reader: 0, sourcesRows: hostileSources() });
+    const backend = municipalBackend({ latency: SLOW, sourcesRows: hostileSources() });
     const dialogs: string[] = [];
     const page = await openPanel(backend, dialogs);
 
     // Before the first run: nothing collected, the sources counted, the bad rows of «Источники» listed.
     await expect(text(page, '#phase')).resolves.toBe(M.panel.phase.idle);
-    await expect(text(page, '#progress-text')).resolves.toBe(M.panel.progress(0, 0));
+    // Not «0 из 0»: how many tables are listed, and what to press.
+    await expect(text(page, '#progress-text')).resolves.toBe(M.panel.notStarted(8));
+    expect(await page.locator('#bar').isVisible()).toBe(false);
     await expect(text(page, '#sources')).resolves.toBe(M.panel.sources(8));
     await expect(text(page, '#failed')).resolves.toBe(M.panel.noFailed);
     await expect(text(page, '#problems')).resolves.toContain('«abc» — не ссылка на Google Таблицу');
@@ -95,10 +98,12 @@ describe('the district panel in Chromium', () => {
     await expect(js(page, "[document.getElementById('bar').value, document.getElementById('bar').max]")).resolves.toEqual([3, 8]);
     await expect(text(page, '#server-text')).resolves.toBe(`${M.status.line(3, 8, 0)} ${M.status.running(1)}`);
     await expect(text(page, '#status')).resolves.toBe('');
-    await expect(text(page, '#chunks')).resolves.toBe(M.panel.chunks(1));
     await expect(text(page, '#failed-count')).resolves.toBe(M.panel.failed(0));
     await expect(text(page, '#started')).resolves.toMatch(/^Начат: 21\.04\.2026, \d{2}:\d{2}:\d{2}$/);
-    await expect(text(page, '#last-chunk')).resolves.toMatch(/^Последняя часть: 21\.04\.2026, \d{2}:\d{2}:\d{2}$/);
+    await expect(text(page, '#last-chunk')).resolves.toMatch(/^Последний шаг: 21\.04\.2026, \d{2}:\d{2}:\d{2}$/);
+    await expect(text(page, '#next-at')).resolves.toMatch(/^Следующий шаг — около 21\.04\.2026, \d{2}:\d{2}:\d{2}/);
+    // No jargon on the panel: no «частей», no «триггер», no English.
+    await expect(text(page, '#job')).resolves.not.toMatch(/част[ьеи]й? сбора|триггер|[A-Za-z]{4,}/);
     expect(await page.locator('#polling').isVisible()).toBe(true);
     await screenshot(page, 'municipal-running');
 
@@ -109,12 +114,12 @@ describe('the district panel in Chromium', () => {
     expect(backend.calls.get('getAggregationStatus') ?? 0).toBe(polls);
     await expect(text(page, '#progress-text')).resolves.toBe(M.panel.progress(3, 8));
     await page.clock.runFor(500);
-    await page.locator('#progress-text', { hasText: M.panel.progress(6, 8) }).waitFor();
+    // Step 2: E, the denied, the missing and the junk spreadsheet (one request each for the two that cannot be opened).
+    await page.locator('#progress-text', { hasText: M.panel.progress(7, 8) }).waitFor();
     expect(backend.calls.get('getAggregationStatus')).toBe(polls + 1);
-    await page.locator('#failed-count', { hasText: M.panel.failed(2) }).waitFor();
-    await page.locator('#failed li').nth(1).waitFor();
-    await expect(text(page, '#chunks')).resolves.toBe(M.panel.chunks(2));
-    await expect(text(page, '#failed-heading')).resolves.toBe(`${M.panel.failedHeading} (2)`);
+    await page.locator('#failed-count', { hasText: M.panel.failed(3) }).waitFor();
+    await page.locator('#failed li').nth(2).waitFor();
+    await expect(text(page, '#failed-heading')).resolves.toBe(`${M.panel.failedHeading} (3)`);
 
     // «Продолжить сбор» runs the last chunk at once: 8 of 8, the district tabs written, polling stops.
     await page.getByRole('button', { name: M.panel.resume }).click();
@@ -145,8 +150,8 @@ describe('the district panel in Chromium', () => {
     await page.clock.runFor(6 * POLL_MS);
     expect(backend.calls.get('getAggregationStatus') ?? 0).toBe(finalPolls);
 
-    // Links to the three district tabs move the spreadsheet to them.
-    for (const tab of [M.tabs.summary, M.tabs.deficits, M.tabs.shnor]) {
+    // Links to the district tabs move the spreadsheet to them.
+    for (const tab of [M.tabs.summary, M.tabs.deficits, M.tabs.shnor, M.tabs.execution]) {
       await page.getByRole('button', { name: tab }).click();
       await idle(page);
       expect(backend.gas.ss.active?.sheet.title).toBe(tab);

@@ -97,15 +97,18 @@ function setup(opts: { activities?: unknown[][]; addresses?: unknown[][] | null 
   return { gas, b: load(gas) };
 }
 
-/** Runs the weekly trigger as Apps Script would: no active spreadsheet, no UI, the trigger's event. */
-function fire(gas: DigestGas, b: Loaded): void {
+/**
+ * Runs the weekly trigger as Apps Script runs a bound script's time-driven trigger: in the spreadsheet's
+ * context (its spreadsheet and document lock), no UI, the trigger's event.
+ */
+function fire(gas: DigestGas, b: Loaded, context: 'bound-trigger' | 'addon-trigger' = 'bound-trigger'): void {
   const [t] = gas.scriptApp.of('digestWeekly');
   if (!t) throw new Error('no weekly trigger');
-  gas.inTrigger = true;
+  gas.context = context;
   try {
     b.call(t.getHandlerFunction(), { authMode: 'FULL', triggerUid: t.getUniqueId() });
   } finally {
-    gas.inTrigger = false;
+    gas.context = 'ui';
   }
 }
 
@@ -128,7 +131,8 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
       expect(typeof b.context[name], name).toBe('function');
     }
     const manifest = JSON.parse(readFileSync(join(DIR, 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; timeZone: string };
-    expect(manifest.oauthScopes).toEqual([SCOPES.spreadsheets, SCOPES.ui, SCOPES.mail, SCOPES.triggers]);
+    // Back to the narrow scope: the trigger works on the bound spreadsheet, nothing is opened by id.
+    expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.mail, SCOPES.triggers]);
     expect(manifest.timeZone).toBe('Europe/Moscow');
     expect(readFileSync(join(DIR, 'Sidebar.html'), 'utf8')).toBe(readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8'));
     expect(JSON.parse(readFileSync(join(DIR, '.clasp.json'), 'utf8')).rootDir).toBe('.');
@@ -170,7 +174,8 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     const [t] = gas.scriptApp.triggers;
     expect(t?.handler).toBe('digestWeekly');
     expect(t?.schedule).toEqual({ everyWeeks: 1, weekDay: gas.scriptApp.WeekDay.MONDAY, hour: 7 });
-    expect(gas.properties.script.data.get(`oko.digest.spreadsheet.${t?.uid}`)).toBe(gas.ss.getId());
+    // Nothing recorded to find the spreadsheet again: the trigger runs in its context.
+    expect([...gas.properties.script.data.keys()]).toEqual([]);
     expect(gas.ui.alerts.at(-1)).toEqual({ title: D.menu.title, prompt: D.enabled });
     expect(gas.mail.calls).toBe(0);
 
@@ -208,9 +213,10 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     gas.log.reset();
     fire(gas, b);
 
-    // No active spreadsheet in a trigger: the one recorded for the trigger is opened by id; no UI.
-    expect(gas.log.count('SpreadsheetApp.openById')).toBe(1);
+    // The bound spreadsheet, under the narrow scope: nothing opened by id, no UI, nothing refused.
+    expect(gas.log.count('SpreadsheetApp.openById')).toBe(0);
     expect(gas.log.count('Ui.alert')).toBe(0);
+    expect(gas.scopes.refused).toEqual([]);
     expect(gas.lockService.lock.held).toBe(false);
 
     expect(gas.mail.letters.map((l) => l.to)).toEqual(['ivanova@school.example', 'kuznetsov@school.example', 'petrov@school.example']);
@@ -247,21 +253,16 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     expect(gas.mail.calls).toBe(6);
   });
 
-  it('a trigger run that does get the bound spreadsheet uses it and opens nothing by id', () => {
+  it('installed as an add-on (no spreadsheet, getDocumentLock() null in the trigger): the trigger says so and sends nothing', () => {
     const { gas, b } = setup();
     b.call('menuDigestEnable');
-    const [t] = gas.scriptApp.of('digestWeekly');
-    gas.log.reset();
-    b.call('digestWeekly', { authMode: 'FULL', triggerUid: t?.getUniqueId() });
-    expect(gas.log.count('SpreadsheetApp.openById')).toBe(0);
-    expect(gas.mail.calls).toBe(3);
-  });
-
-  it('a trigger with neither an open spreadsheet nor a recorded one fails with the Russian message and sends nothing', () => {
-    const { gas, b } = setup();
-    gas.inTrigger = true;
-    expect(failure(() => b.call('digestWeekly', { authMode: 'FULL', triggerUid: 'unknown' }))).toBe(D.spreadsheetUnavailable);
+    expect(failure(() => fire(gas, b, 'addon-trigger'))).toBe(D.spreadsheetUnavailable);
     expect(gas.mail.calls).toBe(0);
+    // Opening the spreadsheet by id is not a way out: the manifest does not grant the full scope.
+    expect(() => gas.globals.SpreadsheetApp.openById(gas.ss.getId())).toThrow(
+      /Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/,
+    );
+    expect(b.source).not.toContain('openById');
   });
 
   it('sends nothing, records nothing and does not fail when there is nothing to say', () => {

@@ -1,7 +1,11 @@
-// The e-mail digest edition's extra Google surface, faked: MailApp (records every letter, can refuse
-// an address or run out of quota), ScriptApp's weekly clock triggers (counting creations and
-// deletions), script properties, SpreadsheetApp.openById, and the context of a time-driven trigger
-// (no active spreadsheet, no UI).
+// The e-mail digest edition's extra Google surface, faked as strictly as Google behaves: MailApp
+// (records every letter, can refuse an address or run out of quota), ScriptApp's weekly clock triggers
+// (counting creations and deletions), script properties, every call checked against the scopes the
+// edition's manifest grants (editions/digest/appsscript.json), and the two contexts a time-driven
+// trigger can run in: a script bound to the spreadsheet (its spreadsheet and document lock are there,
+// no UI) and an add-on (no spreadsheet, getDocumentLock() returns null, no UI).
+
+import { join } from 'node:path';
 import type {
   DigestPropertiesServiceLike,
   DigestSpreadsheetAppLike,
@@ -11,10 +15,13 @@ import type {
   WeeklyTriggerBuilderLike,
   WeeklyTriggerLike,
 } from '../../src/sheets/digest/surface';
-import type { SpreadsheetAppLike } from '../../src/sheets/surface';
+import type { LockServiceLike, SpreadsheetAppLike } from '../../src/sheets/surface';
 import type { CallLog } from './calls';
 import { createFakeGas, type FakeGas } from './gas';
+import { manifestScopes, SCOPE, ScopeGuard } from './municipal';
 import { FakeProperties, FakePropertiesService } from './services';
+
+export const DIGEST_MANIFEST = join(import.meta.dirname, '..', '..', 'editions', 'digest', 'appsscript.json');
 
 export interface Letter {
   to: string;
@@ -29,9 +36,13 @@ export class FakeMailApp implements MailLike {
   readonly refuse = new Set<string>();
   /** Letters left today; sendEmail throws once it is used up. */
   quota = 100;
-  constructor(private readonly log: CallLog) {}
+  constructor(
+    private readonly log: CallLog,
+    private readonly guard: ScopeGuard = new ScopeGuard([SCOPE.mail]),
+  ) {}
   sendEmail(recipient: string, subject: string, body: string): void {
     this.log.hit('service', 'MailApp.sendEmail');
+    this.guard.require('MailApp.sendEmail', [SCOPE.mail]);
     this.calls++;
     if (typeof recipient !== 'string' || typeof subject !== 'string' || typeof body !== 'string') throw new Error('Invalid argument');
     if (this.refuse.has(recipient)) throw new Error(`Invalid email: ${recipient}`);
@@ -70,9 +81,13 @@ export class FakeWeeklyScriptApp implements WeeklyScriptAppLike {
   created = 0;
   deleted = 0;
   private next = 1;
-  constructor(private readonly log: CallLog) {}
+  constructor(
+    private readonly log: CallLog,
+    private readonly guard: ScopeGuard = new ScopeGuard([SCOPE.triggers]),
+  ) {}
   newTrigger(functionName: string): WeeklyTriggerBuilderLike {
     this.log.hit('service', 'ScriptApp.newTrigger');
+    this.guard.require('ScriptApp.newTrigger', [SCOPE.triggers]);
     const schedule: FakeWeeklyTrigger['schedule'] = { everyWeeks: null, weekDay: null, hour: null };
     const clock: WeeklyClockBuilderLike = {
       everyWeeks: (n) => {
@@ -113,10 +128,12 @@ export class FakeWeeklyScriptApp implements WeeklyScriptAppLike {
   }
   getProjectTriggers(): FakeWeeklyTrigger[] {
     this.log.hit('service', 'ScriptApp.getProjectTriggers');
+    this.guard.require('ScriptApp.getProjectTriggers', [SCOPE.triggers]);
     return [...this.triggers];
   }
   deleteTrigger(trigger: WeeklyTriggerLike): void {
     this.log.hit('service', 'ScriptApp.deleteTrigger');
+    this.guard.require('ScriptApp.deleteTrigger', [SCOPE.triggers]);
     const i = this.triggers.indexOf(trigger as FakeWeeklyTrigger);
     if (i < 0) throw new Error('Trigger not found.');
     this.triggers.splice(i, 1);
@@ -140,25 +157,30 @@ export class FakeDigestPropertiesService extends FakePropertiesService implement
   }
 }
 
-export interface DigestGas extends FakeGas {
+/** Where an execution runs: a menu or the sidebar; a time-driven trigger of the bound script; an add-on's. */
+export type DigestContext = 'ui' | 'bound-trigger' | 'addon-trigger';
+
+export interface DigestGas extends Omit<FakeGas, 'globals'> {
   mail: FakeMailApp;
   scriptApp: FakeWeeklyScriptApp;
   properties: FakeDigestPropertiesService;
-  /** Run as a time-driven trigger does: no active spreadsheet, no UI. */
-  inTrigger: boolean;
-  globals: FakeGas['globals'] & {
-    SpreadsheetApp: SpreadsheetAppLike & DigestSpreadsheetAppLike;
+  scopes: ScopeGuard;
+  context: DigestContext;
+  globals: Omit<FakeGas['globals'], 'LockService'> & {
+    SpreadsheetApp: SpreadsheetAppLike & DigestSpreadsheetAppLike & { openById(id: string): unknown };
     MailApp: FakeMailApp;
     ScriptApp: FakeWeeklyScriptApp;
     PropertiesService: FakeDigestPropertiesService;
+    LockService: LockServiceLike;
   };
 }
 
-export function createDigestGas(opts: { name?: string } = {}): DigestGas {
+export function createDigestGas(opts: { name?: string; scopes?: readonly string[] } = {}): DigestGas {
   const gas = createFakeGas({ name: opts.name ?? 'СОШ № 7: дорожные карты' });
   const log = gas.log;
-  const mail = new FakeMailApp(log);
-  const scriptApp = new FakeWeeklyScriptApp(log);
+  const guard = new ScopeGuard(opts.scopes ?? manifestScopes(DIGEST_MANIFEST));
+  const mail = new FakeMailApp(log, guard);
+  const scriptApp = new FakeWeeklyScriptApp(log, guard);
   const properties = new FakeDigestPropertiesService(log);
   const base = gas.globals.SpreadsheetApp;
   const out: DigestGas = {
@@ -166,24 +188,28 @@ export function createDigestGas(opts: { name?: string } = {}): DigestGas {
     mail,
     scriptApp,
     properties,
-    inTrigger: false,
+    scopes: guard,
+    context: 'ui',
     globals: {
       ...gas.globals,
       SpreadsheetApp: {
         ...base,
         getActiveSpreadsheet() {
-          if (out.inTrigger) {
+          guard.require('SpreadsheetApp.getActiveSpreadsheet', [SCOPE.currentOnly, SCOPE.spreadsheets]);
+          if (out.context === 'addon-trigger') {
             log.hit('service', 'SpreadsheetApp.getActiveSpreadsheet');
             return null as unknown as ReturnType<SpreadsheetAppLike['getActiveSpreadsheet']>;
           }
           return base.getActiveSpreadsheet();
         },
         getUi() {
-          if (out.inTrigger) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+          if (out.context !== 'ui') throw new Error('Exception: Cannot call SpreadsheetApp.getUi() from this context.');
+          guard.require('SpreadsheetApp.getUi', [SCOPE.ui]);
           return base.getUi();
         },
         openById(id: string) {
           log.hit('doc', 'SpreadsheetApp.openById');
+          guard.require('SpreadsheetApp.openById', [SCOPE.spreadsheets]);
           if (id !== gas.ss.getId())
             throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
           return gas.ss;
@@ -192,6 +218,16 @@ export function createDigestGas(opts: { name?: string } = {}): DigestGas {
       MailApp: mail,
       ScriptApp: scriptApp,
       PropertiesService: properties,
+      LockService: {
+        // Outside a document's context (a standalone script, an add-on's time-driven trigger) Google returns null.
+        getDocumentLock() {
+          if (out.context === 'addon-trigger') {
+            log.hit('service', 'LockService.getDocumentLock');
+            return null as unknown as ReturnType<LockServiceLike['getDocumentLock']>;
+          }
+          return gas.lockService.getDocumentLock();
+        },
+      },
     },
   };
   return out;

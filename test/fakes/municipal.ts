@@ -1,19 +1,56 @@
-// The municipal edition's extra Google surface, faked: other spreadsheets opened by id, document
-// properties (in services.ts), time-driven triggers, and a clock that advances by an assumed latency
-// per call and kills an execution at Apps Script's 6-minute limit — so the real job can be run
-// against "time" without waiting for it.
+// The municipal edition's extra Google surface, faked as strictly as Google behaves:
+// - every call checks the OAuth scopes the edition's manifest grants (editions/municipal/appsscript.json),
+//   and refuses with Apps Script's own «You do not have permission to call X. Required permissions: …»;
+// - the Sheets API advanced service reads the fake drive, honours valueRenderOption and
+//   dateTimeRenderOption (a FORMATTED_STRING date follows the school's locale: «4/20/2026» in en_US),
+//   and answers HTTP 429 beyond 60 read requests a minute per user, on the fake clock;
+// - document properties refuse a value over 9 KB in UTF-8 bytes, and a store over 500 KB;
+// - time-driven triggers (at most 20), and a clock that advances by an assumed latency per call,
+//   sleeps with Utilities.sleep, and kills an execution at Apps Script's 6-minute limit — so the real
+//   job can be run against "time" without waiting for it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type {
   ClockTriggerBuilderLike,
+  DocumentPropertiesServiceLike,
   ScriptAppLike,
   SheetsApiLike,
-  SpreadsheetOpenerLike,
   TriggerBuilderLike,
   TriggerLike,
 } from '../../src/sheets/municipal/surface';
+import type { PropertiesLike, SpreadsheetAppLike } from '../../src/sheets/surface';
 import type { CallKind, CallLog } from './calls';
 import { createFakeGas, type FakeGas } from './gas';
 import { FakeSpreadsheet } from './spreadsheet';
 import { isDateValue } from './values';
+
+export const SCOPE = {
+  spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
+  currentOnly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  readonly: 'https://www.googleapis.com/auth/spreadsheets.readonly',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  triggers: 'https://www.googleapis.com/auth/script.scriptapp',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+} as const;
+
+/** The scopes a manifest grants (oauthScopes). */
+export function manifestScopes(path: string): string[] {
+  const m = JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: string[] };
+  return m.oauthScopes ?? [];
+}
+
+export const MUNICIPAL_MANIFEST = join(import.meta.dirname, '..', '..', 'editions', 'municipal', 'appsscript.json');
+
+/** Refuses a call unless one of `anyOf` is granted, as Apps Script does at the call. */
+export class ScopeGuard {
+  readonly refused: string[] = [];
+  constructor(public granted: readonly string[]) {}
+  require(method: string, anyOf: readonly string[]): void {
+    if (anyOf.some((s) => this.granted.includes(s))) return;
+    this.refused.push(method);
+    throw new Error(`Exception: You do not have permission to call ${method}. Required permissions: ${anyOf[0]}`);
+  }
+}
 
 /** Assumed milliseconds per call, by method or kind (see bench/municipal.ts for the sources). */
 export interface Latency {
@@ -43,6 +80,7 @@ export const NO_LATENCY: Latency = {
 };
 
 export function latencyOf(model: Latency, kind: CallKind, method: string): number {
+  if (method === 'Utilities.sleep') return 0;
   if (method === 'SpreadsheetApp.openById') return model.openById;
   if (method.startsWith('Sheets.')) return model.api;
   if (method === 'Range.getValues') return model.getValues;
@@ -114,9 +152,11 @@ export class FakeScriptApp implements ScriptAppLike {
   constructor(
     private readonly log: CallLog,
     private readonly clock: FakeClock,
+    private readonly guard: ScopeGuard = new ScopeGuard([SCOPE.triggers]),
   ) {}
   newTrigger(functionName: string): TriggerBuilderLike {
     this.log.hit('service', 'ScriptApp.newTrigger');
+    this.guard.require('ScriptApp.newTrigger', [SCOPE.triggers]);
     let after: number | null = null;
     const clock: ClockTriggerBuilderLike = {
       after: (ms: number) => {
@@ -145,10 +185,12 @@ export class FakeScriptApp implements ScriptAppLike {
   }
   getProjectTriggers(): FakeTrigger[] {
     this.log.hit('service', 'ScriptApp.getProjectTriggers');
+    this.guard.require('ScriptApp.getProjectTriggers', [SCOPE.triggers]);
     return [...this.triggers];
   }
   deleteTrigger(trigger: TriggerLike): void {
     this.log.hit('service', 'ScriptApp.deleteTrigger');
+    this.guard.require('ScriptApp.deleteTrigger', [SCOPE.triggers]);
     const i = this.triggers.indexOf(trigger as FakeTrigger);
     if (i < 0) throw new Error('Trigger not found.');
     this.triggers.splice(i, 1);
@@ -160,30 +202,60 @@ export class FakeScriptApp implements ScriptAppLike {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+const EPOCH = Date.UTC(1899, 11, 30);
 
-/** The Sheets API advanced service over the same fake drive (values as UNFORMATTED_VALUE / FORMATTED_STRING). */
-export function fakeSheetsApi(log: CallLog, open: (id: string) => FakeSpreadsheet): SheetsApiLike {
-  return {
-    Spreadsheets: {
+/** A date cell as the API renders it: SERIAL_NUMBER, or FORMATTED_STRING in the spreadsheet's locale. */
+function renderDate(v: Date, serial: boolean, locale: string): string | number {
+  if (serial) return Math.round((Date.UTC(v.getUTCFullYear(), v.getUTCMonth(), v.getUTCDate()) - EPOCH) / 86_400_000);
+  if (locale === 'en_US') return `${v.getUTCMonth() + 1}/${v.getUTCDate()}/${v.getUTCFullYear()}`;
+  return `${pad2(v.getUTCDate())}.${pad2(v.getUTCMonth() + 1)}.${v.getUTCFullYear()}`;
+}
+
+export const QUOTA_MESSAGE = (method: string) =>
+  `GoogleJsonResponseException: API call to sheets.${method} failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:100000000001'.`;
+
+/** The Sheets API advanced service over the fake drive, with the per-user read quota on the fake clock. */
+export class FakeSheetsApi implements SheetsApiLike {
+  /** Read requests (answered or refused), with their times. */
+  readonly requests: { method: string; at: number; refused: boolean }[] = [];
+  /** Read requests per minute per user (Google: 60). */
+  limit = 60;
+  /** The clock the quota is counted on (a bench may run the job on a clock that adds computing time). */
+  time: () => number;
+  /** The next n requests fail with this error, whatever the quota (429s, «Internal error»…). */
+  private failures: { n: number; message: (method: string) => string } | null = null;
+  readonly Spreadsheets: SheetsApiLike['Spreadsheets'];
+
+  constructor(
+    private readonly log: CallLog,
+    private readonly clock: FakeClock,
+    private readonly guard: ScopeGuard,
+    private readonly open: (id: string) => FakeSpreadsheet,
+    private readonly locales: Map<string, string>,
+  ) {
+    const api = this;
+    this.time = () => clock.now;
+    this.Spreadsheets = {
       get(id: string) {
-        log.hit('doc', 'Sheets.Spreadsheets.get');
-        const ss = open(id);
+        api.gate('spreadsheets.get', 'Sheets.Spreadsheets.get');
+        const ss = api.open(id);
         return { properties: { title: ss.title }, sheets: ss.tabNames().map((title) => ({ properties: { title } })) };
       },
       Values: {
         batchGet(id: string, args: object) {
-          log.hit('doc', 'Sheets.Spreadsheets.Values.batchGet');
-          const ss = open(id);
-          const ranges = (args as { ranges?: string[] }).ranges ?? [];
+          api.gate('spreadsheets.values.batchGet', 'Sheets.Spreadsheets.Values.batchGet');
+          const ss = api.open(id);
+          const o = args as { ranges?: string[]; valueRenderOption?: string; dateTimeRenderOption?: string };
+          const serial = o.dateTimeRenderOption === 'SERIAL_NUMBER';
+          if (o.valueRenderOption !== 'UNFORMATTED_VALUE') throw new Error('fake batchGet supports only UNFORMATTED_VALUE');
+          const locale = api.locales.get(id) ?? 'ru_RU';
           return {
-            valueRanges: ranges.map((range) => {
+            valueRanges: (o.ranges ?? []).map((range) => {
               const name = range.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
               const rows = ss.tab(name).snapshot();
               // The API leaves out trailing empty cells and rows.
               const values = rows.map((row) => {
-                const out = row.map((v) =>
-                  isDateValue(v) ? `${pad2(v.getUTCDate())}.${pad2(v.getUTCMonth() + 1)}.${v.getUTCFullYear()}` : v,
-                );
+                const out = row.map((v) => (isDateValue(v) ? renderDate(v, serial, locale) : v));
                 while (out.length && out[out.length - 1] === '') out.pop();
                 return out;
               });
@@ -193,59 +265,177 @@ export function fakeSheetsApi(log: CallLog, open: (id: string) => FakeSpreadshee
           };
         },
       },
-    },
-  };
+    };
+  }
+
+  /** The next `n` requests fail with `message` (default: HTTP 429). */
+  failNext(n: number, message: (method: string) => string = QUOTA_MESSAGE): void {
+    this.failures = { n, message };
+  }
+
+  private gate(method: string, logged: string): void {
+    this.log.hit('doc', logged);
+    this.guard.require(logged, [SCOPE.readonly, SCOPE.spreadsheets]);
+    const now = this.time();
+    if (this.failures && this.failures.n > 0) {
+      this.failures.n--;
+      this.requests.push({ method, at: now, refused: true });
+      throw new Error(this.failures.message(method));
+    }
+    const recent = this.requests.filter((r) => r.at > now - 60_000).length;
+    const refused = recent >= this.limit;
+    this.requests.push({ method, at: now, refused });
+    if (refused) throw new Error(QUOTA_MESSAGE(method));
+  }
+
+  /** The most requests in any 60-second window (refused ones included). */
+  maxPerMinute(): number {
+    let best = 0;
+    for (const r of this.requests) best = Math.max(best, this.requests.filter((x) => x.at > r.at - 60_000 && x.at <= r.at).length);
+    return best;
+  }
+
+  get refused(): number {
+    return this.requests.filter((r) => r.refused).length;
+  }
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s).length;
+
+/** Document properties as Google limits them: 9 KB per value, 500 KB per store, in UTF-8 bytes. */
+export class StrictProperties implements PropertiesLike {
+  readonly data = new Map<string, string>();
+  constructor(private readonly log: CallLog) {}
+  getProperty(key: string): string | null {
+    this.log.hit('service', 'Properties.getProperty');
+    return this.data.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): this {
+    this.log.hit('service', 'Properties.setProperty');
+    if (typeof value !== 'string') throw new Error('Invalid argument: value');
+    if (utf8(value) > 9 * 1024) throw new Error('Exception: Argument too large: value');
+    let total = utf8(key) + utf8(value);
+    for (const [k, v] of this.data) if (k !== key) total += utf8(k) + utf8(v);
+    if (total > 500 * 1024)
+      throw new Error('Exception: You have exceeded the property storage quota. Please remove some properties and try again.');
+    this.data.set(key, value);
+    return this;
+  }
+  deleteProperty(key: string): this {
+    this.log.hit('service', 'Properties.deleteProperty');
+    this.data.delete(key);
+    return this;
+  }
 }
 
 export interface MunicipalGas extends FakeGas {
   clock: FakeClock;
   latency: Latency;
   scriptApp: FakeScriptApp;
-  /** Spreadsheets other than the active one, by id; an Error is what openById throws for that id. */
+  api: FakeSheetsApi;
+  scopes: ScopeGuard;
+  documentProperties: StrictProperties;
+  /** Time slept with Utilities.sleep, ms. */
+  slept: number;
+  /** Spreadsheets other than the active one, by id; an Error is what the API throws for that id. */
   drive: Map<string, FakeSpreadsheet | Error>;
+  /** A school spreadsheet's locale (how FORMATTED_STRING renders its dates); default ru_RU. */
+  locales: Map<string, string>;
   addSource(id: string, name: string, sheets: readonly (readonly [string, readonly (readonly unknown[])[]])[]): FakeSpreadsheet;
   denySource(id: string, message?: string): void;
-  globals: FakeGas['globals'] & { SpreadsheetApp: SpreadsheetOpenerLike; ScriptApp: FakeScriptApp; Sheets: SheetsApiLike };
+  globals: FakeGas['globals'] & {
+    SpreadsheetApp: SpreadsheetAppLike & { openById(id: string): FakeSpreadsheet };
+    ScriptApp: FakeScriptApp;
+    Sheets: SheetsApiLike;
+    PropertiesService: DocumentPropertiesServiceLike & FakeGas['globals']['PropertiesService'];
+    Utilities: FakeGas['globals']['Utilities'] & { sleep(ms: number): void };
+  };
 }
 
-export function createMunicipalGas(opts: { name?: string; latency?: Partial<Latency> } = {}): MunicipalGas {
+export function createMunicipalGas(opts: { name?: string; latency?: Partial<Latency>; scopes?: readonly string[] } = {}): MunicipalGas {
   const gas = createFakeGas({ name: opts.name ?? 'Свод района' });
   const clock = new FakeClock();
   const latency: Latency = { ...NO_LATENCY, ...opts.latency };
   gas.log.onHit = (kind, method) => clock.advance(latencyOf(latency, kind, method));
+  const guard = new ScopeGuard(opts.scopes ?? manifestScopes(MUNICIPAL_MANIFEST));
   const drive = new Map<string, FakeSpreadsheet | Error>();
+  const locales = new Map<string, string>();
   const log = gas.log;
   const open = (id: string): FakeSpreadsheet => {
     const found = drive.get(id);
     if (found instanceof Error) throw found;
-    if (!found) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!found)
+      throw new Error(
+        'GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Requested entity was not found.',
+      );
     return found;
   };
-  const SpreadsheetApp: SpreadsheetOpenerLike = {
-    ...gas.globals.SpreadsheetApp,
-    openById(id: string) {
+  const base = gas.globals.SpreadsheetApp;
+  const SpreadsheetApp = {
+    ...base,
+    getActiveSpreadsheet() {
+      guard.require('SpreadsheetApp.getActiveSpreadsheet', [SCOPE.currentOnly, SCOPE.spreadsheets]);
+      return base.getActiveSpreadsheet();
+    },
+    getUi() {
+      guard.require('SpreadsheetApp.getUi', [SCOPE.ui]);
+      return base.getUi();
+    },
+    openById(id: string): FakeSpreadsheet {
       log.hit('doc', 'SpreadsheetApp.openById');
+      guard.require('SpreadsheetApp.openById', [SCOPE.spreadsheets]);
       return open(id);
     },
   };
-  const scriptApp = new FakeScriptApp(log, clock);
-  return {
+  const scriptApp = new FakeScriptApp(log, clock, guard);
+  const api = new FakeSheetsApi(log, clock, guard, open, locales);
+  const documentProperties = new StrictProperties(log);
+  const PropertiesService = Object.assign(Object.create(Object.getPrototypeOf(gas.properties)), gas.properties, {
+    getDocumentProperties() {
+      log.hit('service', 'PropertiesService.getDocumentProperties');
+      return documentProperties;
+    },
+  });
+  const out: MunicipalGas = {
     ...gas,
     clock,
     latency,
     scriptApp,
+    api,
+    scopes: guard,
+    documentProperties,
+    slept: 0,
     drive,
+    locales,
     addSource(id, name, sheets) {
       const ss = new FakeSpreadsheet(name, log);
       for (const [sheet, values] of sheets) ss.addSheet(sheet, values);
       drive.set(id, ss);
       return ss;
     },
-    denySource(id, message = 'You do not have permission to access the requested document.') {
+    denySource(
+      id,
+      message = 'GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: The caller does not have permission',
+    ) {
       drive.set(id, new Error(message));
     },
-    globals: { ...gas.globals, SpreadsheetApp, ScriptApp: scriptApp, Sheets: fakeSheetsApi(log, open) },
+    globals: {
+      ...gas.globals,
+      SpreadsheetApp,
+      ScriptApp: scriptApp,
+      Sheets: api,
+      PropertiesService,
+      Utilities: Object.assign(Object.create(Object.getPrototypeOf(gas.globals.Utilities)), gas.globals.Utilities, {
+        sleep(ms: number) {
+          log.hit('service', 'Utilities.sleep');
+          if (!Number.isInteger(ms) || ms < 0 || ms > 300_000) throw new Error('Exception: Invalid argument: milliseconds');
+          out.slept += ms;
+          clock.advance(ms);
+        },
+      }),
+    },
   };
+  return out;
 }
 
 /** Every value stored in every tab, uncounted (for assertions over a whole spreadsheet). */

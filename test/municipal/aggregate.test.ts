@@ -184,13 +184,25 @@ describe('roadmap execution', () => {
       rows: [{ row: 2, ref: 'k', refText: 'k', code: 'edu1', name: 'Школа', attrs: {} }],
     };
     const out = summariseUnit(unit, { name: 'Школа', grids: [schoolA(), roadmap] }, readDistrictSettings(undefined).settings);
-    expect(out.schools[0]?.roadmap).toEqual({ tabs: [roadmap.name], total: 4, done: 2, doing: 1, todo: 1, cancelled: 1, percent: 50 });
+    // Open: «В работе» due 15.06 and «Не начато» due 01.09; the cancelled and the archived rows are not counted.
+    expect(out.schools[0]?.roadmap).toEqual({
+      tabs: [roadmap.name],
+      total: 4,
+      done: 2,
+      doing: 1,
+      todo: 1,
+      cancelled: 1,
+      percent: 50,
+      open: ['2026-06-15', '2026-09-01'],
+      openUndated: 0,
+      reports: [],
+    });
     expect(out.schools[0]?.procedures).toHaveLength(1);
   });
 });
 
 describe('ШНОР within clusters', () => {
-  it('flags by fixed thresholds with the numbers, lists small schools as not evaluated, never ranks', () => {
+  it('flags each work by fixed thresholds with the numbers; one work never lists a school; small works are not evaluated', () => {
     const d = run();
     expect(d.shnor.flags.map((f) => [f.cluster, f.code, f.criterion, Math.round(f.value * 10) / 10, f.threshold, f.clusterMedian])).toEqual(
       [
@@ -200,10 +212,19 @@ describe('ШНОР within clusters', () => {
     );
     expect(d.shnor.flags[0]?.detail).toBe('среднее выполнение 45 % < 50 %');
     expect(d.shnor.flags[1]?.detail).toBe('в группе риска 50 % участников (5 из 10) ≥ 35 %');
+    // School A has one work: a criterion needs 2 works (or two years running) to count.
+    expect(d.shnor.schools.find((x) => x.code === 'edu000001')?.listed).toBe(false);
     expect(d.shnor.notEvaluated.map((x) => [x.code, x.participants])).toEqual([['edu000004', 5]]);
+    expect(d.shnor.tooFew.map((x) => [x.code, x.participants])).toEqual([['edu000004', 5]]);
     expect(d.shnor.clusters).toEqual([
-      { name: 'Местность: город', schools: 3, flagged: 1 },
+      { name: 'Местность: город', schools: 3, flagged: 0 },
       { name: 'Местность: село', schools: 2, flagged: 0 },
+    ]);
+    // With one work enough (K = 1), A is listed by its two criteria.
+    const settings = readDistrictSettings(undefined).settings;
+    const loose = run({ ...settings, municipal: { ...defaultMunicipal(), 'shnor.minProcedures': 1 } });
+    expect(loose.shnor.schools.filter((x) => x.listed).map((x) => [x.code, x.counted])).toEqual([
+      ['edu000001', ['meanCompletion', 'riskShare']],
     ]);
   });
 
@@ -211,12 +232,11 @@ describe('ШНОР within clusters', () => {
     const settings = readDistrictSettings(undefined).settings;
     const d = run({ ...settings, municipal: { ...defaultMunicipal(), 'shnor.quartileMinSchools': 3 } });
     const q = d.shnor.flags.filter((f) => f.criterion === 'bottomQuartile');
-    // город: means 45, 83,3, 85 → Q1 = 45 + 0,5 × (83,3 − 45) = 64,17; median 83,3. село: one evaluated school.
+    // город: means 45, 83,3, 85 — A has none below it (0 · 4 < 3) and two above (2 · 2 ≥ 3); median 83,3.
+    // село: one evaluated school.
     expect(q.map((f) => f.code)).toEqual(['edu000001']);
-    expect(q[0]?.threshold).toBeCloseTo(64.166667, 4);
-    expect(q[0]?.detail).toBe(
-      'среднее выполнение 45 % — в нижней четверти кластера (≤ 64,2 %, первый квартиль по 3 школам) и ниже медианы',
-    );
+    expect(q[0]?.threshold).toBeCloseTo(83.333333, 4);
+    expect(q[0]?.detail).toBe('среднее выполнение 45 % — в нижней четверти кластера: ниже — 0 из 3 школ, медиана кластера 83,3 %');
   });
 
   it('a threshold of 0 switches its criterion off; quality flags below the threshold', () => {

@@ -18,6 +18,7 @@ const ENTRY_POINTS = [
   'municipalStatusMenu',
   'municipalSidebarMenu',
   'municipalSourcesMenu',
+  'municipalReportsMenu',
   'municipalSettingsMenu',
 ];
 
@@ -39,6 +40,9 @@ describe('dist/municipal/Code.js', () => {
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/script.container.ui',
     ]);
+    // Nothing in the district edition opens a spreadsheet by id (that needs the full `spreadsheets` scope).
+    expect(b.source).not.toContain('openById');
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }]);
     const school = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8'));
     expect(school.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.readonly');
     expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'municipal', '.clasp.json'), 'utf8')).rootDir).toBe('.');
@@ -56,6 +60,7 @@ describe('dist/municipal/Code.js', () => {
       'municipalStatusMenu',
       'municipalSidebarMenu',
       'municipalSourcesMenu',
+      'municipalReportsMenu',
       'municipalSettingsMenu',
     ]);
     expect(gas.log.total('doc')).toBe(0);
@@ -76,12 +81,22 @@ describe('dist/municipal/Code.js', () => {
     const b = load(gas);
     b.call('municipalStartMenu');
     expect(gas.ui.alerts).toEqual([]);
-    expect(gas.ss.toasts.at(-1)?.msg).toContain('Часть 1: обработано 8 из 8 источников.');
-    for (const t of [M.tabs.summary, M.tabs.deficits, M.tabs.shnor, M.tabs.status]) expect(gas.ss.tabNames()).toContain(t);
+    expect(gas.ss.toasts.at(-1)?.msg).toContain(M.status.chunk(1, 8, 8));
+    for (const t of [M.tabs.summary, M.tabs.deficits, M.tabs.shnor, M.tabs.execution, M.tabs.status])
+      expect(gas.ss.tabNames()).toContain(t);
+    expect(gas.ss.tabNames().some((t) => t.startsWith('Дорожная карта · ШНОР '))).toBe(true);
     const status = JSON.parse(JSON.stringify(b.call('getAggregationStatus')));
     expect(status).toMatchObject({ phase: 'finished', done: 8, total: 8, failed: 4 });
     b.call('municipalSourcesMenu');
     expect(gas.ss.active?.sheet.title).toBe(M.tabs.sources);
+    // «Лист «Сроки отчётов»» creates the sheet (header with help notes) and opens it; a second click keeps it.
+    b.call('municipalReportsMenu');
+    expect(gas.ss.active?.sheet.title).toBe(M.reports.sheet);
+    expect(gas.ss.tab(M.reports.sheet).snapshot()[0]).toEqual([...M.reports.templateHeader]);
+    expect(gas.ss.toasts.at(-1)?.msg).toBe(M.reports.created);
+    gas.ss.tab(M.reports.sheet).cellAt(2, 1).value = 'Анализ ВПР';
+    b.call('municipalReportsMenu');
+    expect(gas.ss.tab(M.reports.sheet).cellAt(2, 1).value).toBe('Анализ ВПР');
   });
 
   it('the panel: «Открыть панель», a chunk from the panel, failed sources with reasons, the district tabs', () => {
@@ -104,7 +119,7 @@ describe('dist/municipal/Code.js', () => {
     const before = JSON.parse(JSON.stringify(b.call('getAggregationDetails'))) as AggregationDetails;
     expect(before.sources).toBe(8);
     expect(before.failed).toEqual([]);
-    expect(before.tabs.map((t) => t.exists)).toEqual([false, false, false]);
+    expect(before.tabs.map((t) => t.exists)).toEqual([false, false, false, false]);
     // The «abc» row and the repeated code: problems of «Источники», with their place.
     expect(before.problems.some((p) => p.includes('ячейка A11') && p.includes('«abc»'))).toBe(true);
     expect(() => b.call('activateDistrictTab', 'shnor')).toThrow(M.panel.tabNotFound(M.tabs.shnor));
@@ -113,14 +128,14 @@ describe('dist/municipal/Code.js', () => {
     expect(nothing).toMatchObject({ ran: false, message: M.status.nothingToContinue, status: { phase: 'idle' } });
     const r = JSON.parse(JSON.stringify(b.call('startAggregation'))) as ChunkView;
     expect(r).toMatchObject({ ran: true, processed: 8, finished: true, status: { phase: 'finished', done: 8, total: 8, failed: 4 } });
-    expect(r.message).toContain('Часть 1: обработано 8 из 8 источников.');
+    expect(r.message).toContain(M.status.chunk(1, 8, 8));
     expect(r.status.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
 
     const after = JSON.parse(JSON.stringify(b.call('getAggregationDetails'))) as AggregationDetails;
     expect(after.failed.map((f) => [f.codes.join(), f.rows.join(), f.reason])).toEqual([
       ['edu000006', '7', M.read.noAccess],
-      // The fake's openById fails with Google's generic message for an unknown id.
-      ['edu000007', '8', expect.stringMatching(/^таблица не открылась: /)],
+      // The Sheets API answers «Requested entity was not found» for an unknown id.
+      ['edu000007', '8', M.read.notFound],
       ['edu000008', '9', M.read.noResults],
       ['edu000009', '10', expect.stringMatching(/^в данных ошибок: /)],
     ]);
@@ -130,6 +145,7 @@ describe('dist/municipal/Code.js', () => {
       { id: 'summary', name: M.tabs.summary, exists: true },
       { id: 'deficits', name: M.tabs.deficits, exists: true },
       { id: 'shnor', name: M.tabs.shnor, exists: true },
+      { id: 'execution', name: M.tabs.execution, exists: true },
     ]);
     expect(b.call('activateDistrictTab', 'deficits')).toMatchObject({ sheet: M.tabs.deficits });
     expect(gas.ss.active?.sheet.title).toBe(M.tabs.deficits);

@@ -1,6 +1,6 @@
-// `oko aggregate` over a folder of school workbooks, broken ones included: the same three district
-// tabs as the Google Sheets edition, a reason for every failed file and every ШНОР flag, no student
-// name anywhere in the workbook, the JSON or the CSV.
+// `oko aggregate` over a folder of school workbooks, broken ones included: the same district tabs as
+// the Google Sheets edition, a reason for every failed file and every ШНОР flag, the district roadmap
+// kept across runs, no student name anywhere in the workbook, the JSON or the CSV.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,9 @@ import { createMunicipalGas } from '../fakes/municipal';
 import { tempDir, writeWorkbookXlsx } from '../helpers/xlsx';
 import { allStudentNames, sources, sourcesSheet, workbooks } from './fixtures';
 
-const DISTRICT_TABS = [M.tabs.summary, M.tabs.deficits, M.tabs.shnor];
+const DISTRICT_TABS = [M.tabs.summary, M.tabs.deficits, M.tabs.shnor, M.tabs.execution];
+const TODAY = '2026-05-20';
+const ROADMAP = 'Дорожная карта · ШНОР 2026–2027';
 
 async function folder(withSources: boolean): Promise<string> {
   const dir = tempDir('oko-municipal-');
@@ -42,6 +44,14 @@ async function folder(withSources: boolean): Promise<string> {
             ['С ошибками.xlsx', 'edu000009', 'МБОУ «СОШ № 9»', 'город'],
             ['отчёт.pdf', 'edu000010', 'МБОУ «СОШ № 10»', 'город'],
             ['Школа Е.xlsx', 'edu000001', 'Повтор кода', 'город'],
+          ],
+        },
+        // One work is enough for a criterion to count here (each school has one): school A is listed.
+        {
+          name: 'Настройки ОКО',
+          values: [
+            ['Ключ', 'Параметр', 'Значение'],
+            ['shnor.minProcedures', '', 1],
           ],
         },
       ],
@@ -89,16 +99,18 @@ function normalise(rows: Cell[][]): Cell[][] {
 }
 
 describe('oko aggregate', () => {
-  it('a folder with broken workbooks: three district tabs, each failed file with its reason', async () => {
+  it('a folder with broken workbooks: the district tabs, each failed file with its reason', async () => {
     const dir = await folder(false);
     const out = join(dir, 'municipal.xlsx');
-    const stdout = execFileSync(process.execPath, [join(ROOT, 'bin', 'oko.cjs'), 'aggregate', dir, '-o', out], { encoding: 'utf8' });
+    const stdout = execFileSync(process.execPath, [join(ROOT, 'bin', 'oko.cjs'), 'aggregate', dir, '-o', out, '--today', TODAY], {
+      encoding: 'utf8',
+    });
     expect(stdout).toContain('ОШИБКА. Закрытая.xlsx: файл не прочитан (повреждён или это не .xlsx)');
     expect(stdout).toContain(`ОШИБКА. Не то.xlsx: ${M.read.noResults}`);
     expect(stdout).toContain('ОШИБКА. Пустая.xlsx');
     expect(stdout).toMatch(/ОШИБКА\. С ошибками\.xlsx: в данных ошибок: 2/);
     const { wb, values } = await tabs(out);
-    for (const t of [...DISTRICT_TABS, M.tabs.status, 'Настройки ОКО', M.tabs.state]) expect(wb.getWorksheet(t), t).toBeDefined();
+    for (const t of [...DISTRICT_TABS, ROADMAP, M.tabs.status, 'Настройки ОКО', M.tabs.state]) expect(wb.getWorksheet(t), t).toBeDefined();
     expect(wb.getWorksheet(M.tabs.state)?.state).toBe('hidden');
     const status = values[M.tabs.status] ?? [];
     const failed = status.filter((r) => r[4] === M.status.failed);
@@ -114,17 +126,26 @@ describe('oko aggregate', () => {
     const out = join(dir, 'municipal.xlsx');
     const json = join(dir, 'svod.json');
     const csv = join(dir, 'svod.csv');
-    const { report } = await aggregateFolder(dir, { out, json, csv });
+    const { report } = await aggregateFolder(dir, { out, json, csv, today: TODAY });
     expect(report.district.schools.map((s) => s.code)).toEqual(['edu000001', 'edu000002', 'edu000005', 'edu000003', 'edu000004']);
     const { values, text } = await tabs(out);
     const shnor = values[M.tabs.shnor] ?? [];
-    const flagRows = shnor.filter((r) => typeof r[0] === 'string' && /^edu\d+$/.test(r[0]) && r.length >= 10);
-    expect(flagRows.length).toBeGreaterThan(0);
-    for (const r of flagRows) {
-      expect(Object.values(M.shnor.criterion)).toContain(r[3]);
-      expect(typeof r[4]).toBe('number');
-      expect(String(r[9])).toMatch(/\d/);
-    }
+    // School A, listed by two criteria of its one work: one row per criterion, with its numbers.
+    const names: string[] = Object.values(M.shnor.criterion);
+    const flagRows = shnor.filter((r) => r[0] === 'edu000001' && names.includes(String(r[2])));
+    expect(flagRows.map((r) => [r[2], r[3], r[4], r[5]])).toEqual([
+      [M.shnor.criterion.meanCompletion, 'да', 1, 1],
+      [M.shnor.criterion.riskShare, 'да', 1, 1],
+    ]);
+    expect(String(flagRows[0]?.[7])).toBe('ВПР 2026 Математика 5 класс: среднее выполнение 45 % < 50 %');
+    // Its support rows in the district roadmap; a status set there survives the next run.
+    const roadmap = values[ROADMAP] ?? [];
+    expect(roadmap.filter((r) => String(r[13] ?? '').endsWith('|edu000001')).map((r) => r[13])).toEqual([
+      'act:sup-coordinator|edu000001',
+      'act:sup-diagnostics|edu000001',
+      'act:sup-plan|edu000001',
+      'act:sup-partner|edu000001',
+    ]);
     expect(shnor.flat().join(' ')).not.toMatch(/место|рейтинг школ|ранг/i);
     expect(shnor[1]?.[0]).toContain('п. 2.1');
     // «Источники» problems are listed with their place.
@@ -134,7 +155,11 @@ describe('oko aggregate', () => {
     // The JSON follows its schema; the CSV is the long table.
     const exported = municipalExportSchema.parse(JSON.parse(readFileSync(json, 'utf8')));
     expect(exported.schools).toHaveLength(5);
-    expect(exported.shnor.flags.length).toBe(flagRows.length);
+    expect(exported.shnor.flags.map((f) => [f.code, f.criterion])).toEqual([
+      ['edu000001', 'meanCompletion'],
+      ['edu000001', 'riskShare'],
+    ]);
+    expect(exported.shnor.schools.find((x) => x.code === 'edu000001')?.listed).toBe(true);
     const lines = readFileSync(csv, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
       'school_code,school_name,cluster,procedure_key,procedure,kind,year,subject,grade,participants,mean_completion,quality,risk_share,task_id,task_level,task_max,completion,status',
@@ -145,18 +170,37 @@ describe('oko aggregate', () => {
     const everything = `${text}\n${readFileSync(json, 'utf8')}\n${readFileSync(csv, 'utf8')}`;
     for (const name of allStudentNames()) expect(everything).not.toContain(name);
 
-    // A second run on its own output re-analyses nothing and writes the same tabs.
-    const again = await aggregateFolder(dir, { out });
+    // A status typed into the district roadmap (the coordinator's mark) ...
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.getWorksheet(ROADMAP) as ExcelJS.Worksheet;
+    let marked = 0;
+    sheet.eachRow((row) => {
+      if (row.getCell(14).value === 'act:sup-coordinator|edu000001') {
+        row.getCell(10).value = 'Выполнено';
+        marked++;
+      }
+    });
+    expect(marked).toBe(1);
+    await book.xlsx.writeFile(out);
+    // ... and a second run on its own output re-analyses nothing, writes the same tabs and keeps the mark.
+    const again = await aggregateFolder(dir, { out, today: TODAY });
     const status = again.report.district.sources.map((s) => s.record?.changed);
     expect(status.every((c) => c === false)).toBe(true);
     const second = await tabs(out);
     for (const t of DISTRICT_TABS) expect(second.values[t]).toEqual(values[t]);
+    expect(second.values[ROADMAP]?.find((r) => r[13] === 'act:sup-coordinator|edu000001')?.[9]).toBe('Выполнено');
 
-    // The Google Sheets edition, given the same schools as spreadsheets, writes the same three tabs.
+    // The Google Sheets edition, given the same schools as spreadsheets, writes the same tabs.
     const gas = createMunicipalGas();
+    gas.clock.now = Date.UTC(2026, 4, 20, 9);
     const undo = installFakeGas(gas);
     try {
       gas.ss.addSheet(M.tabs.sources, sourcesSheet());
+      gas.ss.addSheet('Настройки ОКО', [
+        ['Ключ', 'Параметр', 'Значение'],
+        ['shnor.minProcedures', '', 1],
+      ]);
       for (const src of sources()) {
         if (src.error) gas.denySource(src.id, src.error);
         else

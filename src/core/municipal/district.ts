@@ -6,9 +6,11 @@ import { type Status, taskStatus } from '../analysis/deficits';
 import type { Task } from '../model';
 import type { Problem } from '../problems';
 import { M } from '../strings';
+import { type DistrictRegion, regionFor } from './regions';
+import type { ReportItem } from './reports';
 import type { ProcedureAgg, RoadmapProgress, SourceRecord, TaskDef } from './schema';
 import type { DistrictSettings } from './settings';
-import { type ShnorResult, shnorFlags } from './shnor';
+import { type ShnorResult, shnorResult } from './shnor';
 import type { SourcesSheet, SourceUnit } from './sources';
 
 export interface DistrictSchool {
@@ -75,6 +77,18 @@ export interface District {
   notes: string[];
   problems: Problem[];
   shnor: ShnorResult;
+  /** The day overdue activities and report deadlines are counted on (ISO). */
+  today: string;
+  /** «Сроки отчётов» rows. */
+  reports: ReportItem[];
+}
+
+export interface DistrictOptions {
+  /** ISO; default: today in UTC. */
+  today?: string;
+  reports?: readonly ReportItem[];
+  /** The district's «Эталоны»: the region's figures per work, over a school's own. */
+  regions?: readonly DistrictRegion[];
 }
 
 const collator = new Intl.Collator('ru', { numeric: true });
@@ -107,6 +121,7 @@ export function buildDistrict(
   records: ReadonlyMap<string, SourceRecord>,
   settings: DistrictSettings,
   runId: string | null = null,
+  opts: DistrictOptions = {},
 ): District {
   const notes: string[] = [];
   const codeAttrs = new Map<string, Record<string, string>>();
@@ -259,6 +274,8 @@ export function buildDistrict(
     sources: states,
     notes,
     problems,
-    shnor: shnorFlags(list, clusters, settings),
+    shnor: shnorResult(list, clusters, settings, (_sc, p) => regionFor(opts.regions ?? [], p) ?? p.region),
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    reports: [...(opts.reports ?? [])],
   };
 }

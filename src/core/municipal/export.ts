@@ -5,8 +5,10 @@ import { z } from '../zod';
 import type { District } from './district';
 import { procedureAggSchema, roadmapProgressSchema, taskStatusSchema } from './schema';
 import type { DistrictSettings } from './settings';
+import { supportPlan } from './support';
 
 const count = z.number().int().nonnegative();
+const criterionSchema = z.enum(['quality', 'meanCompletion', 'riskShare', 'belowRegion', 'bottomQuartile']);
 
 export const municipalExportSchema = z.object({
   format: z.literal('oko-municipal'),
@@ -61,26 +63,60 @@ export const municipalExportSchema = z.object({
     }),
   ),
   shnor: z.object({
-    flags: z.array(
-      z.object({
-        cluster: z.string(),
-        code: z.string(),
-        name: z.string(),
-        procedure: z.string(),
-        procedureKey: z.string(),
-        criterion: z.enum(['quality', 'meanCompletion', 'riskShare', 'bottomQuartile']),
-        value: z.number(),
-        threshold: z.number(),
-        clusterMedian: z.number().nullable(),
-        clusterSchools: count,
-        participants: count,
-        detail: z.string(),
-      }),
-    ),
+    flags: z
+      .array(
+        z.object({
+          cluster: z.string(),
+          code: z.string(),
+          name: z.string(),
+          procedure: z.string(),
+          procedureKey: z.string(),
+          year: z.number().int().nullable(),
+          criterion: criterionSchema,
+          value: z.number(),
+          threshold: z.number(),
+          clusterMedian: z.number().nullable(),
+          clusterSchools: count,
+          participants: count,
+          detail: z.string(),
+        }),
+      )
+      .describe('Каждый критерий, выполненный в отдельной работе (у школ в списке и вне его)'),
+    schools: z
+      .array(
+        z.object({
+          cluster: z.string(),
+          code: z.string(),
+          name: z.string(),
+          evaluated: count.describe('Работ оценено'),
+          listed: z.boolean().describe('В списке ШНОР: засчитано критериев не меньше shnor.minCriteria'),
+          counted: z.array(criterionSchema),
+          criteria: z.array(
+            z.object({
+              criterion: criterionSchema,
+              hits: count.describe('Работ, где критерий выполнен'),
+              of: count.describe('Работ, где его можно проверить'),
+              counted: z.boolean(),
+              reason: z.enum(['share', 'years']).nullable(),
+            }),
+          ),
+          partner: z
+            .object({
+              code: z.string(),
+              name: z.string(),
+              tasks: z.array(z.object({ procedure: z.string(), task: z.string(), own: z.number(), theirs: z.number() })),
+            })
+            .nullable()
+            .describe('Предлагаемая школа-партнёр того же кластера (только у школ в списке)'),
+        }),
+      )
+      .describe('Школы, у которых есть хотя бы одна оценённая работа'),
+    stableHigh: z.array(z.object({ cluster: z.string(), code: z.string(), name: z.string(), high: count, of: count })),
+    tooFew: z.array(z.object({ cluster: z.string(), code: z.string(), name: z.string(), works: count, participants: count })),
     notEvaluated: z.array(
       z.object({ cluster: z.string(), code: z.string(), name: z.string(), procedure: z.string(), participants: count }),
     ),
-    clusters: z.array(z.object({ name: z.string(), schools: count, flagged: count })),
+    clusters: z.array(z.object({ name: z.string(), schools: count, flagged: count.describe('Школ в списке') })),
   }),
   notes: z.array(z.string()),
   problems: z.array(
@@ -98,6 +134,7 @@ export const municipalExportSchema = z.object({
 export type MunicipalExport = z.infer<typeof municipalExportSchema>;
 
 export function buildMunicipalExport(d: District, s: DistrictSettings): MunicipalExport {
+  const support = new Map(supportPlan(d, s).schools.map((x) => [x.school.code, x]));
   return {
     format: 'oko-municipal',
     version: 1,
@@ -142,7 +179,38 @@ export function buildMunicipalExport(d: District, s: DistrictSettings): Municipa
         })),
       };
     }),
-    shnor: { flags: d.shnor.flags, notEvaluated: d.shnor.notEvaluated, clusters: d.shnor.clusters },
+    shnor: {
+      flags: d.shnor.flags,
+      schools: d.shnor.schools.map((x) => {
+        const partner = support.get(x.code)?.partner ?? null;
+        return {
+          cluster: x.cluster,
+          code: x.code,
+          name: x.name,
+          evaluated: x.evaluated,
+          listed: x.listed,
+          counted: x.counted,
+          criteria: x.criteria.map((c) => ({
+            criterion: c.criterion,
+            hits: c.hits.length,
+            of: c.of,
+            counted: c.counted,
+            reason: c.reason,
+          })),
+          partner: partner
+            ? {
+                code: partner.code,
+                name: partner.name,
+                tasks: partner.tasks.map((t) => ({ procedure: t.procedure, task: t.task, own: t.own, theirs: t.theirs })),
+              }
+            : null,
+        };
+      }),
+      stableHigh: d.shnor.stableHigh.map(({ cluster, code, name, high, of }) => ({ cluster, code, name, high, of })),
+      tooFew: d.shnor.tooFew,
+      notEvaluated: d.shnor.notEvaluated,
+      clusters: d.shnor.clusters,
+    },
     notes: [...d.notes],
     problems: d.problems.map((p) => ({ ...p })),
   };

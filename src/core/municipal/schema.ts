@@ -22,6 +22,12 @@ export const signSchema = z.object({
   reliable: z.boolean(),
 });
 
+export const regionSchema = z.object({
+  group: z.string().describe('Строка отчёта ФИС ОКО, как на листе «Эталоны» («Энская область»)'),
+  quality: pct.nullable().describe('«4» + «5», % («Статистика по отметкам»)'),
+  meanCompletion: pct.nullable().describe('Среднее выполнение заданий, взвешенное по макс. баллу («Выполнение заданий»)'),
+});
+
 export const procedureAggSchema = z.object({
   key: z.string().describe('вид|год|предмет|класс — одинаков у всех школ района'),
   title: z.string(),
@@ -38,6 +44,10 @@ export const procedureAggSchema = z.object({
   quality: pct.nullable(),
   success: pct.nullable(),
   meanCompletion: pct.nullable(),
+  points: z
+    .number()
+    .nonnegative()
+    .describe('Сумма первичных баллов участников: среднее выполнение = points ÷ (participants × Σ max) — для точного сравнения с порогами'),
   completion: z.array(pct.nullable()).describe('По заданиям, в порядке tasks'),
   status: z.array(taskStatusSchema),
   insufficient: count,
@@ -45,6 +55,16 @@ export const procedureAggSchema = z.object({
   riskShare: pct.nullable(),
   journal: z.object({ n: count, lowered: count, confirmed: count, raised: count }),
   signs: z.array(signSchema).describe('Признаки необъективности школы по этой работе (признаки для проверки, не выводы)'),
+  region: regionSchema.nullable().describe('Показатели региона по этой работе с листа «Эталоны» школы (ФИС ОКО), если он есть'),
+});
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const reportProgressSchema = z.object({
+  id: z.string().describe('Строка листа «Сроки отчётов» (ключ по тексту «что сдать» и «мероприятие»)'),
+  matched: count.describe('Мероприятий дорожных карт школы, подходящих под строку'),
+  done: count.describe('Из них «Выполнено»'),
+  lastDone: isoDate.nullable().describe('Самая поздняя «Дата выполнения» среди выполненных (если все выполнены и даты указаны)'),
 });
 
 export const roadmapProgressSchema = z.object({
@@ -55,6 +75,13 @@ export const roadmapProgressSchema = z.object({
   todo: count,
   cancelled: count,
   percent: pct.nullable().describe('Выполнено ÷ мероприятий × 100'),
+  open: z
+    .array(isoDate)
+    .describe(
+      'Сроки (окончание) невыполненных мероприятий «Не начато» и «В работе», по возрастанию: просрочено и ближайший срок считаются на дату свода',
+    ),
+  openUndated: count.describe('Невыполненных мероприятий без даты срока'),
+  reports: z.array(reportProgressSchema).describe('Строки листа «Сроки отчётов» района: что из них школа выполнила'),
 });
 
 export const schoolAggSchema = z.object({
@@ -86,6 +113,8 @@ export type TaskDef = z.infer<typeof taskDefSchema>;
 export type Sign = z.infer<typeof signSchema>;
 export type ProcedureAgg = z.infer<typeof procedureAggSchema>;
 export type RoadmapProgress = z.infer<typeof roadmapProgressSchema>;
+export type ReportProgress = z.infer<typeof reportProgressSchema>;
+export type RegionBenchmark = z.infer<typeof regionSchema>;
 export type SchoolAgg = z.infer<typeof schoolAggSchema>;
 export type SourceRecord = z.infer<typeof sourceRecordSchema>;
 export type TaskStatus = z.infer<typeof taskStatusSchema>;

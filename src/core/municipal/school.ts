@@ -6,6 +6,7 @@ import { groupStudents } from '../analysis/mark-groups';
 import { journalStats, markStats } from '../analysis/marks';
 import { analyseObjectivity } from '../analysis/objectivity';
 import { cellText, norm, type Workbook } from '../grid';
+import { type Benchmarks, benchmarksOf } from '../input/benchmarks';
 import { schoolCodeOf } from '../input/results';
 import { readWorkbook } from '../input/workbook';
 import type { Procedure, Student } from '../model';
@@ -13,8 +14,10 @@ import { isGeneratedTab } from '../output/tabs';
 import { formatProblem } from '../problems';
 import { M, S } from '../strings';
 import { nameGuard, scrubDeep } from './privacy';
+import { isRegionRow, regionFrom } from './regions';
+import type { ReportItem } from './reports';
 import { isRoadmapTab, roadmapProgress } from './roadmap';
-import type { ProcedureAgg, SchoolAgg, Sign } from './schema';
+import type { ProcedureAgg, RegionBenchmark, SchoolAgg, Sign } from './schema';
 import type { DistrictSettings } from './settings';
 import type { SourceUnit } from './sources';
 
@@ -50,7 +53,28 @@ function failed(reason: string): UnitOutcome {
   return { status: 'failed', reason, notes: [], schools: [] };
 }
 
-function procedureAgg(a: ProcedureAnalysis, g: GroupStats, signs: Sign[], s: DistrictSettings): ProcedureAgg {
+/**
+ * The region's figures for a work from the school's «Эталоны» (ФИС ОКО report rows): the first row
+ * that is neither the whole sample nor a coded municipality or school. Quality = «4» + «5»; mean
+ * completion = the region's task completion weighted by each task's max score (the school's mean is
+ * weighted the same way).
+ */
+export function regionBenchmark(b: Benchmarks | undefined, p: Procedure): RegionBenchmark | null {
+  const pb = benchmarksOf(b, p);
+  return regionFrom(
+    pb.marks.find((r) => isRegionRow(r.group)),
+    pb.tasks.find((r) => isRegionRow(r.group)),
+    p.tasks,
+  );
+}
+
+function procedureAgg(
+  a: ProcedureAnalysis,
+  g: GroupStats,
+  signs: Sign[],
+  s: DistrictSettings,
+  region: RegionBenchmark | null,
+): ProcedureAgg {
   const p = a.procedure;
   const students: Student[] = groupStudents(p, g);
   const ms = markStats(students);
@@ -58,7 +82,9 @@ function procedureAgg(a: ProcedureAnalysis, g: GroupStats, signs: Sign[], s: Dis
   const markTwo = s.analysis['risk.markTwo'] >= 1;
   const lowShare = s.analysis['risk.lowShare'];
   let risk = 0;
+  let points = 0;
   for (const st of students) {
+    points += st.total;
     const completion = p.maxTotal > 0 ? (st.total / p.maxTotal) * 100 : 0;
     if ((markTwo && st.mark === 2) || (lowShare > 0 && completion < lowShare - EPS)) risk++;
   }
@@ -83,6 +109,7 @@ function procedureAgg(a: ProcedureAnalysis, g: GroupStats, signs: Sign[], s: Dis
     quality: ms.n > 0 ? fin(ms.quality) : null,
     success: ms.n > 0 ? fin(ms.success) : null,
     meanCompletion: fin(g.meanCompletion),
+    points: r6(points),
     completion: g.completion.map(fin),
     status: g.status.slice(),
     insufficient: g.status.filter((x) => x === 'insufficient').length,
@@ -90,6 +117,7 @@ function procedureAgg(a: ProcedureAnalysis, g: GroupStats, signs: Sign[], s: Dis
     riskShare: n > 0 ? r6((risk / n) * 100) : null,
     journal: { n: js.n, lowered: js.lowered, confirmed: js.confirmed, raised: js.raised },
     signs,
+    region,
   };
 }
 
@@ -97,12 +125,12 @@ function procedureAgg(a: ProcedureAnalysis, g: GroupStats, signs: Sign[], s: Dis
  * Reads, analyses and aggregates one source. `label` names it in messages (the spreadsheet's or the
  * file's name). Every string of the outcome has passed the name guard of this source.
  */
-export function summariseUnit(unit: SourceUnit, wb: Workbook, s: DistrictSettings): UnitOutcome {
+export function summariseUnit(unit: SourceUnit, wb: Workbook, s: DistrictSettings, reports: readonly ReportItem[] = []): UnitOutcome {
   const guard = nameGuard(wb);
-  return scrubDeep(summarise(unit, wb, s), guard);
+  return scrubDeep(summarise(unit, wb, s, reports), guard);
 }
 
-function summarise(unit: SourceUnit, wb: Workbook, s: DistrictSettings): UnitOutcome {
+function summarise(unit: SourceUnit, wb: Workbook, s: DistrictSettings, reports: readonly ReportItem[]): UnitOutcome {
   // The school's own settings do not apply: every school is analysed with the district's thresholds.
   const input: Workbook = {
     name: wb.name,
@@ -193,14 +221,15 @@ function summarise(unit: SourceUnit, wb: Workbook, s: DistrictSettings): UnitOut
         continue;
       }
       firstSheet.set(`${id.code}\u0000${key}`, p.sheet);
-      school.procedures.push(procedureAgg(a, g, signsBy.get(`${p.sheet}\u0000${g.school}`) ?? [], s));
+      const region = regionBenchmark(data.benchmarks, p);
+      school.procedures.push(procedureAgg(a, g, signsBy.get(`${p.sheet}\u0000${g.school}`) ?? [], s, region));
     }
   }
   if (schools.size === 0) return failed(notes[0] ?? M.read.noResults);
   // A roadmap belongs to the school whose workbook it is: only a single-school source has one.
   if (schools.size === 1) {
     const only = [...schools.values()][0] as SchoolAgg;
-    only.roadmap = roadmapProgress(wb.grids);
+    only.roadmap = roadmapProgress(wb.grids, reports);
   }
   return { status: 'ok', reason: null, notes, schools: [...schools.values()] };
 }

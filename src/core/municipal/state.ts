@@ -8,6 +8,7 @@
 // each. Together they cut a typical school's record to about a third.
 import type { SheetSpec } from '../output/spec';
 import { M } from '../strings';
+import { emptyHistory, type History, historySchema } from './history';
 import { type SourceRecord, sourceRecordSchema, type TaskDef, type TaskStatus } from './schema';
 
 /** Below both hosts' cell limits, with a margin for escaping. */
@@ -22,6 +23,8 @@ export function splitCells(text: string, size: number): string[] {
 }
 
 const DICTIONARY_ROW = '#dictionary';
+/** The ШНОР lists of earlier collections (./history.ts). */
+const HISTORY_ROW = '#history';
 /** Stands for «the skill in the dictionary» inside a stored task, and «the dictionary's task list». */
 const FROM_DICTIONARY = '\u0001';
 const SAME_TASKS = 0;
@@ -87,14 +90,31 @@ function joinParts(row: readonly unknown[]): string | null {
     .join('');
 }
 
-export function stateSpec(records: readonly SourceRecord[], cellChars: number): SheetSpec {
+export function stateSpec(records: readonly SourceRecord[], cellChars: number, history: History = emptyHistory()): SheetSpec {
   const dict: Dictionary = { tasks: {}, skills: {} };
   const rows = records.map((r) => {
     const parts = splitCells(JSON.stringify(pack(r, dict)), cellChars);
     return [r.key, parts.length, ...parts];
   });
   const dictParts = splitCells(JSON.stringify(dict), cellChars);
-  return { name: M.tabs.state, values: [HEADER, [DICTIONARY_ROW, dictParts.length, ...dictParts], ...rows] };
+  const head = [HEADER, [DICTIONARY_ROW, dictParts.length, ...dictParts]];
+  if (history.rounds.length > 0) {
+    const parts = splitCells(JSON.stringify(history), cellChars);
+    head.push([HISTORY_ROW, parts.length, ...parts]);
+  }
+  return { name: M.tabs.state, values: [...head, ...rows] };
+}
+
+/** The ШНОР lists of earlier collections; an unreadable row gives an empty history (nothing to compare). */
+export function parseHistory(values: readonly (readonly unknown[])[]): History {
+  const row = values.find((r) => r[0] === HISTORY_ROW);
+  if (!row) return emptyHistory();
+  try {
+    const parsed = historySchema.safeParse(JSON.parse(joinParts(row) ?? '{}'));
+    return parsed.success ? parsed.data : emptyHistory();
+  } catch {
+    return emptyHistory();
+  }
 }
 
 /** Records as saved; a row that does not parse (edited by hand) is dropped: its source is read again. */
@@ -110,7 +130,7 @@ export function parseState(values: readonly (readonly unknown[])[]): Map<string,
     }
   }
   for (const row of values.slice(1)) {
-    if (row[0] === DICTIONARY_ROW) continue;
+    if (row[0] === DICTIONARY_ROW || row[0] === HISTORY_ROW) continue;
     const text = joinParts(row);
     if (text === null) continue;
     try {

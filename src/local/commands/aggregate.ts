@@ -8,20 +8,26 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Grid, Workbook } from '../../core/grid';
 import { norm } from '../../core/grid';
+import { CONFIG_SHEETS } from '../../core/input/config';
 import { buildDistrict, type District } from '../../core/municipal/district';
 import { buildMunicipalExport, LONG_COLUMNS, longRows, toCsv } from '../../core/municipal/export';
+import { finishDistrict } from '../../core/municipal/finish';
 import { type JobPlan, processUnit, SourceError } from '../../core/municipal/job';
-import { buildStatusTab, districtTabs } from '../../core/municipal/output';
+import { buildStatusTab } from '../../core/municipal/output';
+import { readDistrictRegions } from '../../core/municipal/regions';
+import { readReportSheet } from '../../core/municipal/reports';
 import type { SourceRecord } from '../../core/municipal/schema';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
+import { listedSchools } from '../../core/municipal/shnor';
 import { readSources, unitsFromFiles } from '../../core/municipal/sources';
-import { parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
+import { parseHistory, parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
 import { hasErrors } from '../../core/problems';
 import { M, S } from '../../core/strings';
 import { readXlsx, renderSheet, worksheetGrid } from '../xlsx';
 import { CliError, printProblems, writeWorkbookAtomic } from './common';
 
-const USAGE = 'oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx]';
+const USAGE =
+  'oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx] [--today 2026-05-20]';
 const SOURCES_FILE = `${M.tabs.sources}.xlsx`;
 
 function isWorkbookFile(name: string): boolean {
@@ -38,8 +44,10 @@ export interface AggregateOptions {
   out: string;
   json?: string;
   csv?: string;
-  /** A workbook with «Источники» (file names in «Файл»/«Таблица») and optionally «Настройки ОКО». */
+  /** A workbook with «Источники» (file names in «Файл»/«Таблица») and optionally «Настройки ОКО» and «Сроки отчётов». */
   sources?: string;
+  /** ISO date overdue activities and report deadlines are counted on (default: today). */
+  today?: string;
 }
 
 export interface AggregateReport {
@@ -81,12 +89,18 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
     throw new CliError('ОКО: свод не построен: исправьте ошибки выше.', 2);
   }
   if (sources.units.length === 0) throw new CliError(`В папке ${folder} нет файлов .xlsx.`, 2);
-  const plan: JobPlan = { sources, settings };
+  const reportGrid = sourceGrids?.get(norm(M.reports.sheet)) ?? priorGrids.get(norm(M.reports.sheet));
+  const reports = readReportSheet(reportGrid);
+  sources.problems.push(...reports.problems);
+  const regionGrid = sourceGrids?.get(norm(CONFIG_SHEETS.benchmarks)) ?? priorGrids.get(norm(CONFIG_SHEETS.benchmarks));
+  const regions = readDistrictRegions(regionGrid, sources.problems);
+  const plan: JobPlan = { sources, settings, reports: reports.items, regions };
 
   // The same steps as the Apps Script job (processUnit per source, then the district), one file at a
   // time: a file's grids are dropped as soon as it is summarised, so memory does not grow with the
   // number of schools.
-  const prev = prior ? parseState(priorGrids.get(norm(M.tabs.state))?.values ?? []) : new Map<string, SourceRecord>();
+  const stateValues = priorGrids.get(norm(M.tabs.state))?.values ?? [];
+  const prev = prior ? parseState(stateValues) : new Map<string, SourceRecord>();
   const records = new Map<string, SourceRecord>();
   const runId = `local-${Date.now().toString(36)}`;
   for (const unit of sources.units) {
@@ -106,11 +120,14 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
       if (loaded instanceof SourceError) throw loaded;
       return loaded;
     };
-    records.set(unit.key, processUnit({ read }, unit, settings, prev.get(unit.key), runId, Date.now()));
+    records.set(unit.key, processUnit({ read }, unit, settings, prev.get(unit.key), runId, Date.now(), plan.reports));
   }
-  const district = buildDistrict(sources, records, settings, runId);
+  const today = opts.today ?? localToday();
+  const district = buildDistrict(sources, records, settings, runId, { today, reports: plan.reports ?? [], regions });
   const failed = [...records.values()].filter((r) => r.status === 'failed').length;
-  const tabs = districtTabs(district, settings);
+  // The district roadmap is regenerated over the one in the previous output (its statuses are kept).
+  const finished = finishDistrict(district, settings, parseHistory(stateValues), (name) => priorGrids.get(norm(name)));
+  const tabs = finished.tabs;
   const status = buildStatusTab(district, { done: records.size, total: sources.units.length, failed, phase: 'finished', resumeMinutes: 1 });
   const report: AggregateReport = { total: sources.units.length, done: records.size, failed, district };
 
@@ -118,7 +135,7 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   for (const spec of tabs) renderSheet(wb, spec);
   renderSheet(wb, status);
   if (!wb.getWorksheet(S.tabs.settings)) renderSheet(wb, buildDistrictSettingsTab(settings));
-  const state = renderSheet(wb, stateSpec([...records.values()], XLSX_CELL_CHARS));
+  const state = renderSheet(wb, stateSpec([...records.values()], XLSX_CELL_CHARS, finished.history));
   state.state = 'hidden';
   const written: string[] = [];
   if (opts.json) {
@@ -134,6 +151,12 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   return { report, written, plan };
 }
 
+/** Today on this computer, as the user sees the calendar. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 export async function runAggregate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -143,6 +166,7 @@ export async function runAggregate(args: string[]): Promise<number> {
       json: { type: 'string' },
       csv: { type: 'string' },
       sources: { type: 'string' },
+      today: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
   });
@@ -153,6 +177,10 @@ export async function runAggregate(args: string[]): Promise<number> {
   if (values.json) opts.json = values.json;
   if (values.csv) opts.csv = values.csv;
   if (values.sources) opts.sources = values.sources;
+  if (values.today) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(`--today: укажите дату как 2026-05-20, а не «${values.today}».`);
+    opts.today = values.today;
+  }
   const { report, written, plan } = await aggregateFolder(folder, opts);
   const d = report.district;
   if (!values.quiet) {
@@ -160,7 +188,7 @@ export async function runAggregate(args: string[]): Promise<number> {
       `ОКО · свод района: источников ${report.total}, прочитано ${report.done - report.failed}, с ошибкой ${report.failed}\n`,
     );
     process.stdout.write(
-      `  школ ${d.schools.length}, работ ${d.procedures.length}, кластеров ${d.clusters.length}; ШНОР: отмечено школ ${new Set(d.shnor.flags.map((f) => f.code)).size} (${d.shnor.flags.length} критериев)\n`,
+      `  школ ${d.schools.length}, работ ${d.procedures.length}, кластеров ${d.clusters.length}; ШНОР: в списке ${listedSchools(d.shnor).length} из ${d.shnor.schools.length} оценённых школ; стабильно высокие результаты — ${d.shnor.stableHigh.length}\n`,
     );
     for (const st of d.sources) {
       if (st.record?.status === 'failed') process.stdout.write(`  ОШИБКА. ${basename(st.unit.ref)}: ${st.record.reason}\n`);

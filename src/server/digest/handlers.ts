@@ -4,7 +4,7 @@
 // so Apps Script's failure notice tells the trigger's owner.
 import { D } from '../../core/strings';
 import { digestSpreadsheetApp } from '../../sheets/digest/gas';
-import { disableWeekly, enableWeekly, spreadsheetIdOf } from '../../sheets/digest/triggers';
+import { disableWeekly, enableWeekly } from '../../sheets/digest/triggers';
 import { LockBusyError, userMessage } from '../../sheets/errors';
 import { activeSpreadsheet, showAlert } from '../../sheets/host';
 import { withDocumentLock } from '../../sheets/lock';
@@ -35,7 +35,7 @@ function guarded(fn: () => void): void {
 export function menuDigestEnable(): void {
   guarded(() => {
     const ss = activeSpreadsheet();
-    const { created } = withDocumentLock(() => enableWeekly(ss.getId()));
+    const { created } = withDocumentLock(() => enableWeekly());
     const hint = ss.getSheetByName(D.sheet) ? '' : D.addSheetHint;
     showAlert(D.menu.title, `${created ? D.enabled : D.alreadyEnabled}${hint}`);
   });
@@ -55,26 +55,21 @@ export function menuDigestSendNow(): void {
 }
 
 /**
- * The spreadsheet of a trigger run: the bound one if Apps Script gives it, else the one recorded for
- * the trigger when it was enabled — opened by id, which needs the `spreadsheets` scope (docs/roadmap.md).
+ * The spreadsheet of a trigger run. The edition is a script bound to its spreadsheet, and a bound
+ * script's time-driven trigger runs in that spreadsheet's context: getActiveSpreadsheet() is it, and
+ * so is the document lock. There is no other way in: opening the spreadsheet by id would need the full
+ * `spreadsheets` scope and still find no document lock outside a document context (getDocumentLock()
+ * returns null there), so a run without its spreadsheet — the edition installed as an add-on — says so.
  */
-function triggerSpreadsheet(e?: TriggerEvent): SpreadsheetLike | null {
-  const app = digestSpreadsheetApp();
-  const active = app.getActiveSpreadsheet();
-  if (active) {
-    console.log(D.log.active);
-    return active;
-  }
-  const uid = e && typeof e.triggerUid === 'string' ? e.triggerUid : null;
-  const id = uid ? spreadsheetIdOf(uid) : null;
-  if (!id) return null;
-  console.log(D.log.byId);
-  return app.openById(id);
+function triggerSpreadsheet(): SpreadsheetLike | null {
+  const active = digestSpreadsheetApp().getActiveSpreadsheet();
+  if (active) console.log(D.log.active);
+  return active;
 }
 
 /** The weekly trigger (time-driven, Mondays): sends the digest unless this week's letters went already. */
-export function digestWeekly(e?: TriggerEvent): void {
-  const ss = triggerSpreadsheet(e);
+export function digestWeekly(_e?: TriggerEvent): void {
+  const ss = triggerSpreadsheet();
   if (!ss) throw new Error(D.spreadsheetUnavailable);
   let run: ReturnType<typeof runDigest>;
   try {

@@ -4,7 +4,7 @@
 import { sourceStates } from '../../core/municipal/district';
 import { formatProblem } from '../../core/problems';
 import { M, S } from '../../core/strings';
-import { UserFacingError, userMessage } from '../../sheets/errors';
+import { UserFacingError } from '../../sheets/errors';
 import { activeSpreadsheet } from '../../sheets/host';
 import { readPlan } from '../../sheets/municipal/host';
 import { loadCursor, loadRecords } from '../../sheets/municipal/state';
@@ -21,10 +21,15 @@ import {
   municipalArgSchemas,
   type TabActivated,
 } from './contract';
-import { municipalChunk } from './job';
+import { failureOf, municipalChunk } from './job';
 import { chunkMessage, getAggregationStatus as readStatus } from './status';
 
-const TAB_NAMES: Record<DistrictTabId, string> = { summary: M.tabs.summary, deficits: M.tabs.deficits, shnor: M.tabs.shnor };
+const TAB_NAMES: Record<DistrictTabId, string> = {
+  summary: M.tabs.summary,
+  deficits: M.tabs.deficits,
+  shnor: M.tabs.shnor,
+  execution: M.tabs.execution,
+};
 
 /** The job writes check times as 'YYYY-MM-DD HH:MM:SS' in UTC; the contract speaks ISO 8601. */
 function isoOf(checkedAt: string): string {
@@ -95,7 +100,7 @@ function dispatch<K extends MunicipalFunction>(name: K, raw: unknown[]): Municip
     return handler(...parsed.data);
   } catch (e) {
     console.error(e);
-    throw e instanceof UserFacingError ? e : new UserFacingError(userMessage(e));
+    throw e instanceof UserFacingError ? e : new UserFacingError(failureOf(e).text);
   }
 }
 

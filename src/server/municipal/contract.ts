@@ -14,6 +14,12 @@ export interface AggregationStatus {
   /** ISO 8601, or null before the first chunk. */
   startedAt: string | null;
   lastChunkAt: string | null;
+  /** When the next step is due (a trigger is set), ISO; null when none is. */
+  nextAt: string | null;
+  /** The last failure of a step (a trigger run), in Russian: what happened and what to do. */
+  lastError: { at: string; text: string } | null;
+  /** Why the collection stopped, when an error stopped it («Продолжить сбор» resumes it). */
+  stopReason: string | null;
   /** The status line, in Russian. */
   text: string;
 }
@@ -43,7 +49,7 @@ export interface FailedSourceView {
   checkedAt: string;
 }
 
-export const DISTRICT_TAB_IDS = ['summary', 'deficits', 'shnor'] as const;
+export const DISTRICT_TAB_IDS = ['summary', 'deficits', 'shnor', 'execution'] as const;
 export type DistrictTabId = (typeof DISTRICT_TAB_IDS)[number];
 
 export interface DistrictTabView {

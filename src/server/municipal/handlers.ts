@@ -1,15 +1,13 @@
 // Menu items and the trigger of the municipal edition. A menu handler reports in the UI; the trigger
-// has no UI (Apps Script refuses getUi() there), so it only logs, and when a menu-started chunk holds
-// the lock it simply tries again a minute later.
-import { buildSourcesTemplate } from '../../core/municipal/output';
+// has no UI (Apps Script refuses getUi() there): a failure is recorded in the job's status with its
+// reason and rescheduled with backoff, or stops the collection (./job.ts recordTriggerFailure).
+import { buildReportsTemplate, buildSourcesTemplate } from '../../core/municipal/output';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { M, S } from '../../core/strings';
-import { LockBusyError, userMessage } from '../../sheets/errors';
 import { activeSpreadsheet, showAlert, showSidebar, showToast } from '../../sheets/host';
 import { withDocumentLock } from '../../sheets/lock';
-import { scheduleContinue } from '../../sheets/municipal/triggers';
 import { ensureSpec } from '../../sheets/write';
-import { municipalChunk, municipalStop } from './job';
+import { failureOf, municipalChunk, municipalStop, recordTriggerFailure } from './job';
 import { chunkMessage, getAggregationStatus } from './status';
 
 /** A time-driven trigger's event carries its trigger id; a menu click passes nothing. */
@@ -17,7 +15,6 @@ export interface TriggerEvent {
   triggerUid?: unknown;
 }
 
-const RETRY_MS = 60_000;
 /** The panel's page in dist/municipal/ (built from sidebar/municipal/). */
 const SIDEBAR_FILE = 'Sidebar';
 
@@ -26,7 +23,7 @@ function guarded(fn: () => void): void {
     fn();
   } catch (e) {
     console.error(e);
-    showAlert(M.menu.statusTitle, userMessage(e));
+    showAlert(M.menu.statusTitle, failureOf(e).text);
   }
 }
 
@@ -43,8 +40,8 @@ export function municipalContinue(e?: TriggerEvent): void {
     try {
       municipalChunk(activeSpreadsheet(), 'continue');
     } catch (err) {
-      if (err instanceof LockBusyError) scheduleContinue(RETRY_MS);
-      else console.error(err);
+      console.error(err);
+      recordTriggerFailure(err);
     }
     return;
   }
@@ -80,6 +77,17 @@ export function municipalSourcesMenu(): void {
       if (created) showToast(ss, M.menu.sourcesCreated);
     });
     ss.getSheetByName(M.tabs.sources)?.activate();
+  });
+}
+
+/** Creates «Сроки отчётов» when missing, then opens it. */
+export function municipalReportsMenu(): void {
+  guarded(() => {
+    const ss = activeSpreadsheet();
+    withDocumentLock(() => {
+      if (ensureSpec(ss, buildReportsTemplate())) showToast(ss, M.reports.created);
+    });
+    ss.getSheetByName(M.reports.sheet)?.activate();
   });
 }
 

@@ -5,6 +5,7 @@
 export { activateDistrictTab, continueAggregation, getAggregationDetails, getAggregationStatus, startAggregation } from './api';
 export {
   municipalContinue,
+  municipalReportsMenu,
   municipalSettingsMenu,
   municipalSidebarMenu,
   municipalSourcesMenu,

@@ -12,6 +12,7 @@ export const MUNICIPAL_MENU: readonly { label: string; fn: MenuHandler }[] = [
   { label: M.menu.status, fn: 'municipalStatusMenu' },
   { label: M.menu.sidebar, fn: 'municipalSidebarMenu' },
   { label: M.menu.sources, fn: 'municipalSourcesMenu' },
+  { label: M.menu.reports, fn: 'municipalReportsMenu' },
   { label: M.menu.settings, fn: 'municipalSettingsMenu' },
 ];
 

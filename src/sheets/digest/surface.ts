@@ -1,8 +1,7 @@
 /// <reference types="google-apps-script" />
 // The extra Apps Script surface of the e-mail digest edition (editions/digest): sending mail, the
-// weekly time-driven trigger, document and script properties, opening its own spreadsheet by id
-// from the trigger. Same pattern as ../surface.ts: narrow interfaces, checked at compile time
-// against Google's real types.
+// weekly time-driven trigger, document properties, the bound spreadsheet in the trigger. Same pattern
+// as ../surface.ts: narrow interfaces, checked at compile time against Google's real types.
 import type { PropertiesLike, SpreadsheetLike } from '../surface';
 
 /** MailApp as far as the digest uses it. */
@@ -10,17 +9,14 @@ export interface MailLike {
   sendEmail(recipient: string, subject: string, body: string): void;
 }
 
-/** SpreadsheetApp as the trigger uses it: the bound spreadsheet, else the one recorded when enabling. */
+/** SpreadsheetApp as the trigger uses it: the bound spreadsheet (no openById: it needs the full `spreadsheets` scope). */
 export interface DigestSpreadsheetAppLike {
-  /** Null when the execution has no open spreadsheet (a time-driven trigger may have none). */
+  /** Null when the execution has no spreadsheet (an add-on's time-driven trigger). */
   getActiveSpreadsheet(): SpreadsheetLike | null;
-  /** Needs the `spreadsheets` scope, even for the script's own spreadsheet. */
-  openById(id: string): SpreadsheetLike;
 }
 
 export interface DigestPropertiesServiceLike {
   getDocumentProperties(): PropertiesLike;
-  getScriptProperties(): PropertiesLike;
 }
 
 export interface WeeklyTriggerLike {

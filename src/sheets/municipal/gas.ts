@@ -1,10 +1,6 @@
 /// <reference types="google-apps-script" />
 // The municipal edition's Apps Script globals, typed by the narrow surface; tests swap in fakes.
-import type { DocumentPropertiesServiceLike, ScriptAppLike, SheetsApiLike, SpreadsheetOpenerLike } from './surface';
-
-export function spreadsheetOpener(): SpreadsheetOpenerLike {
-  return SpreadsheetApp;
-}
+import type { DocumentPropertiesServiceLike, ScriptAppLike, SheetsApiLike, SleeperLike } from './surface';
 
 export function propertiesService(): DocumentPropertiesServiceLike {
   return PropertiesService;
@@ -12,6 +8,10 @@ export function propertiesService(): DocumentPropertiesServiceLike {
 
 export function scriptApp(): ScriptAppLike {
   return ScriptApp;
+}
+
+export function sleeper(): SleeperLike {
+  return Utilities;
 }
 
 /** The Sheets API advanced service, or null when the project has not enabled it. */

@@ -1,21 +1,29 @@
 // The job's host in Apps Script: the municipal spreadsheet (active) holds «Источники», «Настройки
-// ОКО», the district tabs and the hidden state; sources are opened by id. The clock is injected so
-// tests can run the real job against a fake clock.
+// ОКО», «Сроки отчётов», the district tabs and the hidden state; the schools are read through the Sheets
+// API under its per-minute quota. The clock is injected so tests can run the real job against a fake
+// clock.
 import type { Grid } from '../../core/grid';
+import { CONFIG_SHEETS } from '../../core/input/config';
+import { emptyHistory, type History } from '../../core/municipal/history';
 import type { JobHost, JobPlan } from '../../core/municipal/job';
+import { readDistrictRegions } from '../../core/municipal/regions';
+import { readReportSheet } from '../../core/municipal/reports';
 import { buildDistrictSettingsTab, readDistrictSettings } from '../../core/municipal/settings';
 import { readSources } from '../../core/municipal/sources';
-import { hasErrors, type Problem } from '../../core/problems';
+import { hasErrors, type Problem, problem } from '../../core/problems';
 import { M, S } from '../../core/strings';
 import { cellReader } from '../dates';
+import { utilities } from '../gas';
 import type { SpreadsheetLike } from '../surface';
 import { isTempName } from '../temp';
 import { ensureSpec, writeSpec } from '../write';
-import { readSourceById, readSourceViaApi, sheetsApiAvailable } from './read-source';
-import { loadCursor, loadRecords, saveCursor, saveRecords } from './state';
+import { propertiesService, sleeper } from './gas';
+import { QuotaGate } from './quota';
+import { READS_PER_SOURCE, readSourceViaApi, sheetsApiAvailable } from './read-source';
+import { loadCursor, loadState, saveCursor, saveRecords } from './state';
 import { scheduleContinue, unscheduleContinue } from './triggers';
 
-function readTab(ss: SpreadsheetLike, name: string): Grid | undefined {
+export function readTab(ss: SpreadsheetLike, name: string): Grid | undefined {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return undefined;
   const cell = cellReader(ss);
@@ -30,33 +38,46 @@ function readTab(ss: SpreadsheetLike, name: string): Grid | undefined {
 
 export interface PlanRead {
   plan: JobPlan;
-  /** Errors that stop the job (no «Источники», no header, bad settings). */
+  /** Errors that stop the job (no «Источники», no header, bad settings, no Sheets API). */
   fatal: Problem[];
   settingsTab: boolean;
 }
 
-/** «Источники» and «Настройки ОКО» of the municipal spreadsheet: a handful of calls per chunk. */
+/** «Источники», «Настройки ОКО», «Сроки отчётов» and «Эталоны» of the municipal spreadsheet: a handful of calls per chunk. */
 export function readPlan(ss: SpreadsheetLike): PlanRead {
   const sources = readSources(readTab(ss, M.tabs.sources), 'spreadsheet');
   const settingsGrid = readTab(ss, S.tabs.settings);
   const { settings, problems } = readDistrictSettings(settingsGrid);
+  const reports = readReportSheet(readTab(ss, M.reports.sheet));
+  sources.problems.push(...reports.problems);
+  const regions = readDistrictRegions(readTab(ss, CONFIG_SHEETS.benchmarks), sources.problems);
   const structural = sources.problems.filter(
     (p) => p.severity === 'error' && ['sources-missing', 'sources-header', 'sources-none'].includes(p.code),
   );
   const fatal = [...structural, ...problems.filter((p) => p.severity === 'error')];
-  return { plan: { sources, settings }, fatal: hasErrors(fatal) ? fatal : [], settingsTab: settingsGrid !== undefined };
+  if (!sheetsApiAvailable()) fatal.push(problem('error', 'sheets-api-missing', M.tabs.sources, M.google.apiDisabled));
+  return {
+    plan: { sources, settings, reports: reports.items, regions },
+    fatal: hasErrors(fatal) ? fatal : [],
+    settingsTab: settingsGrid !== undefined,
+  };
 }
 
 export function sheetsJobHost(ss: SpreadsheetLike, plan: JobPlan, now: () => number = () => Date.now()): JobHost {
+  const props = propertiesService().getDocumentProperties();
+  const gate = QuotaGate.load(props, now);
+  let history: History | null = null;
   return {
     now,
-    // job.reader: 1 (default) — the Sheets API, one batchGet per source; 0 — SpreadsheetApp, one
-    // getValues() per tab. Without the advanced service the API reader falls back to SpreadsheetApp
-    // instead of failing every school.
-    read: (unit) =>
-      plan.settings.municipal['job.reader'] >= 1 && sheetsApiAvailable() ? readSourceViaApi(unit.key) : readSourceById(unit.key),
+    today: () => utilities().formatDate(new Date(now()), ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
+    read: (unit) => readSourceViaApi(unit.key, gate),
+    readDelay: () => gate.waitFor(READS_PER_SOURCE),
+    sleep: (ms) => sleeper().sleep(Math.max(1, Math.round(ms))),
     loadCursor,
-    saveCursor,
+    saveCursor: (cursor) => {
+      saveCursor(cursor);
+      gate.save(props);
+    },
     loadRecords: () => {
       // A chunk killed while replacing a tab leaves it under a temporary name. A complete state tab
       // whose old copy was already deleted is recovered; any other leftover is removed.
@@ -67,9 +88,19 @@ export function sheetsJobHost(ss: SpreadsheetLike, plan: JobPlan, now: () => num
         if (!hasState && name.endsWith(` ${M.tabs.state}`)) sheet.setName(M.tabs.state);
         else ss.deleteSheet(sheet);
       }
-      return loadRecords(ss);
+      const state = loadState(ss);
+      history = state.history;
+      return state.records;
     },
-    saveRecords: (records) => saveRecords(ss, records),
+    loadHistory: () => {
+      history ??= loadState(ss).history;
+      return history;
+    },
+    saveRecords: (records, next) => {
+      if (next) history = next;
+      saveRecords(ss, records, history ?? emptyHistory());
+    },
+    readTab: (name) => readTab(ss, name),
     writeTabs(tabs) {
       ensureSpec(ss, buildDistrictSettingsTab(plan.settings));
       for (const t of tabs) writeSpec(ss, t);

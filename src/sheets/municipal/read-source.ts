@@ -1,67 +1,36 @@
-// Reading one school's spreadsheet for the district: open it by id, then one getValues() per tab the
-// core may need (results, «Классы», «План заданий», «Шкала отметок», roadmaps). Tabs ОКО generated
-// from the school's own analysis, its settings and the form's service tabs are skipped unread.
-// Only values are read — never formulas — and dates are normalised as in the school edition.
-import type { Grid, Workbook } from '../../core/grid';
+// Reading one school's spreadsheet for the district, through the Sheets API advanced service (scope
+// `spreadsheets.readonly`; SpreadsheetApp.openById would need the full `spreadsheets` scope): the tab
+// names in one request, then every tab the core may need (results, «Классы», «План заданий», «Шкала
+// отметок», roadmaps) in one batchGet — two read requests per school, counted against Google's
+// 60-per-minute quota by the job's gate (./quota.ts). Tabs ОКО generated from the school's own
+// analysis, its settings and the form's service tabs are not read.
+//
+// Values are read unformatted (numbers as stored) and dates as serial numbers, which ./serial-dates.ts
+// turns into dates where the core expects them — the same whatever the school's locale. Only values
+// are read, never formulas. Google's errors become a reason the user can act on, or a retry (quota,
+// passing failures) that does not count the school as failed.
+import type { CellValue, Grid, Workbook } from '../../core/grid';
 import { norm } from '../../core/grid';
-import { SourceError } from '../../core/municipal/job';
+import { JobFatalError, SourceError, SourceRetryError } from '../../core/municipal/job';
 import { isRoadmapTab } from '../../core/municipal/roadmap';
 import { isGeneratedTab } from '../../core/output/tabs';
 import { M, S } from '../../core/strings';
-import { cellReader } from '../dates';
-import { reasonOf } from '../errors';
-import { sheetValues } from '../read';
-import type { SpreadsheetLike } from '../surface';
-import { TabDirectory } from '../tabs';
 import { isTempName } from '../temp';
-import { sheetsApi, spreadsheetOpener } from './gas';
+import { sheetsApi } from './gas';
+import { classifyGoogleError } from './google-errors';
+import type { QuotaGate } from './quota';
+import { datesFromSerials } from './serial-dates';
 import type { SheetsApiLike } from './surface';
 
 const SKIPPED = new Set([norm(S.tabs.settings), 'служебный', 'порядковый номер класса']);
 
-/** Tabs worth a getValues(): everything but ОКО's own output, settings and service tabs. */
+/** Read requests per school: Spreadsheets.get and Values.batchGet. */
+export const READS_PER_SOURCE = 2;
+
+/** Tabs worth reading: everything but ОКО's own output, settings and service tabs. */
 export function isSourceTab(name: string): boolean {
   if (isTempName(name) || SKIPPED.has(norm(name))) return false;
   return isRoadmapTab(name) || !isGeneratedTab(name);
-}
-
-/** The user-facing reason for an openById failure. */
-export function openFailure(e: unknown): string {
-  const reason = reasonOf(e);
-  const t = reason.toLowerCase();
-  if (/permission|access denied|доступ|разрешени/.test(t)) return M.read.noAccess;
-  if (/not found|не найден|does not exist|bad value|missing|неверное значение/.test(t)) return M.read.notFound;
-  return M.read.failed(reason);
-}
-
-export function openSource(id: string): SpreadsheetLike {
-  try {
-    return spreadsheetOpener().openById(id);
-  } catch (e) {
-    throw new SourceError(openFailure(e));
-  }
-}
-
-export function readSourceSpreadsheet(ss: SpreadsheetLike): Workbook {
-  const tabs = TabDirectory.read(ss);
-  const cell = cellReader(ss);
-  const grids: Grid[] = [];
-  for (const { name, sheet } of tabs.entries()) {
-    if (!isSourceTab(name)) continue;
-    grids.push({ name, values: sheetValues(sheet, cell) });
-  }
-  return { name: ss.getName(), grids };
-}
-
-/** Opens and reads a source; any failure becomes a SourceError with a reason users can act on. */
-export function readSourceById(id: string): Workbook {
-  const ss = openSource(id);
-  try {
-    return readSourceSpreadsheet(ss);
-  } catch (e) {
-    if (e instanceof SourceError) throw e;
-    throw new SourceError(openFailure(e));
-  }
 }
 
 /** The Sheets API advanced service is enabled in this project (the municipal manifest enables it). */
@@ -69,45 +38,45 @@ export function sheetsApiAvailable(): boolean {
   return sheetsApi() !== null;
 }
 
-/** Messages of the optional Sheets API reader. */
-export const API_MISSING =
-  'служба «Google Sheets API» не включена в проекте Apps Script (Службы → Google Sheets API) — или выберите чтение через SpreadsheetApp (job.reader = 0)';
-
 const quoteRange = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
-/**
- * The same read through the Sheets API advanced service: the tab names in one request and the values
- * of every tab worth reading in one batchGet — two round trips per source, however many tabs it has.
- * Same scope (spreadsheets.readonly). Numbers stay numbers (UNFORMATTED_VALUE); date cells arrive as
- * the spreadsheet formats them (FORMATTED_STRING), which the core reads as «20.04.2026».
- */
-export function readSourceViaApi(id: string): Workbook {
-  const api = sheetsApi();
-  if (!api) throw new SourceError(API_MISSING);
-  let meta: ReturnType<SheetsApiLike['Spreadsheets']['get']>;
+/** One API request, counted by the gate; Google's error becomes a reason or a retry. */
+function request<T>(gate: QuotaGate | null, f: () => T): T {
+  gate?.record();
   try {
-    meta = api.Spreadsheets.get(id, { fields: 'properties.title,sheets.properties.title' });
+    return f();
   } catch (e) {
-    throw new SourceError(openFailure(e));
+    const g = classifyGoogleError(e);
+    console.error(g.reason);
+    if (g.kind === 'quota') throw new SourceRetryError(g.text, 'quota');
+    if (g.kind === 'transient' || g.kind === 'timeLimit') throw new SourceRetryError(g.text, 'transient');
+    // Nothing can be read at all: stop the collection with the reason rather than fail every school.
+    if (g.kind === 'scope' || g.kind === 'authorization' || g.kind === 'apiDisabled' || g.kind === 'daily') throw new JobFatalError(g.text);
+    throw new SourceError(g.text);
   }
+}
+
+function cell(v: unknown): CellValue {
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v === null || v === undefined || v === '') return null;
+  return String(v);
+}
+
+export function readSourceViaApi(id: string, gate: QuotaGate | null = null, api: SheetsApiLike | null = sheetsApi()): Workbook {
+  if (!api) throw new JobFatalError(M.google.apiDisabled);
+  const meta = request(gate, () => api.Spreadsheets.get(id, { fields: 'properties.title,sheets.properties.title' }));
   const names = (meta.sheets ?? []).map((s) => s.properties?.title ?? '').filter((n) => n !== '' && isSourceTab(n));
-  if (names.length === 0) return { name: meta.properties?.title ?? id, grids: [] };
-  let ranges: { values?: unknown[][] }[];
-  try {
-    ranges =
+  const title = meta.properties?.title ?? id;
+  if (names.length === 0) return { name: title, grids: [] };
+  const ranges =
+    request(gate, () =>
       api.Spreadsheets.Values.batchGet(id, {
         ranges: names.map(quoteRange),
         valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'FORMATTED_STRING',
-      }).valueRanges ?? [];
-  } catch (e) {
-    throw new SourceError(openFailure(e));
-  }
-  const grids: Grid[] = names.map((name, i) => ({
-    name,
-    values: (ranges[i]?.values ?? []).map((row) =>
-      row.map((v) => (typeof v === 'number' || typeof v === 'boolean' ? v : v === null || v === undefined || v === '' ? null : String(v))),
-    ),
-  }));
-  return { name: meta.properties?.title ?? id, grids };
+        dateTimeRenderOption: 'SERIAL_NUMBER',
+        majorDimension: 'ROWS',
+      }),
+    ).valueRanges ?? [];
+  const grids: Grid[] = names.map((name, i) => datesFromSerials({ name, values: (ranges[i]?.values ?? []).map((row) => row.map(cell)) }));
+  return { name: title, grids };
 }

@@ -8,9 +8,10 @@
 //     cell limit. The tab is replaced whole (built under a temporary name, see ../write.ts), so a
 //     chunk killed mid-save leaves the previous state intact. It travels with a copy of the
 //     spreadsheet and anyone with edit access can unhide it to audit what was collected.
+import type { History } from '../../core/municipal/history';
 import type { JobCursor } from '../../core/municipal/job';
 import type { SourceRecord } from '../../core/municipal/schema';
-import { parseState, SHEETS_CELL_CHARS, stateSpec } from '../../core/municipal/state';
+import { parseHistory, parseState, SHEETS_CELL_CHARS, stateSpec } from '../../core/municipal/state';
 import { M } from '../../core/strings';
 import type { SpreadsheetLike } from '../surface';
 import { writeSpec } from '../write';
@@ -29,18 +30,34 @@ export function loadCursor(): JobCursor | null {
   }
 }
 
+/** Texts in the cursor are capped: a property value holds 9 KB in UTF-8 (a Cyrillic letter is 2 bytes). */
+const MAX_TEXT = 600;
+const cap = (t: string) => (t.length > MAX_TEXT ? `${t.slice(0, MAX_TEXT - 1)}…` : t);
+
 export function saveCursor(cursor: JobCursor | null): void {
   const props = propertiesService().getDocumentProperties();
-  if (cursor) props.setProperty(CURSOR_PROPERTY, JSON.stringify(cursor));
-  else props.deleteProperty(CURSOR_PROPERTY);
+  if (!cursor) {
+    props.deleteProperty(CURSOR_PROPERTY);
+    return;
+  }
+  const c: JobCursor = { ...cursor };
+  if (c.lastError) c.lastError = { ...c.lastError, text: cap(c.lastError.text) };
+  if (c.retry) c.retry = { ...c.retry, reason: cap(c.retry.reason) };
+  if (c.stopReason) c.stopReason = cap(c.stopReason);
+  props.setProperty(CURSOR_PROPERTY, JSON.stringify(c));
+}
+
+/** The state tab's values, read once: the records and the history of ШНОР lists. */
+export function loadState(ss: SpreadsheetLike): { records: Map<string, SourceRecord>; history: History } {
+  const sheet = ss.getSheetByName(M.tabs.state);
+  const values = sheet ? sheet.getDataRange().getValues() : [];
+  return { records: parseState(values), history: parseHistory(values) };
 }
 
 export function loadRecords(ss: SpreadsheetLike): Map<string, SourceRecord> {
-  const sheet = ss.getSheetByName(M.tabs.state);
-  if (!sheet) return new Map();
-  return parseState(sheet.getDataRange().getValues());
+  return loadState(ss).records;
 }
 
-export function saveRecords(ss: SpreadsheetLike, records: readonly SourceRecord[]): void {
-  writeSpec(ss, stateSpec(records, SHEETS_CELL_CHARS)).hideSheet();
+export function saveRecords(ss: SpreadsheetLike, records: readonly SourceRecord[], history: History): void {
+  writeSpec(ss, stateSpec(records, SHEETS_CELL_CHARS, history)).hideSheet();
 }

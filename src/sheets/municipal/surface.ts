@@ -1,11 +1,12 @@
 /// <reference types="google-apps-script" />
-// The extra Apps Script surface the municipal edition uses: opening other spreadsheets, document
-// properties for the job's cursor, time-driven triggers. Same pattern as
-// ../surface.ts: narrow interfaces, checked at compile time against Google's real types.
-import type { PropertiesLike, SpreadsheetAppLike, SpreadsheetLike } from '../surface';
+// The extra Apps Script surface the municipal edition uses: the Sheets API advanced service to read
+// the schools' spreadsheets, document properties for the job's cursor, time-driven triggers, sleep.
+// Same pattern as ../surface.ts: narrow interfaces, checked at compile time against Google's types.
+// (No SpreadsheetApp.openById: it needs the full `spreadsheets` scope, which this edition does not ask for.)
+import type { PropertiesLike } from '../surface';
 
-export interface SpreadsheetOpenerLike extends SpreadsheetAppLike {
-  openById(id: string): SpreadsheetLike;
+export interface SleeperLike {
+  sleep(milliseconds: number): void;
 }
 
 export interface DocumentPropertiesServiceLike {
@@ -28,7 +29,7 @@ export interface ScriptAppLike {
   deleteTrigger(trigger: TriggerLike): void;
 }
 
-/** The Sheets API advanced service (optional reader: all tabs of a source in one request). */
+/** The Sheets API advanced service: the tab names of a source, then all its tabs in one batchGet. */
 export interface SheetsApiLike {
   Spreadsheets: {
     get(spreadsheetId: string, optionalArgs: object): { properties?: { title?: string }; sheets?: { properties?: { title?: string } }[] };
@@ -41,7 +42,7 @@ export interface SheetsApiLike {
 type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
 type Assert<T extends true> = T;
 export type MunicipalSurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetOpenerLike>>,
+  Assert<Fits<GoogleAppsScript.Utilities.Utilities, SleeperLike>>,
   Assert<Fits<GoogleAppsScript.Properties.PropertiesService, DocumentPropertiesServiceLike>>,
   Assert<Fits<GoogleAppsScript.Script.ScriptApp, ScriptAppLike>>,
   Assert<Fits<GoogleAppsScript.Sheets, SheetsApiLike>>,
