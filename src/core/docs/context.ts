@@ -9,7 +9,7 @@ import { findSubject } from '../input/subjects';
 import { classKey } from '../input/teachers';
 import type { Student } from '../model';
 import type { AnalysisRun } from '../pipeline';
-import { type Problem, problem } from '../problems';
+import { hasErrors, type Problem, problem } from '../problems';
 import { type AcademicYear, academicYear, isIsoDate, parseAcademicYear } from '../roadmap/dates';
 import { deficitFindings, matchesProcedure } from '../roadmap/findings';
 import { findTemplate } from '../roadmap/library';
@@ -67,6 +67,17 @@ export function groupSelected(ctx: DocsContext, g: GroupStats, classGrade: numbe
   return true;
 }
 
+const roundKey = (a: ProcedureAnalysis) => `${a.procedure.meta.kind}${a.procedure.meta.year ? ` ${a.procedure.meta.year}` : ''}`;
+
+/** The analyses of the same kind and year as the latest procedure (in the order the linking puts them). */
+export function latestRound(run: AnalysisRun): ProcedureAnalysis[] {
+  const last = run.findings.links.order[run.findings.links.order.length - 1];
+  const lastA = run.analyses.find((a) => a.procedure === last) ?? run.analyses[run.analyses.length - 1];
+  if (!lastA) return [];
+  const key = roundKey(lastA);
+  return run.analyses.filter((a) => roundKey(a) === key);
+}
+
 function latestDate(analyses: readonly ProcedureAnalysis[]): string | null {
   let best: string | null = null;
   for (const a of analyses) {
@@ -95,6 +106,14 @@ export function selectForDocs(run: AnalysisRun, req: DocsRequest = {}): DocsSele
       ? analyses.filter((a) => matchesProcedure(a, filter))
       : analyses.filter((a) => norm(a.procedure.title).includes(norm(procText)) || norm(a.procedure.sheet) === norm(procText));
     if (analyses.length === 0) err('docs-procedure', DS.errors.procedureNotFound(procText, all));
+  } else {
+    // No procedure named: the latest round (one kind and year, e.g. all of «ВПР 2026»), not last year's too.
+    const round = latestRound(run);
+    if (round.length > 0 && round.length < analyses.length) {
+      const left = analyses.filter((a) => !round.includes(a)).map((a) => a.procedure.title);
+      analyses = round;
+      problems.push(problem('info', 'docs-round', DS.place, DS.errors.roundChosen(roundKey(round[0] as ProcedureAnalysis), left)));
+    }
   }
   const subjText = cellText(req.subject ?? '');
   if (subjText && analyses.length > 0) {
@@ -126,7 +145,7 @@ export function selectForDocs(run: AnalysisRun, req: DocsRequest = {}): DocsSele
     if (!year) err('docs-year', DS.errors.yearBad(String(req.year)));
   }
   if (req.date !== undefined && !isIsoDate(req.date)) err('docs-date', DS.errors.dateBad(req.date));
-  if (problems.length > 0) return { ok: false, problems };
+  if (hasErrors(problems)) return { ok: false, problems };
 
   const procDate = latestDate(analyses);
   let datesNote: string;

@@ -334,7 +334,8 @@ function marks(ctx: DocsContext, part: Part, s: Section, n: string): void {
   const total = twos.reduce((a, x) => a + x.codes.length, 0);
   if (total === 0) s.add(p(DS.report.noTwos));
   else {
-    s.add(p(b(DS.report.twosHeading(total))));
+    const byRow = twos.some((x) => x.codes.some((c) => /^стр\. \d/.test(c)));
+    s.add(p(b(DS.report.twosHeading(total, byRow))));
     s.add(list(twos.map((x) => [b(`${x.g.name}: `), { text: x.codes.join(', ') }])));
   }
 

@@ -8,7 +8,6 @@ import { buildDocument, type DocumentKind } from '../../core/docs/index';
 import type { DocSpec } from '../../core/docs/spec';
 import { type AnalysisRun, runAnalysis } from '../../core/pipeline';
 import type { Problem } from '../../core/problems';
-import { writeDocx } from '../docx';
 import { readXlsx } from '../xlsx';
 import { CliError, printProblems } from './common';
 
@@ -27,6 +26,8 @@ export async function documentFile(kind: DocumentKind, input: string, out: strin
   if (!sel.ok || !sel.context) return { run, problems: sel.problems, spec: null, written: [] };
   const built = buildDocument(kind, sel.context, data);
   if (!built.spec) return { run, problems: built.problems, spec: null, written: [] };
+  // Loaded on demand: the docx library is most of dist/oko.cjs, and other commands should not pay for it.
+  const { writeDocx } = await import('../docx');
   await writeDocx(built.spec, out);
   return { run, problems: built.problems, spec: built.spec, written: [out] };
 }
