@@ -100,3 +100,25 @@ describe('Google Docs from DocSpecs (Drive conversion of one HTML file)', () => 
     expect(f.log.calls).toEqual([]);
   });
 });
+
+describe('images, where a host can place them', () => {
+  // A 1×1 PNG (red pixel).
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+  const spec: DocSpec = {
+    title: 'Картинка',
+    fileName: 'картинка',
+    blocks: [{ kind: 'image', png: new Uint8Array(PNG), widthMm: 40, heightMm: 20, alt: 'Распределение баллов' }],
+  };
+
+  it('.docx embeds the picture; the Google HTML carries it as data and its alternative text', async () => {
+    const doc = readDocx(await docxBuffer(spec));
+    const media = [...doc.files.keys()].filter((k) => k.startsWith('word/media/'));
+    expect(media).toHaveLength(1);
+    expect(doc.files.get(media[0] as string)?.equals(PNG)).toBe(true);
+    expect(doc.xml).toContain('descr="Распределение баллов"');
+    const html = renderHtml(spec);
+    expect(html).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`);
+    expect(html).toContain('alt="Распределение баллов"');
+    expect(docModel(parseHtml(html))).toHaveLength(1);
+  });
+});
