@@ -204,6 +204,18 @@ describe('справка on a Ф1 file written by LibreOffice', () => {
     expect(one.paragraphs).toContain('по результатам ВПР 2026 Математика 6 класс (6Б класс)');
   });
 
+  it('refuses data with errors: the run’s own messages, with sheet and cell, and no document', () => {
+    const bad = formWorkbook();
+    const sheet = bad.grids.find((g) => g.name === 'ВПР Математика 5 класс');
+    if (sheet?.values[1]) sheet.values[1][3] = 7; // task 2 is worth 2 points
+    const sel = selectForDocs(runAnalysis(bad), {});
+    expect(sel.ok).toBe(false);
+    expect(sel.context).toBeUndefined();
+    const err = sel.problems.find((p) => p.severity === 'error');
+    expect(err).toMatchObject({ sheet: 'ВПР Математика 5 класс', row: 2, col: 4 });
+    expect(err?.message).toMatch(/Балл 7 за задание «2» больше максимального \(2\)/);
+  });
+
   it('refuses a class or a subject the workbook does not have, naming what it has', () => {
     const a = selectForDocs(run, { className: '7А' });
     expect(a.ok).toBe(false);
