@@ -4,6 +4,7 @@ import { runAggregate } from './commands/aggregate';
 import { runAnalyze } from './commands/analyze';
 import { CliError } from './commands/common';
 import { runDemo } from './commands/demo';
+import { runAppendix, runReport, runRoutes } from './commands/report';
 import { runRoadmapCommand } from './commands/roadmap';
 import { runTemplates } from './commands/templates';
 import { runUnhighlight } from './commands/unhighlight';
@@ -33,6 +34,19 @@ const HELP = `ОКО — анализ результатов оценочных 
               [--results-date 2026-05-15] [--levels НШ,ОШ] [--today 2026-11-23] [--digest] [-o вывод.xlsx]
       Строит дорожную карту с конкретными датами и вкладку «Исполнение». На своём выводе
       перестраивает карту, сохраняя статусы, даты исполнения, ссылки и комментарии.
+  oko report <книга.xlsx> [-o справка.docx] [--procedure "ВПР 2026"] [--subject Математика] [--class 5А]
+             [--results-date 2026-05-15] [--year 2026]
+      Аналитическая справка (.docx): паспорт работы, отметки и качество, сравнение с журналом,
+      выполнение заданий школой, параллелью и классами, дефициты (школа → параллель → класс →
+      обучающиеся), группа риска, признаки для проверки объективности, выводы-гипотезы и
+      предлагаемые решения из дорожной карты. Несколько работ — сводная справка.
+  oko routes <книга.xlsx> [-o ИОМ.docx] [--procedure …] [--subject …] [--class …] [--codes-only]
+      Индивидуальные образовательные маршруты (.docx): по маршруту на каждого ученика группы
+      риска — дефицитные задания и умения, виды работы, контрольные точки с датами.
+      ФИО — только если они есть на листе школы (--codes-only: только коды).
+  oko appendix <книга.xlsx> [-o приложения.docx] [--procedure …] [--subject …] [--class …]
+      Приложения к рабочим программам (.docx): по классу и предмету — несформированные
+      умения с заданиями, которые их показали, и блок согласования (ШМО, УВР, директор).
   oko help
 `;
 
@@ -43,6 +57,9 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   unhighlight: runUnhighlight,
   templates: runTemplates,
   roadmap: runRoadmapCommand,
+  report: runReport,
+  routes: runRoutes,
+  appendix: runAppendix,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -13,6 +13,8 @@ import { analyseAndWrite, removeHighlights } from './analyze';
 import { doneToastText, errorsAlertText } from './messages';
 import { chosenTemplate, copyTemplateSheet, requestFocus } from './roadmap';
 
+export { menuDocuments } from './documents';
+
 /** The sidebar page, as the build names it in dist/. */
 const SIDEBAR_FILE = 'Sidebar';
 

@@ -12,5 +12,6 @@ export {
   saveRoadmapForm,
   saveSettings,
 } from './api';
-export { menuAnalyze, menuRoadmap, menuRoadmapTemplate, menuSettings, menuShowSidebar, menuUnhighlight } from './handlers';
+export { createDocuments } from './documents';
+export { menuAnalyze, menuDocuments, menuRoadmap, menuRoadmapTemplate, menuSettings, menuShowSidebar, menuUnhighlight } from './handlers';
 export { onInstall, onOpen } from './menu';

@@ -1,6 +1,6 @@
 // onOpen/onInstall: the add-on menu and nothing else. In AuthMode.NONE (before the user authorises
 // the add-on) a simple trigger may not read data or properties, and this one never does.
-import { S, UI } from '../core/strings';
+import { DG, S, UI } from '../core/strings';
 import { installAddonMenu } from '../sheets/host';
 import type * as Handlers from './handlers';
 
@@ -15,6 +15,7 @@ export const MENU: readonly { label: string; fn: MenuHandler }[] = [
   { label: S.menu.unhighlight, fn: 'menuUnhighlight' },
   { label: UI.roadmap.menuRoadmap, fn: 'menuRoadmap' },
   { label: UI.roadmap.menuTemplate, fn: 'menuRoadmapTemplate' },
+  { label: DG.menu, fn: 'menuDocuments' },
 ];
 
 /** The trigger event; only its presence matters here. */

@@ -52,6 +52,8 @@ describe('dist/Code.js', () => {
       'menuUnhighlight',
       'menuRoadmap',
       'menuRoadmapTemplate',
+      'menuDocuments',
+      'createDocuments',
       ...SERVER_FUNCTIONS,
     ];
     for (const name of expected) {
@@ -93,6 +95,7 @@ describe('dist/Code.js', () => {
         { caption: 'Снять подсветку', fn: 'menuUnhighlight' },
         { caption: 'Дорожная карта…', fn: 'menuRoadmap' },
         { caption: 'Создать шаблон', fn: 'menuRoadmapTemplate' },
+        { caption: 'Справка и ИОМ в Google Документах', fn: 'menuDocuments' },
       ],
     ]);
     for (const item of gas.ui.menus[0] ?? []) if (item !== 'separator') expect(topLevel(bundle.source, item.fn), item.fn).toBe(true);
@@ -106,7 +109,7 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     bundle.call('onInstall', { authMode: 'FULL' });
     expect(gas.ui.menus).toHaveLength(1);
-    expect(gas.ui.menus[0]).toHaveLength(6);
+    expect(gas.ui.menus[0]).toHaveLength(7);
   });
 
   it('menuAnalyze writes the tabs with the right completion numbers', () => {
@@ -388,9 +391,11 @@ describe('dist/Code.js: the roadmap step', () => {
     const { bundle } = setup();
     expect(bundle.source).not.toMatch(/MailApp|sendEmail|ScriptApp/);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    // drive.file: only the Google Docs the add-on creates (test/docs/bundle.test.ts, README «Документы в Google»).
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/drive.file',
     ]);
   });
 

@@ -23,12 +23,16 @@ const SCHOOL_ENTRY_POINTS = [
   'menuUnhighlight',
   'menuRoadmap',
   'menuRoadmapTemplate',
+  'menuDocuments',
+  'createDocuments',
   ...SERVER_FUNCTIONS,
 ];
 const DIGEST_ENTRY_POINTS = ['menuDigestEnable', 'menuDigestDisable', 'menuDigestSendNow', 'digestWeekly'];
 const SCOPES = {
   spreadsheets: 'https://www.googleapis.com/auth/spreadsheets',
   currentOnly: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  /** Google Docs the add-on creates (test/docs/bundle.test.ts). */
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
   ui: 'https://www.googleapis.com/auth/script.container.ui',
   mail: 'https://www.googleapis.com/auth/script.send_mail',
   triggers: 'https://www.googleapis.com/auth/script.scriptapp',
@@ -131,8 +135,9 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
       expect(typeof b.context[name], name).toBe('function');
     }
     const manifest = JSON.parse(readFileSync(join(DIR, 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; timeZone: string };
-    // Back to the narrow scope: the trigger works on the bound spreadsheet, nothing is opened by id.
-    expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.mail, SCOPES.triggers]);
+    // Back to the narrow scope: the trigger works on the bound spreadsheet, nothing is opened by id;
+    // drive.file only for the Google Docs the add-on creates itself.
+    expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.mail, SCOPES.triggers, SCOPES.driveFile]);
     expect(manifest.timeZone).toBe('Europe/Moscow');
     expect(readFileSync(join(DIR, 'Sidebar.html'), 'utf8')).toBe(readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8'));
     expect(JSON.parse(readFileSync(join(DIR, '.clasp.json'), 'utf8')).rootDir).toBe('.');
@@ -151,6 +156,7 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
         { caption: 'Снять подсветку', fn: 'menuUnhighlight' },
         { caption: 'Дорожная карта…', fn: 'menuRoadmap' },
         { caption: 'Создать шаблон', fn: 'menuRoadmapTemplate' },
+        { caption: 'Справка и ИОМ в Google Документах', fn: 'menuDocuments' },
         { caption: 'Включить еженедельную рассылку', fn: 'menuDigestEnable' },
         { caption: 'Выключить рассылку', fn: 'menuDigestDisable' },
         { caption: 'Отправить рассылку сейчас', fn: 'menuDigestSendNow' },
@@ -163,7 +169,7 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     expect(gas.scriptApp.triggers).toEqual([]);
     expect(gas.mail.calls).toBe(0);
     b.call('onInstall', { authMode: 'FULL' });
-    expect(gas.ui.menus[1]).toHaveLength(9);
+    expect(gas.ui.menus[1]).toHaveLength(10);
     expect(gas.scriptApp.created).toBe(0);
   });
 
@@ -352,7 +358,11 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     const school = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
     expect(school).not.toMatch(/MailApp|sendEmail|ScriptApp|digestWeekly|menuDigest/);
     const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
-    expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui]);
-    expect(JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')).oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui]);
+    expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.driveFile]);
+    expect(JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')).oauthScopes).toEqual([
+      SCOPES.currentOnly,
+      SCOPES.ui,
+      SCOPES.driveFile,
+    ]);
   });
 });

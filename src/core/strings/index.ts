@@ -465,5 +465,6 @@ export const S = {
 // The same table, in sections kept in their own files: the sidebar's texts (the sidebar bundles only
 // what it uses), the municipal edition's and the e-mail digest edition's.
 export { D } from './digest';
+export { DA, DG, DP, DR, DS } from './docs';
 export { M } from './municipal';
 export { UI } from './ui';

@@ -5,6 +5,7 @@ import { analyzeFile } from '../analyze-file';
 import { writeSampleSchool } from '../sample';
 import { printSummary } from './analyze';
 import { printProblems } from './common';
+import { documentFile } from './report';
 import { printRoadmapSummary, roadmapFile } from './roadmap';
 
 /** `npm start`: a sample school, generated deterministically, through the whole pipeline. */
@@ -32,6 +33,23 @@ export async function runDemo(args: string[]): Promise<number> {
   });
   if (roadmap.result.ok) printRoadmapSummary(roadmap.result, undefined, process.stdout);
   else printProblems(roadmap.result.problems, process.stderr, ['error']);
+  // The documents the school hands in, for the spring ВПР with the roadmap's dates.
+  const docs: string[] = [];
+  for (const [kind, name] of [
+    ['report', 'справка'],
+    ['routes', 'ИОМ'],
+    ['appendix', 'приложения'],
+  ] as const) {
+    const d = await documentFile(kind, input, join(dir, `sample-school.${name}.docx`), {
+      procedure: 'ВПР 2026',
+      resultsDate: '2026-05-15',
+      year: 2026,
+      date: '2026-05-29',
+    });
+    if (d.written.length) docs.push(...d.written);
+    else printProblems(d.problems, process.stderr, ['error']);
+  }
+  written.push(...docs);
   // The tabs this run wrote: the analysis tabs, the settings tab when it was missing, the roadmap's.
   const tabs = [...run.tabs, ...run.ensureTabs, ...(roadmap.result.ok ? roadmap.result.tabs : [])].map((t) => t.name);
   process.stdout.write(`\nГотово. Откройте ${out}: вкладок записано ${tabs.length} — ${tabList(tabs)}.\nЗаписано: ${written.join(', ')}\n`);
