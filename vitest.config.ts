@@ -6,9 +6,9 @@ import { defineConfig } from 'vitest/config';
 
 const BUILD = ['test/setup/build.ts'];
 /** Tests that load a built Apps Script bundle (dist/**\/Code.js) into node:vm. */
-const BUNDLE = ['test/bundle/**/*.test.ts', 'test/municipal/bundle.test.ts', 'test/digest/**/*.test.ts'];
+const BUNDLE = ['test/bundle/**/*.test.ts', 'test/municipal/bundle.test.ts', 'test/digest/**/*.test.ts', 'test/docs/bundle.test.ts'];
 /** Tests that read and write real files or start the CLI in a child process. */
-const FILES = ['test/local/**/*.test.ts', 'test/municipal/local.test.ts'];
+const FILES = ['test/local/**/*.test.ts', 'test/municipal/local.test.ts', 'test/docs/cli.test.ts'];
 const BROWSER = ['test/browser/**/*.test.ts'];
 
 export default defineConfig({

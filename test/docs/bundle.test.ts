@@ -6,7 +6,7 @@ import type { Workbook } from '../../src/core/grid';
 import { runAnalysis } from '../../src/core/pipeline';
 import { readXlsx } from '../../src/local/xlsx';
 import type { DocumentsResult } from '../../src/server/documents';
-import { type Bundle, ensureBuilt, json, loadBundle } from '../bundle/load';
+import { type Bundle, json, loadBundle } from '../bundle/load';
 import { createFakeGas, type FakeGas } from '../fakes';
 import { type FakeDocServices, fakeDocServices } from './fake-drive';
 
@@ -16,9 +16,8 @@ const BOOK = 'Результаты ВПР 2026 — Гимназия 3 & <Лиц�
 
 let input: Workbook;
 beforeAll(async () => {
-  ensureBuilt();
   input = (await readXlsx(F1)).data;
-}, 120_000);
+});
 
 /** The fake spreadsheet with the Ф1 file's sheets, and the document services beside SpreadsheetApp. */
 function setup(): { gas: FakeGas; docs: FakeDocServices; bundle: Bundle } {

@@ -1,17 +1,15 @@
 // `oko report`, `oko routes`, `oko appendix` through the built command (dist/oko.cjs, docx bundled by esbuild).
-// Each run starts a Node process: generous timeouts for a shared, loaded machine (not a speed test).
+// Each run starts a Node process: the «files» group's timeouts (vitest.config.ts) fit that.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, ROOT } from '../bundle/load';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../bundle/load';
 import { tempDir } from '../helpers/xlsx';
 import { readDocx } from './read-docx';
 
 const CLI = join(ROOT, 'bin', 'oko.cjs');
 const F1 = join(import.meta.dirname, 'fixtures', 'f1-math6.xlsx');
-
-beforeAll(() => ensureBuilt(), 120_000);
 
 const oko = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
@@ -32,7 +30,7 @@ describe('the oko document commands', () => {
       expect(doc.paragraphs, cmd).toContain(marker);
       expect(doc.files.has('[Content_Types].xml')).toBe(true);
     }
-  }, 180_000);
+  });
 
   it('--subject and --class narrow the справка; an unknown class is refused with exit code 2 and nothing written', () => {
     const dir = tempDir();
@@ -44,11 +42,11 @@ describe('the oko document commands', () => {
     expect(bad.stderr).toContain('Класса «9Я» нет в выбранных работах. Есть классы: 6А, 6Б, 6В.');
     expect(existsSync(join(dir, 'b.docx'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.includes('oko-tmp'))).toEqual([]);
-  }, 120_000);
+  });
 
   it('names the usage when the workbook is missing', () => {
     const r = oko('routes');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Укажите книгу: oko routes <книга.xlsx>');
-  }, 60_000);
+  });
 });

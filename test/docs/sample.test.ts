@@ -21,7 +21,7 @@ beforeAll(async () => {
   ctx = sel.context as DocsContext;
   info = sel.problems.map((p) => p.message);
   doc = readDocx(await docxBuffer(buildReport(ctx)));
-}, 120_000);
+});
 
 describe('the sample school’s combined справка', () => {
   it('takes the latest round (ВПР 2026) and says which works stayed out', () => {
