@@ -23,7 +23,7 @@ import {
 import { applyFilter as applyTabFilters, clearFilter as clearTabFilters, filterOptions, savedChoice } from './filters';
 import { copyTemplateSheet, roadmapFormInfo, roadmapStep, saveForm } from './roadmap';
 import { saveSettings as saveSettingValues, settingsView } from './settings';
-import { runStepAndWrite, stepBlocks, stepInfos } from './steps';
+import { runStepAndWrite, stepBlocks, stepInfos, tabsReport } from './steps';
 import { countBySeverity, problemView, sheetView } from './views';
 
 type Handlers = { [K in ServerFunction]: (...args: ServerArgs<K>) => ServerResult<K> };
@@ -55,7 +55,7 @@ const handlers: Handlers = {
       ok: outcome.report !== null,
       problems: outcome.run.problems.map((p) => problemView(p, names)),
       blocks: stepBlocks(step, outcome),
-      tabs: outcome.report ?? { written: [], created: [], deleted: [] },
+      tabs: tabsReport(outcome.report),
       finishedAt: new Date().toISOString(),
     };
   },

@@ -44,9 +44,10 @@ export interface SheetView {
 
 // ---- steps of the analysis ------------------------------------------------------------------------
 
-/** Every step the server knows; the sidebar shows only those `getDataOverview` lists (the implemented ones). */
-export const STEP_IDS = ['analysis', 'risk', 'objectivity', 'roadmap'] as const;
-export type StepId = (typeof STEP_IDS)[number];
+/** Every step the server knows (core/tabs.ts: each generated tab belongs to one); the sidebar shows those `getDataOverview` lists. */
+import { STEP_IDS, type StepId } from '../core/tabs';
+
+export { STEP_IDS, type StepId };
 
 export interface StepInfo {
   id: StepId;

@@ -115,7 +115,7 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     bundle.call('menuAnalyze');
     expect(gas.ui.alerts).toEqual([]);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', 'Настройки ОКО', MATRIX, BY_CLASS, ...STATS, ...FINDINGS]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', MATRIX, BY_CLASS, ...STATS, ...FINDINGS, 'Настройки ОКО']);
     expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 8\./);
 
     // Hand-computed from smallProtocol (max 2, 1, 3 = 6 points; 10003 absent; X counts 0 points):

@@ -1,10 +1,11 @@
 // A write that fails at any call leaves the previous tab exactly as it was and no temporary tab.
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/core/pipeline';
-import { writeRun } from '../../src/sheets/apply';
+import { applyPlan } from '../../src/core/write/apply';
 import { SheetWriteError } from '../../src/sheets/errors';
 import { readSpreadsheet } from '../../src/sheets/read';
 import { writeSpec } from '../../src/sheets/write';
+import { sheetsWriter } from '../../src/sheets/writer';
 import type { FakeGas, FakeSheet } from '../fakes';
 import { smallProtocol } from './fixtures';
 import { fakeGas } from './setup';
@@ -15,7 +16,7 @@ function withOldTab(): { gas: FakeGas; old: FakeSheet; before: unknown[][] } {
   const gas = fakeGas();
   gas.ss.addSheet('Протокол', smallProtocol());
   const read = readSpreadsheet(gas.ss);
-  writeRun(gas.ss, runAnalysis(read.workbook), read);
+  applyPlan(sheetsWriter(gas.ss, read), runAnalysis(read.workbook).write);
   const old = gas.ss.tab(TAB);
   return { gas, old, before: old.snapshot() };
 }
@@ -78,7 +79,7 @@ describe('a failed write', () => {
     // The leftover is not read as input, and the next run deletes it and writes the tab properly.
     const read = readSpreadsheet(again.gas.ss);
     expect(read.workbook.grids.map((g) => g.name)).not.toContain(leftover);
-    writeRun(again.gas.ss, runAnalysis(read.workbook), read);
+    applyPlan(sheetsWriter(again.gas.ss, read), runAnalysis(read.workbook).write);
     expect(again.gas.ss.tabNames().some((n) => n.startsWith('~ОКО~'))).toBe(false);
     expect(again.gas.ss.tabNames()).toContain(TAB);
   });

@@ -2,9 +2,10 @@
 // results sheet has 100 rows or 10 000.
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/core/pipeline';
-import { writeRun } from '../../src/sheets/apply';
+import { applyPlan } from '../../src/core/write/apply';
 import { readSpreadsheet } from '../../src/sheets/read';
 import { writeSpec } from '../../src/sheets/write';
+import { sheetsWriter } from '../../src/sheets/writer';
 import type { FakeGas } from '../fakes';
 import { bigProtocol } from './fixtures';
 import { fakeGas } from './setup';
@@ -29,7 +30,7 @@ function measure(students: number): Measured[] {
   const gas: FakeGas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
   gas.ss.addSheet('Протокол', bigProtocol(students));
   const first = readSpreadsheet(gas.ss);
-  writeRun(gas.ss, runAnalysis(first.workbook), first);
+  applyPlan(sheetsWriter(gas.ss, first), runAnalysis(first.workbook).write);
 
   const read = readSpreadsheet(gas.ss);
   const run = runAnalysis(read.workbook);
@@ -77,7 +78,7 @@ describe('call budget per generated tab', () => {
     const first = readSpreadsheet(gas.ss);
     const run1 = runAnalysis(first.workbook);
     const run1Tabs = run1.tabs.length;
-    writeRun(gas.ss, run1, first);
+    applyPlan(sheetsWriter(gas.ss, first), run1.write);
     gas.log.reset();
     const read = readSpreadsheet(gas.ss);
     // Input: «Протокол», «Заметки» and the settings the first run created; of the generated tabs, only

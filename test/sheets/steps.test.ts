@@ -42,7 +42,14 @@ describe('steps', () => {
     const before = new Map(gas.ss.tabNames().map((n) => [n, gas.ss.tab(n)]));
     gas.ss.addSheet('Матрица дефицитов · РУ 4', [['устарело']]);
     const { report } = runStepAndWrite(gas.ss, 'risk');
-    expect(report).toEqual({ written: [S.tabs.risk, S.tabs.dynamics], created: [], deleted: [] });
+    expect(report).toEqual({
+      written: [S.tabs.risk, S.tabs.dynamics],
+      created: [],
+      deleted: [],
+      // The risk step re-highlights the at-risk rows: its own earlier rule out, the new one in.
+      highlights: { removed: 1, added: 1, sheets: ['Протокол'] },
+      documents: [],
+    });
     for (const [name, sheet] of before) {
       if (name === S.tabs.risk || name === S.tabs.dynamics) expect(gas.ss.tab(name), name).not.toBe(sheet);
       else expect(gas.ss.tab(name), name).toBe(sheet);

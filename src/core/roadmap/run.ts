@@ -8,10 +8,11 @@ import { metaFromText } from '../input/meta';
 import { buildExecutionTab, type RoadmapRange, roadmapRange } from '../output/execution';
 import { buildRoadmapSpec, roadmapTabName } from '../output/roadmap';
 import type { SheetSpec } from '../output/spec';
-import { isRoadmapTab } from '../output/tabs';
 import { type AnalysisRun, runAnalysis } from '../pipeline';
 import { hasErrors, type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { isRoadmapTab } from '../tabs';
+import { emptyPlan, type WritePlan } from '../write/plan';
 import { STATUSES } from './columns';
 import { type AcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
 import {
@@ -61,6 +62,8 @@ export interface RoadmapResult {
   problems: Problem[];
   /** Write in this order, each replacing the tab of the same name: the roadmap tab, then «Исполнение» (its formulas refer to the roadmap tabs). */
   tabs: SheetSpec[];
+  /** What to write: `tabs` replaced together, in that order (empty when refused). */
+  write: WritePlan;
   tabName: string;
   template?: RoadmapTemplate;
   year?: AcademicYear;
@@ -119,7 +122,16 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   let extras = givenExtras;
   const procedure = (req.procedure ?? '').replace(/\s+/g, ' ').trim();
   const tabName = roadmapTabName(procedure || 'без названия');
-  const result: RoadmapResult = { ok: false, problems: [], tabs: [], tabName, activities: 0, overdue: [], roadmaps: [] };
+  const result: RoadmapResult = {
+    ok: false,
+    problems: [],
+    tabs: [],
+    write: emptyPlan(),
+    tabName,
+    activities: 0,
+    overdue: [],
+    roadmaps: [],
+  };
   const problems = result.problems;
   const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
 
@@ -278,6 +290,7 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
 
   result.ok = true;
   result.tabs = [spec, buildExecutionTab(ranges)];
+  result.write = { ...emptyPlan(), replace: result.tabs };
   result.plan = plan;
   result.merge = merged.stats;
   result.roadmaps = roadmaps;

@@ -4,11 +4,11 @@
 // checks both). This module does not name MailApp itself: the caller passes it in (`MailLike`), so
 // tests pass a fake.
 import { cellText, type Grid, norm } from '../../core/grid';
-import { isRoadmapTab } from '../../core/output/tabs';
 import { type Problem, problem } from '../../core/problems';
 import { buildDigest, type DigestEntry } from '../../core/roadmap/digest';
 import { type RoadmapTabRead, readRoadmapTab } from '../../core/roadmap/tab-read';
 import { D } from '../../core/strings';
+import { isRoadmapTab } from '../../core/tabs';
 import { cellReader } from '../../sheets/dates';
 import type { MailLike } from '../../sheets/digest/surface';
 import type { SpreadsheetLike } from '../../sheets/surface';
