@@ -147,7 +147,7 @@ export interface HtmlOutputLike {
 }
 export interface UiLike {
   readonly ButtonSet: { readonly OK: GoogleAppsScript.Base.ButtonSet };
-  createAddonMenu(): MenuLike;
+  createMenu(caption: string): MenuLike;
   alert(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): unknown;
   showSidebar(userInterface: HtmlOutputLike): void;
 }

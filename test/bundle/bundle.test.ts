@@ -42,7 +42,7 @@ function rowOf(sheet: FakeSheet, a: string, b: string, at = 0): unknown[] {
 
 const topLevel = (source: string, name: string) => new RegExp(`^function ${name}\\(`, 'm').test(source);
 
-describe('dist/Code.js', () => {
+describe('dist/school/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { bundle } = setup();
     const expected = [
@@ -87,6 +87,8 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     gas.log.reset();
     bundle.call('onOpen', { authMode: 'NONE' });
+    // «ОКО» in a bound script too (createMenu; createAddonMenu would take the project's name there).
+    expect(gas.ui.menuCaptions).toEqual(['ОКО']);
     expect(gas.ui.menus).toEqual([
       [
         { caption: 'Анализ результатов', fn: 'menuAnalyze' },
@@ -335,7 +337,7 @@ describe('dist/Code.js', () => {
   });
 });
 
-describe('dist/Code.js: the roadmap step', () => {
+describe('dist/school/Code.js: the roadmap step', () => {
   const FORM = {
     template: 'region-model-roadmap',
     year: '2026',
@@ -386,7 +388,7 @@ describe('dist/Code.js: the roadmap step', () => {
   it('the e-mail digest is not part of the school edition: no MailApp in the bundle, no mail scope in the manifest', () => {
     const { bundle } = setup();
     expect(bundle.source).not.toMatch(/MailApp|sendEmail|ScriptApp/);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'school', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
@@ -406,7 +408,7 @@ describe('dist/Code.js: the roadmap step', () => {
   });
 });
 
-describe('dist/Sidebar.html', () => {
+describe('dist/school/Sidebar.html', () => {
   it('is one self-contained file under 150 KB that never uses innerHTML', () => {
     ensureBuilt();
     const html = readFileSync(SIDEBAR, 'utf8');

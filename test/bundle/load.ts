@@ -1,4 +1,4 @@
-// Loads the built dist/Code.js the way Apps Script does: one script in a fresh global scope that has
+// Loads the built dist/school/Code.js the way Apps Script does: one script in a fresh global scope that has
 // only the Google services (our fakes), no Node globals. Builds it first when missing or older
 // than the sources.
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,8 @@ import vm from 'node:vm';
 import type { FakeGas } from '../fakes';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CODE = join(ROOT, 'dist', 'Code.js');
-export const SIDEBAR = join(ROOT, 'dist', 'Sidebar.html');
+export const CODE = join(ROOT, 'dist', 'school', 'Code.js');
+export const SIDEBAR = join(ROOT, 'dist', 'school', 'Sidebar.html');
 /** The district panel (municipal edition), built from sidebar/municipal/. */
 export const MUNICIPAL_SIDEBAR = join(ROOT, 'dist', 'municipal', 'Sidebar.html');
 

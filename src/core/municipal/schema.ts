@@ -1,18 +1,18 @@
 // What one source leaves behind after the job has read it: per school and procedure, aggregates
 // only — no student codes, no names, no per-student rows. The same objects are stored between chunks
 // (in the state sheet, as JSON) and validated with these schemas when read back.
-import { z } from '../zod';
+import * as z from '../zod';
 
-const count = z.number().int().nonnegative();
-const pct = z.number().describe('Процент 0–100, округлён до 6 знаков');
+const count = z.int().check(z.nonnegative());
+const pct = z.number().check(z.describe('Процент 0–100, округлён до 6 знаков'));
 
 export const taskStatusSchema = z.enum(['sufficient', 'uncertain', 'insufficient', 'none']);
 
 export const taskDefSchema = z.object({
-  id: z.string().describe('Код задания как в заголовке результатов: "1", "4К1", "9.1"'),
-  max: z.number().positive(),
-  level: z.enum(['Б', 'П', 'В']).nullable(),
-  skill: z.string().optional(),
+  id: z.string().check(z.describe('Код задания как в заголовке результатов: "1", "4К1", "9.1"')),
+  max: z.number().check(z.positive()),
+  level: z.nullable(z.enum(['Б', 'П', 'В'])),
+  skill: z.optional(z.string()),
 });
 
 export const signSchema = z.object({
@@ -23,55 +23,55 @@ export const signSchema = z.object({
 });
 
 export const procedureAggSchema = z.object({
-  key: z.string().describe('вид|год|предмет|класс — одинаков у всех школ района'),
+  key: z.string().check(z.describe('вид|год|предмет|класс — одинаков у всех школ района')),
   title: z.string(),
   kind: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   subject: z.string(),
-  grade: z.number().int().nullable(),
+  grade: z.nullable(z.int()),
   sheet: z.string(),
   tasks: z.array(taskDefSchema),
   participants: count,
   reliable: z.boolean(),
   markSource: z.enum(['file', 'scale', 'none']),
   marks: z.object({ '2': count, '3': count, '4': count, '5': count }),
-  quality: pct.nullable(),
-  success: pct.nullable(),
-  meanCompletion: pct.nullable(),
-  completion: z.array(pct.nullable()).describe('По заданиям, в порядке tasks'),
+  quality: z.nullable(pct),
+  success: z.nullable(pct),
+  meanCompletion: z.nullable(pct),
+  completion: z.array(z.nullable(pct)).check(z.describe('По заданиям, в порядке tasks')),
   status: z.array(taskStatusSchema),
   insufficient: count,
-  risk: count.describe('Участников в группе риска: отметка «2» или выполнено меньше порога risk.lowShare'),
-  riskShare: pct.nullable(),
+  risk: z.int().check(z.nonnegative(), z.describe('Участников в группе риска: отметка «2» или выполнено меньше порога risk.lowShare')),
+  riskShare: z.nullable(pct),
   journal: z.object({ n: count, lowered: count, confirmed: count, raised: count }),
-  signs: z.array(signSchema).describe('Признаки необъективности школы по этой работе (признаки для проверки, не выводы)'),
+  signs: z.array(signSchema).check(z.describe('Признаки необъективности школы по этой работе (признаки для проверки, не выводы)')),
 });
 
 export const roadmapProgressSchema = z.object({
   tabs: z.array(z.string()),
-  total: count.describe('Мероприятий со статусом, кроме «Отменено»'),
+  total: z.int().check(z.nonnegative(), z.describe('Мероприятий со статусом, кроме «Отменено»')),
   done: count,
   doing: count,
   todo: count,
   cancelled: count,
-  percent: pct.nullable().describe('Выполнено ÷ мероприятий × 100'),
+  percent: z.nullable(pct).check(z.describe('Выполнено ÷ мероприятий × 100')),
 });
 
 export const schoolAggSchema = z.object({
   code: z.string(),
   name: z.string(),
   procedures: z.array(procedureAggSchema),
-  roadmap: roadmapProgressSchema.nullable(),
+  roadmap: z.nullable(roadmapProgressSchema),
 });
 
 export const sourceRecordSchema = z.object({
   key: z.string(),
   ref: z.string(),
-  label: z.string().describe('Имя таблицы или файла'),
+  label: z.string().check(z.describe('Имя таблицы или файла')),
   status: z.enum(['ok', 'failed']),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   notes: z.array(z.string()),
-  hash: z.string().nullable(),
+  hash: z.nullable(z.string()),
   /** Settings + version + the unit's rows: a change re-analyses the source even if its content did not change. */
   fingerprint: z.string(),
   runId: z.string(),
