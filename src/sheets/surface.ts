@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // The part of Apps Script the add-on uses, as narrow interfaces. The adapter is written against
-// these, the test fakes implement them, and `SurfaceChecks` below proves at compile time that the
+// these, the test fakes implement them, and `SurfaceChecks` (./surface-checks.ts) proves at compile time that the
 // real `@types/google-apps-script` objects satisfy them — so a fake cannot drift from Google's API.
 
 export type Alignment = 'left' | 'center' | 'right' | 'normal';
@@ -181,28 +181,3 @@ export interface HtmlServiceLike {
 export interface UtilitiesLike {
   formatDate(date: Date, timeZone: string, format: string): string;
 }
-
-// ---- compile-time proof that Google's real objects fit the surface ------------------------------
-type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
-type Assert<T extends true> = T;
-export type SurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Range, RangeLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.RangeList, RangeListLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Sheet, SheetLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, ChartBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.TextStyleBuilder, TextStyleBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, ValidationBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, RuleBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Filter, FilterLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteria, FilterCriteriaLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder, FilterCriteriaBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, PropertiesServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.Properties, PropertiesLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppLike>>,
-  Assert<Fits<GoogleAppsScript.Base.Ui, UiLike>>,
-  Assert<Fits<GoogleAppsScript.Base.Menu, MenuLike>>,
-  Assert<Fits<GoogleAppsScript.HTML.HtmlService, HtmlServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Lock.LockService, LockServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Utilities.Utilities, UtilitiesLike>>,
-];

@@ -1,7 +1,7 @@
 /// <reference types="google-apps-script" />
 // The extra Apps Script surface the municipal edition uses: opening other spreadsheets, document
 // properties for the job's cursor, time-driven triggers. Same pattern as
-// ../surface.ts: narrow interfaces, checked at compile time against Google's real types.
+// ../surface.ts: narrow interfaces, checked at compile time against Google's real types in ../surface-checks.ts.
 import type { PropertiesLike, SpreadsheetAppLike, SpreadsheetLike } from '../surface';
 
 export interface SpreadsheetOpenerLike extends SpreadsheetAppLike {
@@ -37,12 +37,3 @@ export interface SheetsApiLike {
     };
   };
 }
-
-type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
-type Assert<T extends true> = T;
-export type MunicipalSurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetOpenerLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, DocumentPropertiesServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Script.ScriptApp, ScriptAppLike>>,
-  Assert<Fits<GoogleAppsScript.Sheets, SheetsApiLike>>,
-];
