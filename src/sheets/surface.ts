@@ -44,6 +44,15 @@ export interface RangeLike {
   setNotes(notes: (string | null)[][]): RangeLike;
   setDataValidations(rules: (DataValidationLike | null)[][]): RangeLike;
   merge(): RangeLike;
+  /** Undoes every merge inside the range. */
+  breakApart(): RangeLike;
+  clearDataValidations(): RangeLike;
+  /**
+   * Copies values, formulas, formats and merges («PASTE_NORMAL» in Google's reference) to the range
+   * whose top-left cell is the destination's; nothing else is promised (notes, validations and
+   * conditional formats are set explicitly by the writer).
+   */
+  copyTo(destination: RangeLike): void;
   activate(): RangeLike;
   /** Fails when the sheet already has a filter. */
   createFilter(): FilterLike;
@@ -86,6 +95,11 @@ export interface SheetLike {
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
   getDataRange(): RangeLike;
   getRangeList(a1Notations: string[]): RangeListLike;
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  /** Content and formatting; notes, validations, merges and conditional formats are cleared separately. */
+  clear(): SheetLike;
+  clearNotes(): SheetLike;
   insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
   deleteRows(rowPosition: number, howMany: number): void;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
@@ -96,6 +110,8 @@ export interface SheetLike {
   setConditionalFormatRules(rules: ConditionalRuleLike[]): void;
   newChart(): ChartBuilderLike;
   insertChart(chart: ChartLike): void;
+  getCharts(): ChartLike[];
+  removeChart(chart: ChartLike): void;
   setTabColor(color: string | null): SheetLike;
   activate(): SheetLike;
   getFilter(): FilterLike | null;

@@ -14,6 +14,7 @@ import type {
 import type { SpreadsheetAppLike } from '../../src/sheets/surface';
 import type { CallLog } from './calls';
 import { createFakeGas, type FakeGas } from './gas';
+import { manifestScopes } from './scopes';
 import { FakeProperties, FakePropertiesService } from './services';
 
 export interface Letter {
@@ -155,7 +156,7 @@ export interface DigestGas extends FakeGas {
 }
 
 export function createDigestGas(opts: { name?: string } = {}): DigestGas {
-  const gas = createFakeGas({ name: opts.name ?? 'СОШ № 7: дорожные карты' });
+  const gas = createFakeGas({ name: opts.name ?? 'СОШ № 7: дорожные карты', scopes: manifestScopes('digest') });
   const log = gas.log;
   const mail = new FakeMailApp(log);
   const scriptApp = new FakeWeeklyScriptApp(log);
