@@ -4,7 +4,7 @@
 // Today is the server's, in the spreadsheet's time zone; the sidebar sends ISO strings only.
 import { cellText, norm } from '../core/grid';
 import type { WorkbookData } from '../core/input/workbook';
-import { STATUSES } from '../core/roadmap/columns';
+import { STATUS } from '../core/roadmap/columns';
 import { ruDate } from '../core/roadmap/dates';
 import { builtInTemplates, findTemplate } from '../core/roadmap/library';
 import { type RoadmapResult, runRoadmap } from '../core/roadmap/run';
@@ -121,7 +121,7 @@ export function roadmapSummary(outcome: RoadmapOutcome): RoadmapSummary | null {
   if (!result.ok || !roadmapTab || !executionTab) return null;
   const fresh = result.roadmaps.find((r) => r.name === roadmapTab.name);
   const active = (fresh?.rows ?? []).filter((r) => fresh?.archiveRow === null || r.row < (fresh?.archiveRow ?? 0));
-  const [TODO, DOING, DONE, CANCELLED] = STATUSES.map((s) => norm(s));
+  const [TODO, DOING, DONE, CANCELLED] = [STATUS.todo, STATUS.doing, STATUS.done, STATUS.cancelled].map((s) => norm(s));
   const counts = { done: 0, doing: 0, todo: 0, cancelled: 0, withStatus: 0 };
   for (const r of active) {
     const st = norm(r.cells.status);

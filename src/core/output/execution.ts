@@ -3,7 +3,7 @@
 // both evaluate, no array or FILTER formulas), so a status changed in a roadmap shows here at once:
 // % done overall, per stage and per responsible, the overdue count and list, and a chart per roadmap.
 import type { CellValue } from '../grid';
-import { type ColumnId, STATUSES } from '../roadmap/columns';
+import { type ColumnId, STATUS } from '../roadmap/columns';
 import type { RoadmapTabRead } from '../roadmap/tab-read';
 import { S } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
@@ -13,7 +13,7 @@ export const EXECUTION_TAB = S.tabs.execution;
 /** The overdue list of one roadmap is capped (its rows are formulas that stay empty when nothing is due). */
 export const MAX_OVERDUE_SLOTS = 300;
 
-const [TODO, DOING, DONE, CANCELLED] = STATUSES;
+const { todo: TODO, doing: DOING, done: DONE, cancelled: CANCELLED } = STATUS;
 const C = S.execution.columns;
 
 export function quoteSheet(name: string): string {

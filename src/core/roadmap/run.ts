@@ -13,7 +13,7 @@ import { hasErrors, type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { isRoadmapTab } from '../tabs';
 import { emptyPlan, type WritePlan } from '../write/plan';
-import { STATUSES } from './columns';
+import { STATUS } from './columns';
 import { type AcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
 import {
   type AtRiskFinding,
@@ -118,8 +118,19 @@ export function specToGrid(spec: SheetSpec): Grid {
   };
 }
 
+/**
+ * The roadmap in named stages, each small enough to read and test on its own:
+ *   1. `analysisGate`    — the analysis' errors stop the roadmap (except «no results»: template only);
+ *   2. `parseRequest`    — the form's year, dates and levels;
+ *   3. `resolveTemplate` — a built-in template or the user's «Шаблон дорожной карты»;
+ *   4. the old version of this roadmap tab, whose keys must be intact (`readRoadmapTab`);
+ *   5. `gatherFindings`  — deficits of the named procedure, at-risk students, objectivity signs;
+ *   6. `planActivities`  — the template and the findings as dated rows (core/roadmap/plan.ts);
+ *   7. `assembleTabs`    — what users typed carried over, the roadmap tab and «Исполнение»;
+ *   8. `overdueAt`       — the summary's overdue list.
+ * Any stage's error stops the run with `ok` false: nothing is written.
+ */
 export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras: RoadmapExtras = {}): RoadmapResult {
-  let extras = givenExtras;
   const procedure = (req.procedure ?? '').replace(/\s+/g, ' ').trim();
   const tabName = roadmapTabName(procedure || 'без названия');
   const result: RoadmapResult = {
@@ -133,70 +144,115 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
     roadmaps: [],
   };
   const problems = result.problems;
-  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
 
-  // The analysis: its errors stop the roadmap too, except «no results at all» (a template-only roadmap).
+  if (!analysisGate(run, tabName, problems)) return result;
+  const params = parseRequest(req, procedure, tabName, problems);
+  const { template, label: templateLabel } = resolveTemplate(req.template, run.data.generated, tabName, problems);
+  const oldGrid = findGrid(run.data.generated, tabName);
+  const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
+  if (hasErrors(problems) || !template || !params) return result;
+  result.template = template;
+  result.year = params.year;
+
+  const { filter, findings, teachers } = gatherFindings(run, procedure, params.levels, givenExtras, tabName, problems);
+  const plan = planActivities({ template, templateLabel, params, procedure, filter, teachers, findings }, tabName, problems);
+  if (!plan) return result;
+
+  const { merged, spec, roadmaps, execution } = assembleTabs(run, { tabName, procedure, templateLabel, params, plan, old }, problems);
+  const activeRows = activePart(merged.rows);
+  result.ok = true;
+  result.tabs = [spec, execution];
+  result.write = { ...emptyPlan(), replace: result.tabs };
+  result.plan = plan;
+  result.merge = merged.stats;
+  result.roadmaps = roadmaps;
+  result.activities = activeRows.filter((r) => r.kind === 'activity').length;
+  if (params.today) result.overdue = overdueAt(activeRows, params.today);
+  return result;
+}
+
+/** The form's parameters, checked. */
+interface RoadmapParams {
+  year: AcademicYear;
+  resultsDate?: string;
+  today?: string;
+  levels: LevelTag[];
+}
+
+/** Stage 1: false when the analysis has errors other than «no results» (then they are the roadmap's problems). */
+export function analysisGate(run: AnalysisRun, tabName: string, problems: Problem[]): boolean {
   const analysisErrors = run.problems.filter((p) => p.severity === 'error' && p.code !== 'no-results');
   if (analysisErrors.length > 0) {
     problems.push(...run.problems);
-    return result;
+    return false;
   }
   problems.push(...run.problems.filter((p) => p.code !== 'no-results'));
   if (run.problems.some((p) => p.code === 'no-results')) problems.push(problem('info', 'roadmap-no-results', tabName, S.roadmap.noResults));
+  return true;
+}
 
+/** Stage 2: the year, the dates and the levels; null (with an error each) when any is wrong. */
+export function parseRequest(req: RoadmapRequest, procedure: string, tabName: string, problems: Problem[]): RoadmapParams | null {
+  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
   if (!procedure) err('roadmap-procedure', S.roadmap.procedureMissing);
   const year = parseAcademicYear(req.year);
   if (!year) err('roadmap-year', S.roadmap.yearBad(String(req.year)));
-  let resultsDate: string | undefined;
-  if (req.resultsDate !== undefined && req.resultsDate.trim() !== '') {
-    const d = parseDateInput(req.resultsDate);
-    if (d) resultsDate = d;
-    else err('roadmap-results-date', S.roadmap.dateBad('Дата получения результатов', req.resultsDate));
-  }
-  let today: string | undefined;
-  if (req.today !== undefined && req.today.trim() !== '') {
-    const d = parseDateInput(req.today);
-    if (d) today = d;
-    else err('roadmap-today', S.roadmap.dateBad('Сегодняшняя дата', req.today));
-  }
+  const date = (value: string | undefined, code: string, label: string): string | undefined => {
+    if (value === undefined || value.trim() === '') return undefined;
+    const d = parseDateInput(value);
+    if (!d) err(code, S.roadmap.dateBad(label, value));
+    return d ?? undefined;
+  };
+  const resultsDate = date(req.resultsDate, 'roadmap-results-date', 'Дата получения результатов');
+  const today = date(req.today, 'roadmap-today', 'Сегодняшняя дата');
   const levels = parseLevels(req.levels);
   if (levels === null) err('roadmap-levels', S.roadmap.levelsBad(String(req.levels)));
+  if (!procedure || !year || levels === null || hasErrors(problems)) return null;
+  return { year, levels, ...(resultsDate ? { resultsDate } : {}), ...(today ? { today } : {}) };
+}
 
-  // The template: built-in, or the user's sheet.
-  let template: RoadmapTemplate | undefined;
-  let templateLabel = '';
-  const tid = req.template.trim();
+/** Stage 3: the template — built-in, or the user's sheet — and how the tab names it. */
+export function resolveTemplate(
+  id: string,
+  generated: readonly Grid[],
+  tabName: string,
+  problems: Problem[],
+): { template: RoadmapTemplate | undefined; label: string } {
+  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
+  const tid = id.trim();
   if (SHEET_TEMPLATE_IDS.includes(norm(tid)) || norm(tid) === norm(TEMPLATE_SHEET)) {
-    const grid = findGrid(run.data.generated, TEMPLATE_SHEET);
-    if (!grid) err('roadmap-template-sheet', S.roadmap.templateSheetMissing(TEMPLATE_SHEET));
-    else {
-      const read = readTemplateSheet(grid);
-      problems.push(...read.problems);
-      template = read.template;
-      if (template) templateLabel = `«${template.title}» (лист «${TEMPLATE_SHEET}»)`;
+    const grid = findGrid(generated, TEMPLATE_SHEET);
+    if (!grid) {
+      err('roadmap-template-sheet', S.roadmap.templateSheetMissing(TEMPLATE_SHEET));
+      return { template: undefined, label: '' };
     }
-  } else {
-    template = findTemplate(tid);
-    if (!template)
-      err(
-        'roadmap-template',
-        S.roadmap.templateUnknown(
-          tid,
-          builtInTemplates().map((t) => t.id),
-        ),
-      );
-    else templateLabel = `«${template.title}» (${template.id})`;
+    const read = readTemplateSheet(grid);
+    problems.push(...read.problems);
+    return { template: read.template, label: read.template ? `«${read.template.title}» (лист «${TEMPLATE_SHEET}»)` : '' };
   }
+  const template = findTemplate(tid);
+  if (!template) {
+    err(
+      'roadmap-template',
+      S.roadmap.templateUnknown(
+        tid,
+        builtInTemplates().map((t) => t.id),
+      ),
+    );
+    return { template: undefined, label: '' };
+  }
+  return { template, label: `«${template.title}» (${template.id})` };
+}
 
-  // The old tab of this roadmap: its keys must be intact before anything is regenerated over it.
-  const oldGrid = findGrid(run.data.generated, tabName);
-  const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
-
-  if (hasErrors(problems) || !template || !year || levels === null) return result;
-  result.template = template;
-  result.year = year;
-
-  // Findings: deficits from this run's analyses of the named procedure; the rest from the host.
+/** Stage 5: deficits from this run's analyses of the named procedure; the rest from the host or the run. */
+export function gatherFindings(
+  run: AnalysisRun,
+  procedure: string,
+  levels: LevelTag[],
+  given: RoadmapExtras,
+  tabName: string,
+  problems: Problem[],
+) {
   const filter = metaFromText(procedure);
   const named = filter.kind !== undefined || filter.year !== undefined || filter.subject !== undefined || filter.grade !== undefined;
   const analyses = named ? run.analyses.filter((a) => matchesProcedure(a, filter)) : run.analyses;
@@ -216,32 +272,48 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   const byLevel = <T extends { className: string }>(xs: T[] | undefined) =>
     (xs ?? []).filter((x) => levelAllowed(levels, gradeOfClass(x.className)));
   const fromRun = extrasFromRun(run, analyses);
-  extras = {
-    atRisk: extras.atRisk ?? fromRun.atRisk,
-    objectivity: extras.objectivity ?? fromRun.objectivity,
-    ...((extras.teachers ?? fromRun.teachers) ? { teachers: extras.teachers ?? fromRun.teachers } : {}),
-  };
+  const teachers = given.teachers ?? fromRun.teachers;
   const findings = {
     deficits: deficitFindings(analyses, levels),
-    atRisk: byLevel(extras.atRisk),
-    objectivity: (extras.objectivity ?? []).filter((o) => levelAllowed(levels, gradeOfClass(o.group))),
+    atRisk: byLevel(given.atRisk ?? fromRun.atRisk),
+    objectivity: (given.objectivity ?? fromRun.objectivity).filter((o) => levelAllowed(levels, gradeOfClass(o.group))),
   };
+  return { filter, findings, teachers };
+}
+
+/** Stage 6: the plan; null (with an error) when no activity is left for the chosen levels. */
+function planActivities(
+  input: {
+    template: RoadmapTemplate;
+    templateLabel: string;
+    params: RoadmapParams;
+    procedure: string;
+    filter: ReturnType<typeof metaFromText>;
+    teachers: TeacherAssignment[] | undefined;
+    findings: Parameters<typeof planRoadmap>[1];
+  },
+  tabName: string,
+  problems: Problem[],
+): RoadmapPlan | null {
+  const { template, templateLabel, params, procedure, filter, teachers, findings } = input;
   const plan = planRoadmap(
     {
       template,
       templateLabel,
-      year,
+      year: params.year,
       procedure,
-      ...(resultsDate ? { resultsDate } : {}),
-      levels,
+      ...(params.resultsDate ? { resultsDate: params.resultsDate } : {}),
+      levels: params.levels,
       ...(filter.subject ? { subject: filter.subject } : {}),
-      ...(extras.teachers ? { teachers: extras.teachers } : {}),
+      ...(teachers ? { teachers } : {}),
     },
     findings,
   );
   if (!plan.rows.some((r) => r.kind === 'activity')) {
-    err('roadmap-no-activities', S.roadmap.noActivities(levels.join(', ') || S.roadmap.allLevels));
-    return result;
+    problems.push(
+      problem('error', 'roadmap-no-activities', tabName, S.roadmap.noActivities(params.levels.join(', ') || S.roadmap.allLevels)),
+    );
+    return null;
   }
   if (plan.undated.size > 0) {
     const n = [...plan.undated.values()].reduce((a, b) => a + b, 0);
@@ -254,21 +326,37 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
       ),
     );
   }
+  return plan;
+}
 
+/**
+ * Stage 7: what users typed carried into the new rows, the roadmap tab, and «Исполнение» over every
+ * roadmap tab of the workbook, in workbook order, this one included.
+ */
+function assembleTabs(
+  run: AnalysisRun,
+  input: {
+    tabName: string;
+    procedure: string;
+    templateLabel: string;
+    params: RoadmapParams;
+    plan: RoadmapPlan;
+    old: RoadmapTabRead | null;
+  },
+  problems: Problem[],
+) {
+  const { tabName, procedure, templateLabel, params, plan, old } = input;
   const merged = mergeRoadmap(plan.rows, old);
   const meta = S.roadmap.meta(
     templateLabel,
-    year.label,
-    ruDate(year.from),
-    ruDate(year.to),
-    resultsDate ? ruDate(resultsDate) : S.roadmap.noResultsDate,
-    levels.length ? levels.join(', ') : S.roadmap.allLevels,
+    params.year.label,
+    ruDate(params.year.from),
+    ruDate(params.year.to),
+    params.resultsDate ? ruDate(params.resultsDate) : S.roadmap.noResultsDate,
+    params.levels.length ? params.levels.join(', ') : S.roadmap.allLevels,
   );
   const spec = buildRoadmapSpec({ name: tabName, procedure, meta, merged });
   const fresh = readRoadmapTab(specToGrid(spec), []) as RoadmapTabRead;
-
-  // The dashboard covers every roadmap tab of the workbook, in workbook order, this one included.
-  const ranges: RoadmapRange[] = [];
   const roadmaps: RoadmapTabRead[] = [];
   let placed = false;
   for (const g of run.data.generated) {
@@ -283,30 +371,28 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
     else problems.push(problem('warning', 'roadmap-other-unreadable', g.name, S.roadmap.otherRoadmapSkipped(g.name)));
   }
   if (!placed) roadmaps.push(fresh);
-  for (const r of roadmaps) {
-    const rg = roadmapRange(r);
-    if (rg) ranges.push(rg);
-  }
+  const ranges: RoadmapRange[] = roadmaps.map(roadmapRange).filter((r): r is RoadmapRange => r !== null);
+  return { merged, spec, roadmaps, execution: buildExecutionTab(ranges) };
+}
 
-  result.ok = true;
-  result.tabs = [spec, buildExecutionTab(ranges)];
-  result.write = { ...emptyPlan(), replace: result.tabs };
-  result.plan = plan;
-  result.merge = merged.stats;
-  result.roadmaps = roadmaps;
-  const archiveAt = merged.rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
-  const activeRows = archiveAt < 0 ? merged.rows : merged.rows.slice(0, archiveAt);
-  result.activities = activeRows.filter((r) => r.kind === 'activity').length;
-  if (today) {
-    for (const r of activeRows) {
-      const p = r.planned;
-      const status = String(r.user.status ?? '');
-      if (p?.kind !== 'activity' || !p.end || p.end >= today) continue;
-      if (norm(status) === norm(STATUSES[2]) || norm(status) === norm(STATUSES[3]) || status === '') continue;
-      result.overdue.push({ number: p.number, title: p.title, end: p.end, responsible: p.responsible });
-    }
+/** The rows above the archive block: the roadmap as it stands. */
+function activePart<R extends { kind: string; block?: string }>(rows: readonly R[]): readonly R[] {
+  const archiveAt = rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
+  return archiveAt < 0 ? rows : rows.slice(0, archiveAt);
+}
+
+/** Stage 8: activities past their deadline at `today` and neither done nor cancelled (nor without a status). */
+export function overdueAt(rows: readonly ReturnType<typeof mergeRoadmap>['rows'][number][], today: string): RoadmapResult['overdue'] {
+  const closed = new Set([norm(STATUS.done), norm(STATUS.cancelled)]);
+  const out: RoadmapResult['overdue'] = [];
+  for (const r of rows) {
+    const p = r.planned;
+    const status = String(r.user.status ?? '');
+    if (p?.kind !== 'activity' || !p.end || p.end >= today) continue;
+    if (closed.has(norm(status)) || status === '') continue;
+    out.push({ number: p.number, title: p.title, end: p.end, responsible: p.responsible });
   }
-  return result;
+  return out;
 }
 
 /** The analysis and the roadmap in one call, for hosts that have just read the workbook. */
