@@ -57,9 +57,7 @@ export function roadmapRange(t: RoadmapTabRead): RoadmapRange | null {
 export function buildExecutionTab(ranges: readonly RoadmapRange[]): SheetSpec {
   const b = new SpecBuilder(EXECUTION_TAB);
   const width = 8;
-  b.row([S.execution.title], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
-  b.row([S.execution.legend], { italic: true, fontColor: COLORS.muted });
+  b.preamble(S.execution.title, width, [S.execution.legend]);
   b.blank();
 
   const rng = (t: RoadmapRange, id: ColumnId) => {
