@@ -1,4 +1,4 @@
-// Schools with low results (ШНОР, DOMAIN.md §7): configurable criteria applied per procedure and
+// Schools with low results (ШНОР, docs/domain.md §7): configurable criteria applied per procedure and
 // WITHIN clusters of the user's attributes. Every flag carries the criterion and the numbers that set
 // it. The output is a support list: no ranks, no ordering by results (seed 002 §2.1, §2.6).
 //
