@@ -5,9 +5,9 @@ import type { ProcedureAnalysis } from '../analysis/deficits';
 import { norm } from '../grid';
 import type { PartialMeta } from '../input/meta';
 import type { TaskLevel } from '../model';
-import type { LEVEL_TAGS } from './template-schema';
+import type { LevelTag } from './levels';
 
-export type LevelTag = (typeof LEVEL_TAGS)[number];
+export type { LevelTag };
 
 export interface DeficitTask {
   id: string;

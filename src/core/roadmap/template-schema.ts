@@ -1,8 +1,9 @@
 // Structured roadmap templates («дорожные карты»), transcribed from the seed documents.
 // A template is data: sections (stages) with their tasks, indicators and activities.
 import * as z from '../zod';
+import { LEVEL_TAGS } from './levels';
 
-export const LEVEL_TAGS = ['НШ', 'ОШ', 'СШ'] as const;
+export { LEVEL_TAGS };
 
 export const activitySchema = z.object({
   /** Number as printed in the source: "1.1", "2.10", "7". */
