@@ -1,62 +1,56 @@
 // Builds everything into dist/:
-//   Code.js        the Apps Script bundle: an IIFE (global OKO) + a top-level function per export,
-//                  because Apps Script only sees top-level function declarations;
-//   Sidebar.html   the sidebar, script and styles inlined (no CDN);
-//   appsscript.json the manifest; oko.cjs the Node command line;
-//   municipal/     the municipal edition (Code.js, Sidebar.html from sidebar/municipal/, appsscript.json,
-//                  .clasp.json template).
-//   digest/        the e-mail digest edition «школа + рассылка» (Code.js, the school's Sidebar.html,
-//                  appsscript.json, .clasp.json template).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+//   <edition>/     one folder per edition (scripts/editions.mjs), each the root of its own Apps Script
+//                  project: Code.js (an IIFE + a top-level function per entry point, because Apps
+//                  Script only sees top-level function declarations), Sidebar.html (script and styles
+//                  inlined, no CDN), appsscript.json, .clasp.json;
+//   oko.cjs        the Node command line (outside every edition's folder, so no push uploads it).
+// Code.js is minified: Apps Script parses the whole file on every execution (menu click, sidebar
+// call, trigger), so its size is paid on each of them (`npm run bench` reports size and load time).
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 import { build } from 'esbuild';
+import { EDITIONS, editionDir, PLACEHOLDER_SCRIPT_ID } from './editions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-mkdirSync(dist, { recursive: true });
-
-const GLOBAL = 'OKO';
 const SIDEBAR_LIMIT = 150 * 1024;
 
-async function buildServer(entry = 'src/server/index.ts', outDir = dist, globalName = GLOBAL) {
+/**
+ * The server bundle of an edition. Its entry exports `topLevel`, an object of every function Apps
+ * Script may call by name (src/server/edition.ts); the build loads the bundle once in node:vm to read
+ * those names, and declares one top-level function for each.
+ */
+async function buildServer(edition, outDir) {
   const result = await build({
-    entryPoints: [join(root, entry)],
+    entryPoints: [join(root, edition.entry)],
     bundle: true,
     format: 'iife',
-    globalName,
+    globalName: edition.global,
     target: 'es2020',
     platform: 'neutral',
     mainFields: ['module', 'main'],
     charset: 'utf8',
-    metafile: true,
+    minify: true,
     write: false,
     legalComments: 'none',
   });
-  const out = result.outputFiles[0];
-  // esbuild lists an entry's exports in the metafile only for ESM output, so the names come from an
-  // ESM pass of the same entry (nothing is written).
-  const esm = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: 'esm',
-    target: 'es2020',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const meta = Object.values(esm.metafile.outputs).find((o) => o.entryPoint);
-  const names = meta.exports.filter((n) => n !== 'default');
-  if (names.length === 0) throw new Error(`${entry} exports nothing`);
-  const footer = names.map((n) => `function ${n}() { return ${globalName}.${n}.apply(this, arguments); }`).join('\n');
-  writeFileSync(join(outDir, 'Code.js'), `${out.text}\n// Entry points Apps Script can call by name.\n${footer}\n`);
+  const code = result.outputFiles[0].text;
+  const context = vm.createContext({});
+  vm.runInContext(code, context, { filename: `${edition.id}/Code.js` });
+  const exposed = context[edition.global]?.topLevel;
+  if (!exposed || typeof exposed !== 'object') throw new Error(`${edition.entry} must export topLevel`);
+  const names = Object.keys(exposed);
+  for (const n of names) if (!/^[A-Za-z_$][\w$]*$/.test(n)) throw new Error(`${edition.entry}: entry point name ${n} is not an identifier`);
+  if (names.length === 0) throw new Error(`${edition.entry} exposes nothing`);
+  const footer = names.map((n) => `function ${n}() { return ${edition.global}.topLevel.${n}.apply(this, arguments); }`).join('\n');
+  writeFileSync(join(outDir, 'Code.js'), `${code}\n// Entry points Apps Script can call by name.\n${footer}\n`);
   return names;
 }
 
 // A panel: <dir>/main.ts bundled into <dir>/index.html with the styles inlined, one file ≤ 150 KB.
-async function buildSidebar(dir = 'sidebar', outDir = dist, styles = ['sidebar/styles.css']) {
+async function buildSidebar({ dir, styles }) {
   const result = await build({
     entryPoints: [join(root, dir, 'main.ts')],
     bundle: true,
@@ -76,8 +70,23 @@ async function buildSidebar(dir = 'sidebar', outDir = dist, styles = ['sidebar/s
     .replace('/*STYLES*/', () => css)
     .replace('/*SCRIPT*/', () => js);
   if (html.length > SIDEBAR_LIMIT) throw new Error(`${dir}: Sidebar.html is ${html.length} bytes, over the ${SIDEBAR_LIMIT} limit`);
-  writeFileSync(join(outDir, 'Sidebar.html'), html);
-  return html.length;
+  return html;
+}
+
+/**
+ * dist/<id>/.clasp.json: the project file clasp pushes from (rootDir "." — the folder itself). The
+ * script id comes from editions/<id>/.clasp.json once the maintainer has written it there; until
+ * then an id written straight into dist/<id>/.clasp.json survives rebuilds.
+ */
+function claspFile(id, outDir) {
+  const tracked = JSON.parse(readFileSync(join(root, 'editions', id, '.clasp.json'), 'utf8'));
+  const target = join(outDir, '.clasp.json');
+  let scriptId = tracked.scriptId;
+  if (PLACEHOLDER_SCRIPT_ID.test(scriptId) && existsSync(target)) {
+    const built = JSON.parse(readFileSync(target, 'utf8')).scriptId;
+    if (typeof built === 'string' && !PLACEHOLDER_SCRIPT_ID.test(built)) scriptId = built;
+  }
+  writeFileSync(target, `${JSON.stringify({ scriptId, rootDir: '.' }, null, 2)}\n`);
 }
 
 async function buildCli() {
@@ -94,36 +103,25 @@ async function buildCli() {
   });
 }
 
+async function buildEdition(edition, sidebars) {
+  const out = editionDir(root, edition.id);
+  mkdirSync(out, { recursive: true });
+  const names = await buildServer(edition, out);
+  const html = await sidebars.get(edition.sidebar.dir);
+  writeFileSync(join(out, 'Sidebar.html'), html);
+  copyFileSync(join(root, 'editions', edition.id, 'appsscript.json'), join(out, 'appsscript.json'));
+  claspFile(edition.id, out);
+  return `dist/${edition.id}: ${names.length} entry points, Code.js ${kb(readFileSync(join(out, 'Code.js')).length)}, Sidebar.html ${kb(html.length)}`;
+}
+
+const kb = (n) => `${Math.round(n / 1024)} KB`;
+
 const started = Date.now();
-const tasks = [buildCli()];
-if (existsSync(join(root, 'src/server/index.ts'))) tasks.push(buildServer());
-if (existsSync(join(root, 'sidebar/main.ts'))) tasks.push(buildSidebar());
-const [, names, sidebarBytes] = await Promise.all(tasks);
-for (const m of ['appsscript.json']) copyFileSync(join(root, m), join(dist, m));
-// The municipal edition (docs/municipal.md): its own entry, manifest and clasp project in dist/municipal/.
-// .clasp.json is copied only when missing, so a scriptId written into dist/municipal survives rebuilds.
-let municipalNames = null;
-let municipalSidebarBytes = null;
-if (existsSync(join(root, 'src/server/municipal/index.ts'))) {
-  const out = join(dist, 'municipal');
-  mkdirSync(out, { recursive: true });
-  municipalNames = await buildServer('src/server/municipal/index.ts', out, 'OKO_MUNICIPAL');
-  if (existsSync(join(root, 'sidebar/municipal/main.ts')))
-    municipalSidebarBytes = await buildSidebar('sidebar/municipal', out, ['sidebar/styles.css', 'sidebar/municipal/styles.css']);
-  copyFileSync(join(root, 'editions/municipal/appsscript.json'), join(out, 'appsscript.json'));
-  if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/municipal/.clasp.json'), join(out, '.clasp.json'));
-}
-// The e-mail digest edition (docs/roadmap.md, «Еженедельная рассылка»): the school edition plus the digest entry
-// points, with its own manifest (mail and trigger scopes) in dist/digest/; the school's dist/ is not widened.
-let digestNames = null;
-if (existsSync(join(root, 'src/server/digest/index.ts'))) {
-  const out = join(dist, 'digest');
-  mkdirSync(out, { recursive: true });
-  digestNames = await buildServer('src/server/digest/index.ts', out, 'OKO_DIGEST');
-  if (sidebarBytes) copyFileSync(join(dist, 'Sidebar.html'), join(out, 'Sidebar.html'));
-  copyFileSync(join(root, 'editions/digest/appsscript.json'), join(out, 'appsscript.json'));
-  if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/digest/.clasp.json'), join(out, '.clasp.json'));
-}
-console.log(
-  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''}${municipalSidebarBytes ? `, dist/municipal/Sidebar.html (${Math.round(municipalSidebarBytes / 1024)} KB)` : ''}${digestNames ? `, dist/digest/Code.js (${digestNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
-);
+mkdirSync(dist, { recursive: true });
+// Files of the layout before one folder per edition: left in dist/, clasp would upload them with the school's.
+for (const f of ['Code.js', 'Sidebar.html', 'appsscript.json']) rmSync(join(dist, f), { force: true });
+// Each panel is built once, even when two editions share it.
+const sidebars = new Map();
+for (const e of EDITIONS) if (!sidebars.has(e.sidebar.dir)) sidebars.set(e.sidebar.dir, buildSidebar(e.sidebar));
+const [, ...lines] = await Promise.all([buildCli(), ...EDITIONS.map((e) => buildEdition(e, sidebars))]);
+console.log(`build: dist/oko.cjs; ${lines.join('; ')} in ${Date.now() - started} ms`);

@@ -1,5 +1,5 @@
 // `npm run preview`: the built sidebar in a real browser, without Google. A local HTTP server serves
-// dist/Sidebar.html with a google.script.run shim wired to the same server functions (dist/Code.js over
+// dist/school/Sidebar.html with a google.script.run shim wired to the same server functions (dist/school/Code.js over
 // the in-memory SpreadsheetApp fake) holding the sample school, beside a read-only view of its tabs.
 //   npm run preview                 http://127.0.0.1:8765/
 //   npm run preview -- --port 9000 --host 0.0.0.0

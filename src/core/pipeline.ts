@@ -1,5 +1,5 @@
-// The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) out.
-// Hosts call this, then write `tabs` (replacing them whole) and `ensureTabs` (only when missing).
+// The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) and the write
+// plan out. Hosts apply `plan` with the one `applyPlan` (core/write/apply.ts).
 import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
 import { analyseFindings, emptyFindings, type Findings, prepareFindings } from './analysis/findings';
 import { buildExport } from './export/build';
@@ -9,7 +9,7 @@ import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workboo
 import type { Procedure } from './model';
 import { buildByClass } from './output/by-class';
 import { buildDynamicsTab } from './output/dynamics';
-import { buildHighlights, type SheetHighlight } from './output/highlight';
+import { buildHighlights } from './output/highlight';
 import { buildMatrix } from './output/matrix';
 import { shortLabels } from './output/names';
 import { buildObjectivityTab } from './output/objectivity';
@@ -19,9 +19,10 @@ import type { SheetSpec } from './output/spec';
 import { buildDistributionTab } from './output/stats-distribution';
 import { buildMarkStats } from './output/stats-marks';
 import { buildTasksByMark } from './output/stats-tasks';
-import { isGeneratedTab, isRoadmapOwned, keepsUserInput } from './output/tabs';
 import { withUserInput } from './output/user-columns';
 import { hasErrors, type Problem } from './problems';
+import { staleGeneratedTabs } from './tabs';
+import { emptyPlan, type WritePlan } from './write/plan';
 
 export interface ProcedureSummary {
   title: string;
@@ -45,18 +46,16 @@ export interface AnalysisRun {
   data: WorkbookData;
   problems: Problem[];
   analyses: ProcedureAnalysis[];
-  /** Generated tabs: replaced whole on every run. */
+  /** Generated tabs, in the order users see them (empty when the input has errors). */
   tabs: SheetSpec[];
-  /** Tabs created only when absent (the user's settings). */
-  ensureTabs: SheetSpec[];
   summary: RunSummary;
   /** At-risk students, objectivity signs, dynamics (empty when the input has errors). */
   findings: Findings;
   /**
-   * Conditional-format rules for the user's own results sheets (at-risk rows). Hosts remove every rule
-   * whose formula `isOkoHighlightFormula` recognises, on every sheet, then add these after the user's rules.
+   * What to write: `tabs` replaced, the settings tab ensured, stale generated tabs removed, the
+   * at-risk highlights (core/output/highlight.ts). Empty when the input has errors: nothing is written.
    */
-  highlights: SheetHighlight[];
+  write: WritePlan;
 }
 
 /** What every tab builder gets: the workbook as read, its settings and the deficit analysis. */
@@ -105,30 +104,35 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
     // Tabs with user columns get back what users typed into their previous version (user-columns.ts).
     for (const build of TAB_BUILDERS) tabs.push(...build(ctx).map((spec) => withUserInput(spec, data.generated)));
   }
-  const hasSettings = data.sheets.some((s) => s.kind === 'settings');
   return {
     ok,
     data,
     problems,
     analyses,
     tabs,
-    ensureTabs: hasSettings ? [] : [buildSettingsTab(data.settings)],
     summary: summarize(data, analyses),
     findings,
-    highlights: ok ? buildHighlights(wb, data.procedures, findings.atRisk) : [],
+    write: ok ? analysisPlan(wb, data, tabs, findings) : emptyPlan(),
+  };
+}
+
+/** Every generated tab replaced, the settings tab created when missing, stale tabs removed, at-risk rows highlighted. */
+function analysisPlan(wb: Workbook, data: WorkbookData, tabs: SheetSpec[], findings: Findings): WritePlan {
+  const hasSettings = data.sheets.some((s) => s.kind === 'settings');
+  return {
+    replace: tabs,
+    ensure: hasSettings ? [] : [buildSettingsTab(data.settings)],
+    remove: staleGeneratedTabs(
+      wb.grids.map((g) => g.name),
+      tabs,
+    ),
+    highlights: buildHighlights(wb, data.procedures, findings.atRisk),
+    documents: [],
   };
 }
 
 export function exportJson(run: AnalysisRun, source: string): OkoExport {
   return buildExport(source, run.analyses, run.data.settings, run.problems, run.findings);
-}
-
-/** Tabs a previous run generated that this run did not: hosts delete them so nothing stale stays. */
-export function staleGeneratedTabs(existing: readonly string[], run: { tabs: readonly SheetSpec[] }): string[] {
-  const fresh = new Set(run.tabs.map((t) => t.name));
-  // Roadmap tabs, the template sheet and «Исполнение» belong to the roadmap command, never to an analysis run;
-  // a tab that holds what users typed is never deleted by a run.
-  return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !keepsUserInput(n) && !fresh.has(n));
 }
 
 function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {

@@ -2,7 +2,7 @@
 import { cellText, type Grid, norm } from './grid';
 import { type Problem, problem } from './problems';
 import { S } from './strings';
-import { z } from './zod';
+import * as z from './zod';
 
 export interface SettingDef {
   key: string;
@@ -204,9 +204,9 @@ export const SETTING_DEFS = [
 
 export type SettingKey = (typeof SETTING_DEFS)[number]['key'];
 
-const shape: Record<string, z.ZodNumber> = {};
-for (const d of SETTING_DEFS) shape[d.key] = z.number().min(d.min).max(d.max);
-export const settingsSchema = z.object(shape as Record<SettingKey, z.ZodNumber>);
+const shape: Record<string, z.ZodMiniNumber> = {};
+for (const d of SETTING_DEFS) shape[d.key] = z.number().check(z.gte(d.min), z.lte(d.max));
+export const settingsSchema = z.object(shape as Record<SettingKey, z.ZodMiniNumber>);
 export type Settings = z.infer<typeof settingsSchema>;
 
 export function defaultSettings(): Settings {
@@ -257,7 +257,7 @@ export function readSettings(grid: Grid | undefined): { settings: Settings; prob
       problems.push(problem('error', 'settings-order', grid.name, S.settingsBad(l.label, S.settingsOrder(l.label, h.label)), row + 1, 3));
     }
   }
-  return { settings: settingsSchema.parse(settings), problems };
+  return { settings: z.parse(settingsSchema, settings), problems };
 }
 
 export function isSettingsSheet(grid: Grid): boolean {

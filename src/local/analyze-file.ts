@@ -1,8 +1,7 @@
 // `oko analyze` as a function: read an .xlsx, run the core, write the result workbook and JSON.
 import { writeFileSync } from 'node:fs';
-import { type AnalysisRun, exportJson, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
-import { writeWorkbookAtomic } from './commands/common';
-import { applyHighlights, ensureSheet, readXlsx, renderSheet } from './xlsx';
+import { type AnalysisRun, exportJson, runAnalysis } from '../core/pipeline';
+import { runOnFile } from './run-file';
 
 export interface AnalyzeResult {
   run: AnalysisRun;
@@ -11,26 +10,12 @@ export interface AnalyzeResult {
 }
 
 export async function analyzeFile(input: string, opts: { out: string; json?: string }): Promise<AnalyzeResult> {
-  const { wb, data } = await readXlsx(input);
-  const run = runAnalysis(data);
-  if (!run.ok) return { run, written: [] };
-  for (const name of staleGeneratedTabs(
-    wb.worksheets.map((w) => w.name),
-    run,
-  )) {
-    const ws = wb.getWorksheet(name);
-    if (ws) wb.removeWorksheet(ws.id);
-  }
-  for (const spec of run.tabs) renderSheet(wb, spec);
-  for (const spec of run.ensureTabs) ensureSheet(wb, spec);
-  // At-risk rows on the user's own sheets: conditional formats only, ours replaced, theirs kept.
-  applyHighlights(wb, run.highlights);
   const written: string[] = [];
-  if (opts.json) {
-    writeFileSync(opts.json, `${JSON.stringify(exportJson(run, data.name), null, 1)}\n`);
+  const { result: run, report } = await runOnFile(input, opts.out, runAnalysis, (_wb, run, source) => {
+    if (!opts.json) return;
+    writeFileSync(opts.json, `${JSON.stringify(exportJson(run, source.name), null, 1)}\n`);
     written.push(opts.json);
-  }
-  await writeWorkbookAtomic(wb, opts.out);
-  written.push(opts.out);
+  });
+  if (report) written.push(opts.out);
   return { run, written };
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { type CellValue, columnLetter, type Grid, type Workbook } from '../core/grid';
 import { isOkoHighlightFormula, type SheetHighlight } from '../core/output/highlight';
 import { type ConditionalRule, isDate, isFormula, type RangeFormat, type SheetSpec } from '../core/output/spec';
+import type { HighlightReport } from '../core/write/plan';
 
 /** ExcelJS cell value → the plain value a Grid holds (formula → its cached result, rich text → text). */
 export function plainValue(v: ExcelJS.CellValue): CellValue {
@@ -210,9 +211,10 @@ export function removeOkoHighlights(wb: ExcelJS.Workbook): number {
  * Replaces the add-on's highlight rules: removes ours from every sheet, then adds `highlights` after
  * the user's rules (lowest priority, so where a user's rule applies, it wins).
  */
-export function applyHighlights(wb: ExcelJS.Workbook, highlights: readonly SheetHighlight[]): { removed: number; added: number } {
+export function applyHighlights(wb: ExcelJS.Workbook, highlights: readonly SheetHighlight[]): HighlightReport {
   const removed = removeOkoHighlights(wb);
   let added = 0;
+  const sheets: string[] = [];
   for (const h of highlights) {
     const ws = wb.getWorksheet(h.sheet);
     if (!ws) continue;
@@ -221,6 +223,7 @@ export function applyHighlights(wb: ExcelJS.Workbook, highlights: readonly Sheet
       addRule(ws, rule, priority++);
       added++;
     }
+    if (h.rules.length > 0) sheets.push(h.sheet);
   }
-  return { removed, added };
+  return { removed, added, sheets };
 }

@@ -7,7 +7,8 @@ import type { SheetKind } from '../core/input/workbook';
 import type { Severity } from '../core/problems';
 import type { SettingDef } from '../core/settings';
 import { SETTING_DEFS } from '../core/settings';
-import { z } from '../core/zod';
+import * as z from '../core/zod';
+import { type ApiOf, endpoint } from './endpoints';
 import { ROADMAP_LEVELS, type RoadmapLevel } from './roadmap-levels';
 
 /** A place in the spreadsheet, 1-based as the user sees it; row/col null when unknown (null row: the whole sheet). */
@@ -44,9 +45,10 @@ export interface SheetView {
 
 // ---- steps of the analysis ------------------------------------------------------------------------
 
-/** Every step the server knows; the sidebar shows only those `getDataOverview` lists (the implemented ones). */
-export const STEP_IDS = ['analysis', 'risk', 'objectivity', 'roadmap'] as const;
-export type StepId = (typeof STEP_IDS)[number];
+/** Every step the server knows (core/tabs.ts: each generated tab belongs to one); the sidebar shows those `getDataOverview` lists. */
+import { STEP_IDS, type StepId } from '../core/tabs';
+
+export { STEP_IDS, type StepId };
 
 export interface StepInfo {
   id: StepId;
@@ -271,62 +273,79 @@ export interface ActivateResult {
   a1: string | null;
 }
 
-/** The one list of functions the sidebar may call, with their arguments and results. */
-export interface ServerApi {
-  getDataOverview: { args: []; result: DataOverview };
-  runStep: { args: [StepId]; result: StepResult };
-  activateCell: { args: [CellRef]; result: ActivateResult };
-  getSettings: { args: []; result: SettingsView };
-  saveSettings: { args: [Record<string, number>]; result: SettingsSaveResult };
-  applyFilter: { args: [FilterChoice]; result: FilterResult };
-  clearFilter: { args: []; result: FilterResult };
-  runRoadmapStep: { args: [RoadmapForm]; result: RoadmapStepResult };
-  saveRoadmapForm: { args: [RoadmapForm]; result: null };
-  createRoadmapTemplate: { args: [string]; result: TemplateCopyResult };
+/** Sheets caps a tab name at 100 characters and a grid at 10 million cells. */
+const position = z.nullable(z.int().check(z.gte(1), z.lte(10_000_000)));
+const cellRef = z.object({ sheet: z.string().check(z.minLength(1), z.maxLength(100)), row: position, col: position });
+const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+export const filterChoiceSchema = z.object({
+  subjects: z.array(label).check(z.maxLength(50)),
+  grades: z.array(z.int().check(z.gte(1), z.lte(12))).check(z.maxLength(12)),
+  classes: z.array(label).check(z.maxLength(200)),
+  teachers: z.array(label).check(z.maxLength(200)),
+});
+const SETTING_KEYS = SETTING_DEFS.map((d) => d.key) as [string, ...string[]];
+/** Known keys only, each a finite number; ranges and order are checked by the settings reader itself. */
+const settingValues = z.partialRecord(z.enum(SETTING_KEYS), z.number());
+
+/** ISO strings only: the sidebar's date input gives 'YYYY-MM-DD' or ''. */
+const isoDate = z.union([z.literal(''), z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))]);
+const templateId = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+export const roadmapFormSchema = z.object({
+  // Empty template or procedure is let through to the core, which names what is missing.
+  template: z.string().check(z.trim(), z.maxLength(100)),
+  year: z.string().check(z.trim(), z.maxLength(20)),
+  procedure: z.string().check(z.trim(), z.maxLength(200)),
+  resultsDate: isoDate,
+  levels: z.array(z.enum(ROADMAP_LEVELS)).check(z.maxLength(ROADMAP_LEVELS.length)),
+});
+
+const docText = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+/** «Справка и ИОМ в Google Документах»: which documents, for what; every field optional. */
+export const documentsRequestSchema = z.strictObject({
+  kinds: z.optional(z.array(z.enum(['report', 'routes', 'appendix'])).check(z.minLength(1), z.maxLength(3))),
+  procedure: docText,
+  subject: docText,
+  className: docText,
+  resultsDate: docText,
+  year: docText,
+});
+export type DocumentsRequest = z.infer<typeof documentsRequestSchema>;
+
+export interface DocumentLink {
+  kind: 'report' | 'routes' | 'appendix';
+  title: string;
+  url: string;
 }
 
+export interface DocumentsResult {
+  /** False when the data has errors or the request names nothing the spreadsheet has: no document is made. */
+  ok: boolean;
+  documents: DocumentLink[];
+  problems: ProblemView[];
+}
+
+/**
+ * The one table of functions the school sidebar may call: the schema of each one's arguments (checked
+ * on the server: anything can arrive from a browser) and its result type. Handlers: ./api.ts.
+ */
+export const SCHOOL_ENDPOINTS = {
+  getDataOverview: endpoint<DataOverview>()(z.tuple([])),
+  runStep: endpoint<StepResult>()(z.tuple([z.enum(STEP_IDS)])),
+  activateCell: endpoint<ActivateResult>()(z.tuple([cellRef])),
+  getSettings: endpoint<SettingsView>()(z.tuple([])),
+  saveSettings: endpoint<SettingsSaveResult>()(z.tuple([settingValues]) as z.ZodMiniType<[Record<string, number>], unknown>),
+  applyFilter: endpoint<FilterResult>()(z.tuple([filterChoiceSchema])),
+  clearFilter: endpoint<FilterResult>()(z.tuple([])),
+  runRoadmapStep: endpoint<RoadmapStepResult>()(z.tuple([roadmapFormSchema])),
+  saveRoadmapForm: endpoint<null>()(z.tuple([roadmapFormSchema])),
+  createRoadmapTemplate: endpoint<TemplateCopyResult>()(z.tuple([templateId])),
+  createDocuments: endpoint<DocumentsResult>()(z.tuple([z.optional(documentsRequestSchema)])),
+};
+
+/** The contract the sidebar's client is typed with (sidebar/server.ts). */
+export type ServerApi = ApiOf<typeof SCHOOL_ENDPOINTS>;
 export type ServerFunction = keyof ServerApi;
 export type ServerArgs<K extends ServerFunction> = ServerApi[K]['args'];
 export type ServerResult<K extends ServerFunction> = ServerApi[K]['result'];
 
-/** Sheets caps a tab name at 100 characters and a grid at 10 million cells. */
-const position = z.number().int().min(1).max(10_000_000).nullable();
-const cellRef = z.object({ sheet: z.string().min(1).max(100), row: position, col: position });
-const label = z.string().trim().min(1).max(100);
-export const filterChoiceSchema = z.object({
-  subjects: z.array(label).max(50),
-  grades: z.array(z.number().int().min(1).max(12)).max(12),
-  classes: z.array(label).max(200),
-  teachers: z.array(label).max(200),
-});
-const SETTING_KEYS = SETTING_DEFS.map((d) => d.key) as [string, ...string[]];
-/** Known keys only, each a finite number; ranges and order are checked by the settings reader itself. */
-const settingValues = z.partialRecord(z.enum(SETTING_KEYS), z.number().finite());
-
-/** ISO strings only: the sidebar's date input gives 'YYYY-MM-DD' or ''. */
-const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]);
-const templateId = z.string().trim().min(1).max(100);
-export const roadmapFormSchema = z.object({
-  // Empty template or procedure is let through to the core, which names what is missing.
-  template: z.string().trim().max(100),
-  year: z.string().trim().max(20),
-  procedure: z.string().trim().max(200),
-  resultsDate: isoDate,
-  levels: z.array(z.enum(ROADMAP_LEVELS)).max(ROADMAP_LEVELS.length),
-});
-
-/** Argument tuples, one per function: the keys are the list of functions the bundle must export. */
-export const argSchemas: { [K in ServerFunction]: z.ZodType<ServerArgs<K>> } = {
-  getDataOverview: z.tuple([]),
-  runStep: z.tuple([z.enum(STEP_IDS)]),
-  activateCell: z.tuple([cellRef]),
-  getSettings: z.tuple([]),
-  saveSettings: z.tuple([settingValues]) as z.ZodType<[Record<string, number>]>,
-  applyFilter: z.tuple([filterChoiceSchema]),
-  clearFilter: z.tuple([]),
-  runRoadmapStep: z.tuple([roadmapFormSchema]),
-  saveRoadmapForm: z.tuple([roadmapFormSchema]),
-  createRoadmapTemplate: z.tuple([templateId]),
-};
-
-export const SERVER_FUNCTIONS = Object.keys(argSchemas) as ServerFunction[];
+export const SERVER_FUNCTIONS = Object.keys(SCHOOL_ENDPOINTS) as ServerFunction[];

@@ -1,52 +1,21 @@
 // «Справка и ИОМ в Google Документах»: the аналитическая справка, the ИОМ and the appendices to work
-// programmes as Google Docs in the user's Drive, from the same analysis the tabs show. `createDocuments`
-// is callable by name (google.script.run: the sidebar step will call it); the menu item calls it and
-// shows the links in a dialog. Nothing is written to the spreadsheet, so no document lock is taken.
+// programmes as Google Docs in the user's Drive, from the same analysis the tabs show. The endpoint
+// `createDocuments` (SCHOOL_ENDPOINTS) and the menu item both call `documentsFor`; the menu shows the
+// links in a dialog. Nothing is written to the spreadsheet, so no document lock is taken.
 import { type DocsRequest, selectForDocs } from '../core/docs/context';
 import { escapeHtml } from '../core/docs/html';
 import { buildDocument, DOCUMENT_KINDS, type DocumentKind } from '../core/docs/index';
 import { runAnalysis } from '../core/pipeline';
 import type { Problem } from '../core/problems';
 import { DG, S } from '../core/strings';
-import { z } from '../core/zod';
 import { createGoogleDoc, type DocumentServices } from '../sheets/docs';
-import { UserFacingError, userMessage } from '../sheets/errors';
+import { userMessage } from '../sheets/errors';
 import { documentServices, utilities } from '../sheets/gas';
 import { activeSpreadsheet, showAlert } from '../sheets/host';
 import { readSpreadsheet } from '../sheets/read';
 import type { SpreadsheetLike } from '../sheets/surface';
-import type { ProblemView } from './contract';
+import type { DocumentLink, DocumentsRequest, DocumentsResult } from './contract';
 import { problemView } from './views';
-
-const text = z.string().trim().max(200).optional();
-export const documentsRequestSchema = z
-  .object({
-    kinds: z
-      .array(z.enum(DOCUMENT_KINDS as [DocumentKind, ...DocumentKind[]]))
-      .min(1)
-      .max(3)
-      .optional(),
-    procedure: text,
-    subject: text,
-    className: text,
-    resultsDate: text,
-    year: text,
-  })
-  .strict();
-export type DocumentsRequest = z.infer<typeof documentsRequestSchema>;
-
-export interface DocumentLink {
-  kind: DocumentKind;
-  title: string;
-  url: string;
-}
-
-export interface DocumentsResult {
-  /** False when the data has errors or the request names nothing the spreadsheet has: no document is made. */
-  ok: boolean;
-  documents: DocumentLink[];
-  problems: ProblemView[];
-}
 
 /** Reads the spreadsheet, builds the documents asked for, uploads each as a Google Doc. */
 export function documentsFor(ss: SpreadsheetLike, req: DocumentsRequest, svc: DocumentServices): DocumentsResult {
@@ -74,18 +43,6 @@ export function documentsFor(ss: SpreadsheetLike, req: DocumentsRequest, svc: Do
     documents.push({ kind, title: doc.title, url: doc.url });
   }
   return { ok: true, documents, problems: views(problems) };
-}
-
-/** google.script.run: `createDocuments({ kinds: ['report'], subject: 'Математика' })`; every field optional. */
-export function createDocuments(...raw: unknown[]): DocumentsResult {
-  const parsed = documentsRequestSchema.optional().safeParse(raw[0]);
-  if (!parsed.success || raw.length > 1) throw new UserFacingError(S.menu.badRequest('createDocuments'));
-  try {
-    return documentsFor(activeSpreadsheet(), parsed.data ?? {}, documentServices());
-  } catch (e) {
-    console.error(e);
-    throw e instanceof UserFacingError ? e : new UserFacingError(userMessage(e));
-  }
 }
 
 /** The menu item: all three documents for the latest round, links in a dialog. */

@@ -4,7 +4,7 @@ import { classKey, readTeachers } from '../core/input/teachers';
 import { readWorkbook as readInput, type WorkbookData } from '../core/input/workbook';
 import { matrixTabName } from '../core/output/matrix';
 import { shortLabels } from '../core/output/names';
-import { isGeneratedTab } from '../core/output/tabs';
+import { isGeneratedTab } from '../core/tabs';
 import { readDisplayed, resetTab, setTabFilter } from '../sheets/filters';
 import { withDocumentLock } from '../sheets/lock';
 import { loadUserPref, saveUserPref } from '../sheets/prefs';

@@ -2,7 +2,7 @@
 import type { AnalysisRun } from '../core/pipeline';
 import { formatProblem, type Problem } from '../core/problems';
 import { S } from '../core/strings';
-import type { WriteReport } from '../sheets/apply';
+import type { WriteReport } from '../core/write/plan';
 
 /** An alert is read, not scrolled: beyond this many, the sidebar has the full list. */
 export const ALERT_MAX_PROBLEMS = 15;

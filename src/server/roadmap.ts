@@ -4,19 +4,19 @@
 // Today is the server's, in the spreadsheet's time zone; the sidebar sends ISO strings only.
 import { cellText, norm } from '../core/grid';
 import type { WorkbookData } from '../core/input/workbook';
-import { STATUSES } from '../core/roadmap/columns';
+import { STATUS } from '../core/roadmap/columns';
 import { ruDate } from '../core/roadmap/dates';
 import { builtInTemplates, findTemplate } from '../core/roadmap/library';
 import { type RoadmapResult, runRoadmap } from '../core/roadmap/run';
 import { buildTemplateSheet, TEMPLATE_SHEET } from '../core/roadmap/template-sheet';
 import { S, UI } from '../core/strings';
-import type { WriteReport } from '../sheets/apply';
+import type { WriteReport } from '../core/write/plan';
 import { UserFacingError } from '../sheets/errors';
 import { utilities } from '../sheets/gas';
 import { withDocumentLock } from '../sheets/lock';
 import { clearUserPref, loadUserPref, saveUserPref } from '../sheets/prefs';
-import { readSpreadsheet, type SpreadsheetRead } from '../sheets/read';
-import { writeRoadmapTabs } from '../sheets/roadmap';
+import type { SpreadsheetRead } from '../sheets/read';
+import { runAndWrite } from '../sheets/run';
 import type { SheetLike, SpreadsheetLike } from '../sheets/surface';
 import { TabDirectory } from '../sheets/tabs';
 import { writeSpec } from '../sheets/write';
@@ -31,7 +31,7 @@ import {
   type SummaryBlock,
   type TemplateCopyResult,
 } from './contract';
-import { capped, item, tabsBlock } from './steps';
+import { capped, item, tabsBlock, tabsReport } from './steps';
 import { problemView } from './views';
 
 /** «Создать шаблон» from the menu when the sidebar's form names no built-in template. */
@@ -105,22 +105,13 @@ export interface RoadmapOutcome {
 
 /** Reads (roadmap tabs with their values), builds and writes under the document lock; nothing is written on any error. */
 export function runRoadmapAndWrite(ss: SpreadsheetLike, form: RoadmapForm): RoadmapOutcome {
-  return withDocumentLock(() => {
-    const read = readSpreadsheet(ss);
-    const today = todayIn(ss);
-    const result = runRoadmap(read.workbook, {
-      template: form.template,
-      year: form.year,
-      procedure: form.procedure,
-      resultsDate: form.resultsDate,
-      levels: form.levels,
-      today,
-    });
-    if (!result.ok) return { result, read, report: null, today };
-    // The roadmap tab first: «Исполнение» refers to it by name.
-    const report = writeRoadmapTabs(ss, result.tabs, read);
-    return { result, read, report, today };
+  let today = '';
+  const outcome = runAndWrite(ss, (wb) => {
+    today = todayIn(ss);
+    const { template, year, procedure, resultsDate, levels } = form;
+    return runRoadmap(wb, { template, year, procedure, resultsDate, levels, today });
   });
+  return { ...outcome, today };
 }
 
 /** The summary figures of the roadmap as written (the fresh tab, its active part). */
@@ -132,7 +123,7 @@ export function roadmapSummary(outcome: RoadmapOutcome): RoadmapSummary | null {
   if (!result.ok || !roadmapTab || !executionTab) return null;
   const fresh = result.roadmaps.find((r) => r.name === roadmapTab.name);
   const active = (fresh?.rows ?? []).filter((r) => fresh?.archiveRow === null || r.row < (fresh?.archiveRow ?? 0));
-  const [TODO, DOING, DONE, CANCELLED] = STATUSES.map((s) => norm(s));
+  const [TODO, DOING, DONE, CANCELLED] = [STATUS.todo, STATUS.doing, STATUS.done, STATUS.cancelled].map((s) => norm(s));
   const counts = { done: 0, doing: 0, todo: 0, cancelled: 0, withStatus: 0 };
   for (const r of active) {
     const st = norm(r.cells.status);
@@ -200,7 +191,7 @@ export function roadmapStep(ss: SpreadsheetLike, form: RoadmapForm): RoadmapStep
     ok: outcome.report !== null,
     problems: problems.map((p) => problemView(p, names)),
     blocks: summary ? roadmapBlocks(outcome, summary) : [],
-    tabs: outcome.report ?? { written: [], created: [], deleted: [] },
+    tabs: tabsReport(outcome.report),
     finishedAt: new Date().toISOString(),
     roadmap: summary,
   };

@@ -1,64 +1,48 @@
-// The steps the sidebar runs, as data: which generated tabs each step owns, whether the core already
-// makes them, and what the step reports afterwards. A step writes only its own tabs, all of them
-// together or none (the previous tabs stay), so steps can run one by one and be stopped between.
-// A new step plugs in here: add its id to STEP_IDS (contract.ts), its tabs and its summary below.
+// The steps the sidebar runs, as data, and what each reports afterwards. A step writes only its own
+// tabs (the core's tab policy says which), all of them together or none (the previous tabs stay),
+// so steps can run one by one and be stopped between.
 import type { GroupStats } from '../core/analysis/deficits';
-import { norm } from '../core/grid';
 import { matrixTabName, SUMMARY_MARK } from '../core/output/matrix';
 import { shortLabels } from '../core/output/names';
 import type { SheetSpec } from '../core/output/spec';
-import { isGeneratedTab, isRoadmapOwned } from '../core/output/tabs';
-import { type AnalysisRun, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
+import { type AnalysisRun, runAnalysis } from '../core/pipeline';
 import { S, UI } from '../core/strings';
-import { type WriteReport, writeTabs } from '../sheets/apply';
+import { type StepId, stepOfTab } from '../core/tabs';
+import { type HighlightReport, stepPlan, type WriteReport } from '../core/write/plan';
 import { UserFacingError } from '../sheets/errors';
-import { applyHighlights, type HighlightReport } from '../sheets/highlights';
-import { withDocumentLock } from '../sheets/lock';
-import { readSpreadsheet, type SpreadsheetRead } from '../sheets/read';
+import type { SpreadsheetRead } from '../sheets/read';
+import { runAndWrite } from '../sheets/run';
 import type { SpreadsheetLike } from '../sheets/surface';
-import type { RoadmapFormInfo, StepId, StepInfo, SummaryBlock, SummaryItem } from './contract';
+import type { RoadmapFormInfo, StepInfo, SummaryBlock, SummaryItem, TabsReport } from './contract';
 
 interface StepDef {
   id: StepId;
-  /** Generated tabs this step writes (the analysis step owns every generated tab no other step claims). */
-  owns: (tab: string) => boolean;
-  /** The core makes this step's tabs: offered in the sidebar. */
-  wired: () => boolean;
-  /** Also (re)highlights at-risk rows in the user's results sheets. */
-  highlights?: boolean;
   /** Runs with parameters from a form (`runRoadmapStep`), never through `runStep`. */
   form?: boolean;
 }
 
-const named = (...names: string[]) => {
-  const set = new Set(names.map(norm));
-  return (tab: string) => set.has(norm(tab));
-};
-
-/** Steps in the order the sidebar runs them. A new step: its id in STEP_IDS, a line here, its summary below. */
+/**
+ * Steps in the order the sidebar runs them; which tabs each one writes is the core's tab policy
+ * (core/tabs.ts), and what it writes is `stepPlan` of the analysis plan (core/write/plan.ts).
+ * A new step: its id in STEP_IDS (core/tabs.ts), a line here, its summary below.
+ */
 const STEPS: readonly StepDef[] = [
-  { id: 'analysis', owns: () => true, wired: () => true },
-  { id: 'risk', owns: named(S.tabs.risk, S.tabs.dynamics), wired: () => isGeneratedTab(S.tabs.risk), highlights: true },
-  { id: 'objectivity', owns: named(S.tabs.objectivity), wired: () => isGeneratedTab(S.tabs.objectivity) },
+  { id: 'analysis' },
+  { id: 'risk' },
+  { id: 'objectivity' },
   // The roadmap tabs come from the core's roadmap command with the form's parameters (src/server/roadmap.ts).
-  { id: 'roadmap', owns: isRoadmapOwned, wired: () => true, form: true },
+  { id: 'roadmap', form: true },
 ];
 
 /** Longest list a summary block shows before «…и ещё N». */
 const MAX_ITEMS = 15;
 
 export function availableSteps(): StepId[] {
-  return STEPS.filter((s) => s.wired()).map((s) => s.id);
+  return STEPS.map((s) => s.id);
 }
 
 /** The step that owns a generated tab (null for the user's tabs). */
-export function stepOfTab(name: string): StepId | null {
-  if (!isGeneratedTab(name)) return null;
-  const specific = STEPS.find((s) => s.id !== 'analysis' && s.owns(name));
-  // A tab of a step not offered yet is written with the analysis, so that no generated tab is left
-  // unwritten; roadmap tabs are never the analysis's (they hold what users typed).
-  return specific && (specific.wired() || specific.id === 'roadmap') ? specific.id : 'analysis';
-}
+export { stepOfTab };
 
 /** Steps that take parameters from a form: «Запустить» runs them only when the form is filled. */
 export function needsForm(step: StepId): boolean {
@@ -81,29 +65,27 @@ export interface StepOutcome {
   read: SpreadsheetRead;
   /** null when the data has errors and nothing was written. */
   report: WriteReport | null;
-  /** The specs this step wrote. */
+  /** The specs this step wrote (or would have written). */
   tabs: SheetSpec[];
   /** Rows highlighted in the user's sheets, when the step does that. */
   highlights: HighlightReport | null;
 }
 
-/** Reads, analyses and writes one step's tabs under the document lock. */
+/** Reads, analyses and writes one step's part of the analysis plan under the document lock. */
 export function runStepAndWrite(ss: SpreadsheetLike, step: StepId): StepOutcome {
   const def = STEPS.find((s) => s.id === step);
-  if (!def?.wired()) throw new UserFacingError(UI.stepUnavailable(UI.steps[step].title));
+  if (!def) throw new UserFacingError(UI.stepUnavailable(UI.steps[step].title));
   if (def.form) throw new UserFacingError(UI.roadmap.needsForm(UI.steps[step].title));
-  return withDocumentLock(() => {
-    const read = readSpreadsheet(ss);
-    const run = runAnalysis(read.workbook);
-    const tabs = run.tabs.filter((t) => stepOfTab(t.name) === step);
-    if (!run.ok) return { run, read, report: null, tabs, highlights: null };
-    const stale = staleGeneratedTabs(read.tabs.names(), run).filter((n) => stepOfTab(n) === step);
-    // Whichever step runs first creates the user's settings sheet when it is missing.
-    const report = writeTabs(ss, { tabs, ensureTabs: run.ensureTabs, stale }, read);
-    // After the tabs: the highlight rules look codes up on «Группа риска».
-    const highlights = def.highlights ? applyHighlights(read.tabs, run.highlights) : null;
-    return { run, read, report, tabs, highlights };
+  const {
+    result: run,
+    read,
+    report,
+  } = runAndWrite(ss, (wb) => {
+    const full = runAnalysis(wb);
+    return { ...full, write: stepPlan(full.write, step) };
   });
+  const tabs = run.tabs.filter((t) => stepOfTab(t.name) === step);
+  return { run, read, report, tabs, highlights: report?.highlights ?? null };
 }
 
 // ---- summaries ----------------------------------------------------------------------------------
@@ -195,6 +177,11 @@ const STEP_BLOCKS: Record<StepId, (run: AnalysisRun, tabs: readonly SheetSpec[],
   // The roadmap step reports through roadmapBlocks (src/server/roadmap.ts): it does not run here.
   roadmap: () => [],
 };
+
+/** The tabs part of a step's result, as the sidebar's contract has it. */
+export function tabsReport(report: WriteReport | null): TabsReport {
+  return report ? { written: report.written, created: report.created, deleted: report.deleted } : { written: [], created: [], deleted: [] };
+}
 
 export function tabsBlock(report: WriteReport): SummaryBlock {
   const items = report.written.map((name) => item(name, 'info', name));

@@ -3,7 +3,8 @@
 // are found and replaced; the user's own rules keep their order and come first. Per user sheet: one
 // read of its rules, and one write only where something changes.
 import { isOkoHighlightFormula, type SheetHighlight } from '../core/output/highlight';
-import { isGeneratedTab } from '../core/output/tabs';
+import { isGeneratedTab } from '../core/tabs';
+import type { HighlightReport } from '../core/write/plan';
 import { spreadsheetApp } from './gas';
 import { buildRules } from './rules';
 import type { ConditionalRuleLike } from './surface';
@@ -13,12 +14,6 @@ import { isTempName } from './temp';
 function isOko(rule: ConditionalRuleLike): boolean {
   const formula = rule.getBooleanCondition()?.getCriteriaValues()[0];
   return typeof formula === 'string' && isOkoHighlightFormula(formula);
-}
-
-export interface HighlightReport {
-  removed: number;
-  added: number;
-  sheets: string[];
 }
 
 /** Removes the add-on's highlight rules everywhere, then adds `highlights` (none: only removes). */

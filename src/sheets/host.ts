@@ -15,9 +15,15 @@ export interface MenuItem {
   fn: string;
 }
 
-/** Builds the add-on menu. Touches nothing but the UI, so it is safe in AuthMode.NONE. */
-export function installAddonMenu(items: readonly MenuItem[]): void {
-  let menu = spreadsheetApp().getUi().createAddonMenu();
+/**
+ * The menu «ОКО», for every edition. createMenu rather than createAddonMenu: in a script bound to a
+ * spreadsheet createAddonMenu names the menu after the Apps Script project («Проект без названия»),
+ * while createMenu names it «ОКО»; once the script is published as an Editor add-on, Google moves a
+ * top-level menu under «Расширения» by itself, so the menu is «ОКО» in every install (see
+ * docs/google-checklist.md). Touches nothing but the UI, so it is safe in AuthMode.NONE.
+ */
+export function editionMenu(items: readonly MenuItem[]): void {
+  let menu = spreadsheetApp().getUi().createMenu(S.appName);
   for (const item of items) menu = menu.addItem(item.label, item.fn);
   menu.addToUi();
 }

@@ -17,8 +17,32 @@ export function loadUserPref(ss: SpreadsheetLike, name: string): unknown {
   }
 }
 
-export function saveUserPref(ss: SpreadsheetLike, name: string, value: unknown): void {
-  propertiesService().getUserProperties().setProperty(key(ss, name), JSON.stringify(value));
+/** Apps Script refuses a property value over 9 KB — counted in UTF-8 bytes, where a Cyrillic letter is 2. */
+export const PREF_MAX_BYTES = 9 * 1024;
+
+/** Bytes of `s` in UTF-8 (Apps Script has no TextEncoder). */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/**
+ * Remembers a preference; false when it is too large to keep (a preference is a convenience: the
+ * action it belongs to goes on, and the previous value is forgotten rather than left stale).
+ */
+export function saveUserPref(ss: SpreadsheetLike, name: string, value: unknown): boolean {
+  const json = JSON.stringify(value);
+  const store = propertiesService().getUserProperties();
+  if (utf8Bytes(json) > PREF_MAX_BYTES) {
+    store.deleteProperty(key(ss, name));
+    return false;
+  }
+  store.setProperty(key(ss, name), json);
+  return true;
 }
 
 export function clearUserPref(ss: SpreadsheetLike, name: string): void {

@@ -3,7 +3,7 @@
 // an interrupted write are skipped and reported for cleanup.
 import type { CellValue, Grid, Workbook } from '../core/grid';
 import { isGeneratedTab } from '../core/input/workbook';
-import { keepsUserInput } from '../core/output/tabs';
+import { keepsUserInput } from '../core/tabs';
 import { cellReader } from './dates';
 import type { SheetLike, SpreadsheetLike } from './surface';
 import { TabDirectory } from './tabs';

@@ -1,6 +1,6 @@
 /// <reference types="google-apps-script" />
 // The part of Apps Script the add-on uses, as narrow interfaces. The adapter is written against
-// these, the test fakes implement them, and `SurfaceChecks` below proves at compile time that the
+// these, the test fakes implement them, and `SurfaceChecks` (./surface-checks.ts) proves at compile time that the
 // real `@types/google-apps-script` objects satisfy them — so a fake cannot drift from Google's API.
 
 export type Alignment = 'left' | 'center' | 'right' | 'normal';
@@ -44,6 +44,15 @@ export interface RangeLike {
   setNotes(notes: (string | null)[][]): RangeLike;
   setDataValidations(rules: (DataValidationLike | null)[][]): RangeLike;
   merge(): RangeLike;
+  /** Undoes every merge inside the range. */
+  breakApart(): RangeLike;
+  clearDataValidations(): RangeLike;
+  /**
+   * Copies values, formulas, formats and merges («PASTE_NORMAL» in Google's reference) to the range
+   * whose top-left cell is the destination's; nothing else is promised (notes, validations and
+   * conditional formats are set explicitly by the writer).
+   */
+  copyTo(destination: RangeLike): void;
   activate(): RangeLike;
   /** Fails when the sheet already has a filter. */
   createFilter(): FilterLike;
@@ -86,6 +95,11 @@ export interface SheetLike {
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
   getDataRange(): RangeLike;
   getRangeList(a1Notations: string[]): RangeListLike;
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  /** Content and formatting; notes, validations, merges and conditional formats are cleared separately. */
+  clear(): SheetLike;
+  clearNotes(): SheetLike;
   insertRowsAfter(afterPosition: number, howMany: number): SheetLike;
   deleteRows(rowPosition: number, howMany: number): void;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetLike;
@@ -96,6 +110,8 @@ export interface SheetLike {
   setConditionalFormatRules(rules: ConditionalRuleLike[]): void;
   newChart(): ChartBuilderLike;
   insertChart(chart: ChartLike): void;
+  getCharts(): ChartLike[];
+  removeChart(chart: ChartLike): void;
   setTabColor(color: string | null): SheetLike;
   activate(): SheetLike;
   getFilter(): FilterLike | null;
@@ -147,7 +163,7 @@ export interface HtmlOutputLike {
 }
 export interface UiLike {
   readonly ButtonSet: { readonly OK: GoogleAppsScript.Base.ButtonSet };
-  createAddonMenu(): MenuLike;
+  createMenu(caption: string): MenuLike;
   alert(title: string, prompt: string, buttons: GoogleAppsScript.Base.ButtonSet): unknown;
   showSidebar(userInterface: HtmlOutputLike): void;
 }
@@ -181,28 +197,3 @@ export interface HtmlServiceLike {
 export interface UtilitiesLike {
   formatDate(date: Date, timeZone: string, format: string): string;
 }
-
-// ---- compile-time proof that Google's real objects fit the surface ------------------------------
-type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
-type Assert<T extends true> = T;
-export type SurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Range, RangeLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.RangeList, RangeListLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Sheet, SheetLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Spreadsheet, SpreadsheetLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, ChartBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.TextStyleBuilder, TextStyleBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.DataValidationBuilder, ValidationBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, RuleBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.Filter, FilterLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteria, FilterCriteriaLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder, FilterCriteriaBuilderLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, PropertiesServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.Properties, PropertiesLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppLike>>,
-  Assert<Fits<GoogleAppsScript.Base.Ui, UiLike>>,
-  Assert<Fits<GoogleAppsScript.Base.Menu, MenuLike>>,
-  Assert<Fits<GoogleAppsScript.HTML.HtmlService, HtmlServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Lock.LockService, LockServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Utilities.Utilities, UtilitiesLike>>,
-];

@@ -1,4 +1,4 @@
-// The local backend of the sidebar: the built dist/Code.js in node:vm over the in-memory SpreadsheetApp
+// The local backend of the sidebar: the built dist/school/Code.js in node:vm over the in-memory SpreadsheetApp
 // fake, exactly as the bundle tests load it. The preview server and the browser tests call the same
 // server functions the real sidebar calls through google.script.run, by name, with JSON in and out.
 import { buildSampleSchool, type SampleCell } from '../../src/local/sample';

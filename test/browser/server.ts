@@ -1,7 +1,7 @@
 // The preview server (node:http, no dependencies): the built sidebar with a google.script.run shim that
 // calls the server functions of the local backend over HTTP, beside a read-only view of the workbook.
 //   /            the sidebar (300 px, right) and the workbook (left), as in Google Sheets
-//   /sidebar     dist/Sidebar.html, unchanged except for the shim's <script> in <head>
+//   /sidebar     dist/school/Sidebar.html, unchanged except for the shim's <script> in <head>
 //   /shim.js     google.script.run → POST /api/call
 //   /book?tab=…  the workbook as HTML
 import { readFileSync } from 'node:fs';
@@ -76,7 +76,7 @@ function send(res: ServerResponse, status: number, type: string, text: string): 
 
 export async function startPreviewServer(
   backend: LocalBackend,
-  /** sidebar: the panel's built file (default dist/Sidebar.html; the district's is dist/municipal/Sidebar.html). */
+  /** sidebar: the panel's built file (default dist/school/Sidebar.html; the district's is dist/municipal/Sidebar.html). */
   opts: { port?: number; host?: string; sidebar?: string } = {},
 ): Promise<PreviewServer> {
   const host = opts.host ?? '127.0.0.1';

@@ -1,5 +1,5 @@
-// The built sidebar (dist/Sidebar.html) in Debian's Chromium, its google.script.run shim wired to the
-// built server functions (dist/Code.js in node:vm) over the in-memory SpreadsheetApp fake: the same
+// The built sidebar (dist/school/Sidebar.html) in Debian's Chromium, its google.script.run shim wired to the
+// built server functions (dist/school/Code.js in node:vm) over the in-memory SpreadsheetApp fake: the same
 // setup as `npm run preview`. Screenshots go to test-artifacts/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

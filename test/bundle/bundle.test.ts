@@ -40,7 +40,7 @@ function rowOf(sheet: FakeSheet, a: string, b: string, at = 0): unknown[] {
 
 const topLevel = (source: string, name: string) => new RegExp(`^function ${name}\\(`, 'm').test(source);
 
-describe('dist/Code.js', () => {
+describe('dist/school/Code.js', () => {
   it('declares every entry point as a top-level function', () => {
     const { bundle } = setup();
     const expected = [
@@ -87,6 +87,8 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     gas.log.reset();
     bundle.call('onOpen', { authMode: 'NONE' });
+    // «ОКО» in a bound script too (createMenu; createAddonMenu would take the project's name there).
+    expect(gas.ui.menuCaptions).toEqual(['ОКО']);
     expect(gas.ui.menus).toEqual([
       [
         { caption: 'Анализ результатов', fn: 'menuAnalyze' },
@@ -116,7 +118,7 @@ describe('dist/Code.js', () => {
     const { gas, bundle } = setup();
     bundle.call('menuAnalyze');
     expect(gas.ui.alerts).toEqual([]);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', 'Настройки ОКО', MATRIX, BY_CLASS, ...STATS, ...FINDINGS]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', MATRIX, BY_CLASS, ...STATS, ...FINDINGS, 'Настройки ОКО']);
     expect(gas.ss.toasts[0]?.msg).toMatch(/^Готово\. Работ: 1, участников: 4, вкладок обновлено: 8\./);
 
     // Hand-computed from smallProtocol (max 2, 1, 3 = 6 points; 10003 absent; X counts 0 points):
@@ -336,7 +338,7 @@ describe('dist/Code.js', () => {
   });
 });
 
-describe('dist/Code.js: the roadmap step', () => {
+describe('dist/school/Code.js: the roadmap step', () => {
   const FORM = {
     template: 'region-model-roadmap',
     year: '2026',
@@ -390,7 +392,7 @@ describe('dist/Code.js: the roadmap step', () => {
   it('the e-mail digest is not part of the school edition: no MailApp in the bundle, no mail scope in the manifest', () => {
     const { bundle } = setup();
     expect(bundle.source).not.toMatch(/MailApp|sendEmail|ScriptApp/);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'school', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
     // drive.file: only the Google Docs the add-on creates (test/docs/bundle.test.ts, README «Документы в Google»).
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
@@ -412,7 +414,7 @@ describe('dist/Code.js: the roadmap step', () => {
   });
 });
 
-describe('dist/Sidebar.html', () => {
+describe('dist/school/Sidebar.html', () => {
   it('is one self-contained file under 150 KB that never uses innerHTML', () => {
     const html = readFileSync(SIDEBAR, 'utf8');
     expect(statSync(SIDEBAR).size).toBeLessThanOrEqual(150 * 1024);

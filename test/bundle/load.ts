@@ -1,13 +1,13 @@
-// Loads a built Apps Script bundle (dist/**/Code.js) the way Apps Script does: one script in a fresh
-// global scope that has only the Google services (our fakes), no Node globals. The one loader of
+// Loads a built Apps Script bundle (dist/<edition>/Code.js) the way Apps Script does: one script in a
+// fresh global scope that has only the Google services (our fakes), no Node globals. The one loader of
 // every edition's bundle; test/setup/build.ts builds dist/ once before any test runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const CODE = join(ROOT, 'dist', 'Code.js');
-export const SIDEBAR = join(ROOT, 'dist', 'Sidebar.html');
+export const CODE = join(ROOT, 'dist', 'school', 'Code.js');
+export const SIDEBAR = join(ROOT, 'dist', 'school', 'Sidebar.html');
 /** The municipal edition's bundle and district panel, built from src/server/municipal and sidebar/municipal/. */
 export const MUNICIPAL_CODE = join(ROOT, 'dist', 'municipal', 'Code.js');
 export const MUNICIPAL_SIDEBAR = join(ROOT, 'dist', 'municipal', 'Sidebar.html');
@@ -28,7 +28,7 @@ export interface Bundle {
 }
 
 export interface LoadOptions {
-  /** Which bundle (default: the school edition, dist/Code.js). */
+  /** Which bundle (default: the school edition, dist/school/Code.js). */
   code?: string;
   /** Collects the bundle's console output; silent when omitted. */
   logs?: unknown[][];

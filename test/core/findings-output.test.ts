@@ -4,8 +4,8 @@ import { cellText } from '../../src/core/grid';
 import { highlightFormula, isOkoHighlightFormula } from '../../src/core/output/highlight';
 import { RISK_KEY_COL } from '../../src/core/output/risk';
 import type { SheetSpec } from '../../src/core/output/spec';
-import { isGeneratedTab } from '../../src/core/output/tabs';
 import { exportJson, runAnalysis } from '../../src/core/pipeline';
+import { isGeneratedTab } from '../../src/core/tabs';
 import { DIAG, dynamicsBook, objectivityBook, riskBook, VPR_MA, VPR_RU } from '../helpers/findings';
 
 const tab = (run: ReturnType<typeof runAnalysis>, name: string) => run.tabs.find((t) => t.name === name) as SheetSpec;
@@ -95,8 +95,8 @@ describe('highlighting the user’s own sheets', () => {
   const run = runAnalysis(riskBook());
 
   it('gives each results sheet with an at-risk row one marked rule over its table', () => {
-    expect(run.highlights.map((h) => h.sheet)).toEqual([DIAG, VPR_MA, VPR_RU]);
-    const ma = run.highlights.find((h) => h.sheet === VPR_MA)?.rules;
+    expect((run.write.highlights ?? []).map((h) => h.sheet)).toEqual([DIAG, VPR_MA, VPR_RU]);
+    const ma = (run.write.highlights ?? []).find((h) => h.sheet === VPR_MA)?.rules;
     // Rows 2–9 of the sheet (8 students incl. the absent 106), columns Код…Отметка (5).
     expect(ma).toEqual([
       {
@@ -117,7 +117,7 @@ describe('highlighting the user’s own sheets', () => {
   });
 
   it('recognises its own formulas only', () => {
-    for (const h of run.highlights) for (const r of h.rules) expect(isOkoHighlightFormula(r.formula)).toBe(true);
+    for (const h of run.write.highlights ?? []) for (const r of h.rules) expect(isOkoHighlightFormula(r.formula)).toBe(true);
     expect(isOkoHighlightFormula('AND(N( "ОКО" )=0,A1>1)')).toBe(true);
     expect(isOkoHighlightFormula('=$B2>5')).toBe(false);
     expect(isOkoHighlightFormula('=ISNUMBER(SEARCH("ОКО",A1))')).toBe(false);
@@ -139,7 +139,7 @@ describe('highlighting the user’s own sheets', () => {
       }),
     );
     expect(bad.ok).toBe(false);
-    expect(bad.highlights).toEqual([]);
+    expect(bad.write.highlights).toBeNull();
   });
 });
 

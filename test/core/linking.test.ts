@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeShift, orderProcedures, sameClass, schoolResolver, schoolYear } from '../../src/core/analysis/linking';
 import type { Procedure, ProcedureMeta } from '../../src/core/model';
 import { runAnalysis } from '../../src/core/pipeline';
+import { emptyPlan } from '../../src/core/write/plan';
 import { CODES_SHEET, DIAG, dynamicsBook, riskBook, VPR_MA } from '../helpers/findings';
 
 function proc(sheet: string, meta: Partial<ProcedureMeta>, school = 'Школа'): Procedure {
@@ -142,6 +143,6 @@ describe('«Соответствие кодов»: checks name the sheet, row an
     const run = runAnalysis(riskBook({ [CODES_SHEET]: [['Лист']] }));
     expect(run.ok).toBe(false);
     expect(run.tabs).toEqual([]);
-    expect(run.highlights).toEqual([]);
+    expect(run.write).toEqual(emptyPlan());
   });
 });

@@ -172,9 +172,9 @@ describe('lead columns (SpecBuilder)', () => {
 
 describe('settings tab', () => {
   it('is offered only when the workbook has none', () => {
-    expect(runAnalysis(formWorkbook()).ensureTabs.map((t) => t.name)).toEqual(['Настройки ОКО']);
+    expect(runAnalysis(formWorkbook()).write.ensure.map((t) => t.name)).toEqual(['Настройки ОКО']);
     const withSettings = runAnalysis(formWorkbook({ 'Настройки ОКО': [['Ключ', 'Параметр', 'Значение']] }));
-    expect(withSettings.ensureTabs).toEqual([]);
+    expect(withSettings.write.ensure).toEqual([]);
   });
   it('uses the thresholds the user typed', () => {
     const run = runAnalysis(

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid, Workbook } from '../../src/core/grid';
 import { buildRiskTab, RISK_KEY_COL, RISK_NOTES_COL, riskRowKey } from '../../src/core/output/risk';
 import type { SheetSpec } from '../../src/core/output/spec';
-import { isGeneratedTab, isRoadmapOwned, keepsUserInput } from '../../src/core/output/tabs';
 import { OBJECTIVITY_USER_COLUMNS, RISK_USER_COLUMNS, readUserColumns } from '../../src/core/output/user-columns';
-import { type AnalysisRun, runAnalysis, staleGeneratedTabs } from '../../src/core/pipeline';
+import { type AnalysisRun, runAnalysis } from '../../src/core/pipeline';
 import { specToGrid } from '../../src/core/roadmap/run';
 import { S } from '../../src/core/strings';
+import { isGeneratedTab, isRoadmapOwned, keepsUserInput, staleGeneratedTabs } from '../../src/core/tabs';
 import { findTable } from '../../src/server/filter-plan';
 import {
   book,
@@ -116,7 +116,7 @@ describe('which tabs keep what users type', () => {
       expect(isRoadmapOwned(n), n).toBe(false);
     }
     expect(keepsUserInput(S.tabs.dynamics)).toBe(false);
-    expect(staleGeneratedTabs([RISK, OBJ, S.tabs.dynamics], { tabs: [] })).toEqual([S.tabs.dynamics]);
+    expect(staleGeneratedTabs([RISK, OBJ, S.tabs.dynamics], [])).toEqual([S.tabs.dynamics]);
   });
 });
 

@@ -139,7 +139,7 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     // drive.file only for the Google Docs the add-on creates itself.
     expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.mail, SCOPES.triggers, SCOPES.driveFile]);
     expect(manifest.timeZone).toBe('Europe/Moscow');
-    expect(readFileSync(join(DIR, 'Sidebar.html'), 'utf8')).toBe(readFileSync(join(ROOT, 'dist', 'Sidebar.html'), 'utf8'));
+    expect(readFileSync(join(DIR, 'Sidebar.html'), 'utf8')).toBe(readFileSync(join(ROOT, 'dist', 'school', 'Sidebar.html'), 'utf8'));
     expect(JSON.parse(readFileSync(join(DIR, '.clasp.json'), 'utf8')).rootDir).toBe('.');
     expect(existsSync(join(ROOT, 'editions', 'digest', 'appsscript.json'))).toBe(true);
   });
@@ -354,12 +354,12 @@ describe('dist/digest: the e-mail digest edition «школа + рассылка
     expect(gas.mail.calls).toBe(3);
   });
 
-  it('the school edition is not widened: no MailApp, ScriptApp or digest entry point in dist/Code.js, no mail scope in dist/appsscript.json', () => {
-    const school = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
+  it('the school edition is not widened: no MailApp, ScriptApp or digest entry point in dist/school/Code.js, no mail scope in dist/school/appsscript.json', () => {
+    const school = readFileSync(join(ROOT, 'dist', 'school', 'Code.js'), 'utf8');
     expect(school).not.toMatch(/MailApp|sendEmail|ScriptApp|digestWeekly|menuDigest/);
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'school', 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
     expect(manifest.oauthScopes).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.driveFile]);
-    expect(JSON.parse(readFileSync(join(ROOT, 'appsscript.json'), 'utf8')).oauthScopes).toEqual([
+    expect(JSON.parse(readFileSync(join(ROOT, 'editions', 'school', 'appsscript.json'), 'utf8')).oauthScopes).toEqual([
       SCOPES.currentOnly,
       SCOPES.ui,
       SCOPES.driveFile,

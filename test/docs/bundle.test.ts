@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Workbook } from '../../src/core/grid';
 import { runAnalysis } from '../../src/core/pipeline';
 import { readXlsx } from '../../src/local/xlsx';
-import type { DocumentsResult } from '../../src/server/documents';
+import type { DocumentsResult } from '../../src/server/contract';
 import { type Bundle, json, loadBundle } from '../bundle/load';
 import { createFakeGas, type FakeGas } from '../fakes';
 import { type FakeDocServices, fakeDocServices } from './fake-drive';

@@ -18,7 +18,8 @@ import type {
 import type { LockServiceLike, SpreadsheetAppLike } from '../../src/sheets/surface';
 import type { CallLog } from './calls';
 import { createFakeGas, type FakeGas } from './gas';
-import { manifestScopes, SCOPE, ScopeGuard } from './municipal';
+import { manifestScopes as manifestScopesAt, SCOPE, ScopeGuard } from './municipal';
+import { manifestScopes } from './scopes';
 import { FakeProperties, FakePropertiesService } from './services';
 
 export const DIGEST_MANIFEST = join(import.meta.dirname, '..', '..', 'editions', 'digest', 'appsscript.json');
@@ -176,9 +177,9 @@ export interface DigestGas extends Omit<FakeGas, 'globals'> {
 }
 
 export function createDigestGas(opts: { name?: string; scopes?: readonly string[] } = {}): DigestGas {
-  const gas = createFakeGas({ name: opts.name ?? 'СОШ № 7: дорожные карты' });
+  const gas = createFakeGas({ name: opts.name ?? 'СОШ № 7: дорожные карты', scopes: opts.scopes ?? manifestScopes('digest') });
   const log = gas.log;
-  const guard = new ScopeGuard(opts.scopes ?? manifestScopes(DIGEST_MANIFEST));
+  const guard = new ScopeGuard(opts.scopes ?? manifestScopesAt(DIGEST_MANIFEST));
   const mail = new FakeMailApp(log, guard);
   const scriptApp = new FakeWeeklyScriptApp(log, guard);
   const properties = new FakeDigestPropertiesService(log);

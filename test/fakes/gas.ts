@@ -2,6 +2,7 @@
 import type { SpreadsheetAppLike } from '../../src/sheets/surface';
 import { FakeConditionalRuleBuilder, FakeDataValidationBuilder, FakeFilterCriteriaBuilder, FakeTextStyleBuilder } from './builders';
 import { CallLog } from './calls';
+import { manifestScopes } from './scopes';
 import { FakeLockService, FakePropertiesService, FakeUtilities } from './services';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeHtmlService, FakeUi } from './ui';
@@ -22,11 +23,26 @@ export interface FakeGas {
   };
 }
 
-export function createFakeGas(opts: { name?: string; timeZone?: string } = {}): FakeGas {
+export interface FakeGasOptions {
+  name?: string;
+  timeZone?: string;
+  /**
+   * OAuth scopes the project grants: every call is checked against them (./scopes.ts). Default: the
+   * school edition's manifest; null: not checked.
+   */
+  scopes?: readonly string[] | null;
+  /** false: the execution has no containing document (getDocumentLock returns null). */
+  inDocument?: boolean;
+}
+
+export function createFakeGas(opts: FakeGasOptions = {}): FakeGas {
   const log = new CallLog();
+  const scopes = opts.scopes === undefined ? manifestScopes('school') : opts.scopes;
+  log.scopes = scopes ? new Set(scopes) : null;
   const ss = new FakeSpreadsheet(opts.name ?? 'Тестовая таблица', log, opts.timeZone);
   const ui = new FakeUi(log);
   const lockService = new FakeLockService(log);
+  lockService.inDocument = opts.inDocument ?? true;
   const SpreadsheetApp: SpreadsheetAppLike = {
     getActiveSpreadsheet() {
       log.hit('service', 'SpreadsheetApp.getActiveSpreadsheet');

@@ -21,6 +21,7 @@ import type {
 import type { PropertiesLike, SpreadsheetAppLike } from '../../src/sheets/surface';
 import type { CallKind, CallLog } from './calls';
 import { createFakeGas, type FakeGas } from './gas';
+import { manifestScopes as manifestScopesOf } from './scopes';
 import { FakeSpreadsheet } from './spreadsheet';
 import { isDateValue } from './values';
 
@@ -353,7 +354,9 @@ export interface MunicipalGas extends FakeGas {
 }
 
 export function createMunicipalGas(opts: { name?: string; latency?: Partial<Latency>; scopes?: readonly string[] } = {}): MunicipalGas {
-  const gas = createFakeGas({ name: opts.name ?? 'Свод района' });
+  // Every call is checked against the municipal manifest's scopes (no full `spreadsheets`: schools are
+  // read through the Sheets API with `spreadsheets.readonly`).
+  const gas = createFakeGas({ name: opts.name ?? 'Свод района', scopes: opts.scopes ?? manifestScopesOf('municipal') });
   const clock = new FakeClock();
   const latency: Latency = { ...NO_LATENCY, ...opts.latency };
   gas.log.onHit = (kind, method) => clock.advance(latencyOf(latency, kind, method));

@@ -25,12 +25,17 @@ export class FakeLock implements LockLike {
 
 export class FakeLockService implements LockServiceLike {
   readonly lock: FakeLock;
+  /**
+   * The execution runs in the context of a containing document (a bound script, a menu, the sidebar).
+   * Outside one — a standalone script, a web app — Google's getDocumentLock returns null.
+   */
+  inDocument = true;
   constructor(private readonly log: CallLog) {
     this.lock = new FakeLock(log);
   }
-  getDocumentLock(): FakeLock {
+  getDocumentLock(): FakeLock | null {
     this.log.hit('service', 'LockService.getDocumentLock');
-    return this.lock;
+    return this.inDocument ? this.lock : null;
   }
 }
 
@@ -44,10 +49,21 @@ export class FakeUtilities implements UtilitiesLike {
   }
 }
 
+/** Apps Script's quotas, in UTF-8 bytes (a Cyrillic letter is 2): 9 KB a value, 500 KB a store. */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+const utf8 = (s: string) => new TextEncoder().encode(s).length;
+
 /** One user's property store (user properties are per user and script, across documents). */
 export class FakeProperties implements PropertiesLike {
   readonly data = new Map<string, string>();
   constructor(private readonly log: CallLog) {}
+  /** Keys and values of the whole store, in UTF-8 bytes. */
+  bytes(): number {
+    let n = 0;
+    for (const [k, v] of this.data) n += utf8(k) + utf8(v);
+    return n;
+  }
   getProperty(key: string): string | null {
     this.log.hit('service', 'Properties.getProperty');
     return this.data.get(key) ?? null;
@@ -55,8 +71,12 @@ export class FakeProperties implements PropertiesLike {
   setProperty(key: string, value: string): this {
     this.log.hit('service', 'Properties.setProperty');
     if (typeof value !== 'string') throw new Error('Invalid argument: value');
-    // Apps Script caps a value at 9 KB.
-    if (value.length > 9 * 1024) throw new Error('Argument too large: value');
+    // Apps Script counts bytes, not characters: 4 700 Cyrillic letters are already over 9 KB.
+    if (utf8(value) > PROPERTY_VALUE_BYTES) throw new Error('Argument too large: value');
+    const old = this.data.get(key);
+    const grown = this.bytes() - (old === undefined ? 0 : utf8(key) + utf8(old)) + utf8(key) + utf8(value);
+    if (grown > PROPERTY_STORE_BYTES)
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     this.data.set(key, value);
     return this;
   }

@@ -65,6 +65,52 @@ function columnNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
+/** A 1-based rectangle of cells. */
+interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function overlaps(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function contains(outer: Rect, inner: Rect): boolean {
+  return (
+    inner.row >= outer.row &&
+    inner.col >= outer.col &&
+    inner.row + inner.rows <= outer.row + outer.rows &&
+    inner.col + inner.cols <= outer.col + outer.cols
+  );
+}
+
+function rectOf(a1: string): Rect {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1);
+  if (!m) throw new Error(`bad A1 ${a1}`);
+  const row = Number(m[2]);
+  const col = columnNumber(m[1] as string);
+  return { row, col, rows: (m[4] ? Number(m[4]) : row) - row + 1, cols: (m[3] ? columnNumber(m[3]) : col) - col + 1 };
+}
+
+function a1Of(r: Rect): string {
+  const start = `${columnLetters(r.col)}${r.row}`;
+  return r.rows === 1 && r.cols === 1 ? start : `${start}:${columnLetters(r.col + r.cols - 1)}${r.row + r.rows - 1}`;
+}
+
+/**
+ * Google's rules for a tab name, as far as they are known to bite: not empty or blank, at most 100
+ * characters, no line breaks or other control characters, unique without regard to case.
+ */
+export function sheetNameProblem(name: unknown): string | null {
+  if (typeof name !== 'string' || name.trim() === '') return 'empty';
+  if (name.length > 100) return 'longer than 100 characters';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused.
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character';
+  return null;
+}
+
 export class FakeRangeList implements RangeListLike {
   constructor(
     private readonly ranges: FakeRange[],
@@ -87,6 +133,15 @@ export class FakeRange implements RangeLike {
 
   private hit(method: string): void {
     this.sheet.touch(`Range.${method}`);
+  }
+
+  /** 1-based rectangle, uncounted. */
+  get rect(): Rect {
+    return { row: this.row, col: this.col, rows: this.rows, cols: this.cols };
+  }
+
+  private eachCell(fn: (cell: FakeCell) => void): void {
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) fn(this.sheet.cellAt(this.row + r, this.col + c));
   }
 
   /** A1 notation, uncounted (for assertions). */
@@ -194,8 +249,53 @@ export class FakeRange implements RangeLike {
   }
   merge(): this {
     this.hit('merge');
+    if (this.sheet.mergeRects().some((m) => overlaps(m, this.rect))) {
+      throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    }
     this.sheet.merges.push(this.a1);
     return this;
+  }
+  breakApart(): this {
+    this.hit('breakApart');
+    const inside = (m: Rect) => overlaps(m, this.rect);
+    const partly = this.sheet.mergeRects().filter((m) => inside(m) && !contains(this.rect, m));
+    if (partly.length > 0) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.sheet.merges.splice(0, this.sheet.merges.length, ...this.sheet.merges.filter((a1) => !inside(rectOf(a1))));
+    return this;
+  }
+  clearDataValidations(): this {
+    this.hit('clearDataValidations');
+    this.eachCell((cell) => (cell.validation = null));
+    return this;
+  }
+  /**
+   * Google's «PASTE_NORMAL»: values, formulas, formats and merges — and, strictly, nothing more
+   * (notes, dropdowns and conditional rules are not promised by the reference, so they are not
+   * copied here). The fake copies to the same position only; the destination must fit in its sheet.
+   */
+  copyTo(destination: RangeLike): void {
+    this.hit('copyTo');
+    if (!(destination instanceof FakeRange)) throw new Error('Invalid argument: destination');
+    const to = destination.rect;
+    if (to.row !== this.row || to.col !== this.col) throw new Error('fake copyTo supports copying to the same position only');
+    destination.sheet.checkFits(this.row, this.col, this.rows, this.cols);
+    for (let r = 0; r < this.rows; r++) {
+      for (let c = 0; c < this.cols; c++) {
+        const from = this.sheet.peek(this.row + r, this.col + c);
+        const cell = destination.sheet.cellAt(this.row + r, this.col + c);
+        cell.value = from?.value ?? '';
+        cell.formula = from?.formula ?? null;
+        cell.numberFormat = from?.numberFormat ?? null;
+        cell.textStyle = from?.textStyle ?? null;
+        cell.background = from?.background ?? null;
+        cell.horizontal = from?.horizontal ?? null;
+        cell.vertical = from?.vertical ?? null;
+        cell.wrap = from?.wrap ?? false;
+      }
+    }
+    const target = destination.sheet;
+    target.merges.splice(0, target.merges.length, ...target.merges.filter((a1) => !overlaps(rectOf(a1), this.rect)));
+    for (const m of this.sheet.mergeRects()) if (contains(this.rect, m)) target.merges.push(a1Of(m));
   }
   activate(): this {
     this.hit('activate');
@@ -240,7 +340,7 @@ export class FakeSheet implements SheetLike {
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
   readonly merges: string[] = [];
-  readonly charts: FakeChart[] = [];
+  charts: FakeChart[] = [];
   rules: FakeConditionalRule[] = [];
   filter: FakeFilter | null = null;
   hidden = false;
@@ -308,6 +408,13 @@ export class FakeSheet implements SheetLike {
         this.cellAt(r + 1, c + 1).value = v as StoredValue;
       });
     });
+  }
+  mergeRects(): Rect[] {
+    return this.merges.map(rectOf);
+  }
+  /** Throws as Sheets does when a range does not fit in the grid. */
+  checkFits(row: number, col: number, rows: number, cols: number): void {
+    this.checkRange(row, col, rows, cols);
   }
   private checkRange(row: number, col: number, rows: number, cols: number): void {
     if (![row, col, rows, cols].every(Number.isInteger) || row < 1 || col < 1 || rows < 1 || cols < 1) {
@@ -406,6 +513,39 @@ export class FakeSheet implements SheetLike {
     if (startColumn < 1 || startColumn + numColumns - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this;
+  }
+  /** Contents and formats of every cell; notes, dropdowns, merges and conditional rules stay. */
+  clear(): this {
+    this.touch('Sheet.clear');
+    for (const row of this.rowsData) {
+      for (const cell of row ?? []) {
+        if (!cell) continue;
+        cell.value = '';
+        cell.formula = null;
+        cell.numberFormat = null;
+        cell.textStyle = null;
+        cell.background = null;
+        cell.horizontal = null;
+        cell.vertical = null;
+        cell.wrap = false;
+      }
+    }
+    return this;
+  }
+  clearNotes(): this {
+    this.touch('Sheet.clearNotes');
+    for (const row of this.rowsData) for (const cell of row ?? []) if (cell) cell.note = '';
+    return this;
+  }
+  getCharts(): FakeChart[] {
+    this.touch('Sheet.getCharts');
+    return [...this.charts];
+  }
+  removeChart(chart: ChartLike): void {
+    this.touch('Sheet.removeChart');
+    const at = this.charts.indexOf(chart as FakeChart);
+    if (at < 0) throw new Error('Invalid argument: chart');
+    this.charts.splice(at, 1);
   }
   getConditionalFormatRules(): FakeConditionalRule[] {
     this.touch('Sheet.getConditionalFormatRules');
@@ -566,7 +706,7 @@ export class FakeSpreadsheet implements SpreadsheetLike {
     for (const s of this.sheets) s.rewriteFormulas(rewrite);
   }
   checkNewName(name: string, self: FakeSheet | null): void {
-    if (!name || name.length > 100) throw new Error('Invalid sheet name.');
+    if (sheetNameProblem(name) !== null) throw new Error('Invalid sheet name.');
     const clash = this.sheets.find((s) => s !== self && s.title.toLowerCase() === name.toLowerCase());
     if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   }

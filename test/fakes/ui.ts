@@ -12,6 +12,7 @@ export class FakeMenu implements MenuLike {
   constructor(
     private readonly ui: FakeUi,
     private readonly log: CallLog,
+    readonly caption: string,
   ) {}
   addItem(caption: string, functionName: string): this {
     this.log.hit('ui', 'Menu.addItem');
@@ -26,6 +27,7 @@ export class FakeMenu implements MenuLike {
   addToUi(): void {
     this.log.hit('ui', 'Menu.addToUi');
     this.ui.menus.push(this.items);
+    this.ui.menuCaptions.push(this.caption);
   }
 }
 
@@ -44,12 +46,15 @@ export class FakeHtmlOutput implements HtmlOutputLike {
 export class FakeUi implements UiLike {
   readonly ButtonSet = { OK: 0 as GoogleAppsScript.Base.ButtonSet };
   readonly menus: (MenuEntry | 'separator')[][] = [];
+  /** The caption of each menu added, in the order of `menus`. */
+  readonly menuCaptions: string[] = [];
   readonly alerts: { title: string; prompt: string }[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
   constructor(private readonly log: CallLog) {}
-  createAddonMenu(): FakeMenu {
-    this.log.hit('ui', 'Ui.createAddonMenu');
-    return new FakeMenu(this, this.log);
+  createMenu(caption: string): FakeMenu {
+    this.log.hit('ui', 'Ui.createMenu');
+    if (typeof caption !== 'string' || caption.trim() === '') throw new Error('Invalid argument: caption');
+    return new FakeMenu(this, this.log, caption);
   }
   alert(title: string, prompt: string, _buttons: GoogleAppsScript.Base.ButtonSet): string {
     this.log.hit('ui', 'Ui.alert');

@@ -74,7 +74,7 @@ describe('findings on the sample school', () => {
   });
 
   it('highlights every results sheet and links each student’s subjects (one code per grade)', () => {
-    expect(run.highlights).toHaveLength(run.data.procedures.length);
+    expect(run.write.highlights).toHaveLength(run.data.procedures.length);
     // 7В writes Russian, maths and biology: several subjects → «несколько предметов» appears.
     expect(run.findings.atRisk.some((p) => p.className === STORY.weak && p.reasons[0]?.rule === 'multiSubject')).toBe(true);
   });

@@ -147,5 +147,6 @@ describe('highlighting at-risk rows in the user’s .xlsx', () => {
       encoding: 'utf8',
     });
     expect(again.stdout).toContain('Подсветки ОКО в таблице нет.');
-  });
+    // Two Node processes reading and writing a workbook: seconds on a shared 2-core machine, not a speed check.
+  }, 60_000);
 });

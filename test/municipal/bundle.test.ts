@@ -43,7 +43,7 @@ describe('dist/municipal/Code.js', () => {
     // Nothing in the district edition opens a spreadsheet by id (that needs the full `spreadsheets` scope).
     expect(b.source).not.toContain('openById');
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }]);
-    const school = JSON.parse(readFileSync(join(ROOT, 'dist', 'appsscript.json'), 'utf8'));
+    const school = JSON.parse(readFileSync(join(ROOT, 'dist', 'school', 'appsscript.json'), 'utf8'));
     expect(school.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets.readonly');
     expect(JSON.parse(readFileSync(join(ROOT, 'dist', 'municipal', '.clasp.json'), 'utf8')).rootDir).toBe('.');
   });
@@ -53,6 +53,7 @@ describe('dist/municipal/Code.js', () => {
     const b = load(gas);
     gas.log.reset();
     b.call('onOpen', { authMode: 'NONE' });
+    expect(gas.ui.menuCaptions).toEqual(['ОКО']);
     expect(gas.ui.menus[0]?.map((m) => (m === 'separator' ? m : m.fn))).toEqual([
       'municipalStartMenu',
       'municipalContinue',

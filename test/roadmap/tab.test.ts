@@ -2,13 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Workbook } from '../../src/core/grid';
 import { roadmapShortLabel, roadmapTabName } from '../../src/core/output/roadmap';
-import { isGeneratedTab, isRoadmapOwned, isRoadmapTab, keepsUserInput } from '../../src/core/output/tabs';
-import { staleGeneratedTabs } from '../../src/core/pipeline';
 import { formatProblem } from '../../src/core/problems';
 import { COL } from '../../src/core/roadmap/columns';
 import { buildDigest } from '../../src/core/roadmap/digest';
 import { builtInTemplates } from '../../src/core/roadmap/library';
 import { readRoadmapTab } from '../../src/core/roadmap/tab-read';
+import { isGeneratedTab, isRoadmapOwned, isRoadmapTab, keepsUserInput, staleGeneratedTabs } from '../../src/core/tabs';
 import { baseWorkbook, cell, class5BFixed, FIRST_DATA, generate, keys, replaceTab, rowIndexOfKey, tab, type, withResults } from './helpers';
 
 const TAB = 'Дорожная карта · ВПР МА 5';
@@ -36,7 +35,7 @@ describe('tab names', () => {
     expect(keepsUserInput('Исполнение')).toBe(false);
     expect(keepsUserInput('Матрица дефицитов · МА 5')).toBe(false);
     expect(isRoadmapTab('Дорожная карта школы')).toBe(false);
-    expect(staleGeneratedTabs([TAB, 'Исполнение', 'Шаблон дорожной карты', 'Матрица дефицитов · МА 9'], { tabs: [] })).toEqual([
+    expect(staleGeneratedTabs([TAB, 'Исполнение', 'Шаблон дорожной карты', 'Матрица дефицитов · МА 9'], [])).toEqual([
       'Матрица дефицитов · МА 9',
     ]);
   });

@@ -64,7 +64,8 @@ describe('an analysis run', () => {
     gas.ss.addSheet('Протокол', smallProtocol());
     analyseAndWrite(gas.ss);
     const names = gas.ss.tabNames();
-    expect(names).toEqual(['Протокол', S.tabs.settings, 'Матрица дефицитов · МА 4', S.tabs.byClass, ...STATS, ...FINDINGS]);
+    // The generated tabs follow the data; the settings tab, created when missing, comes after them (in .xlsx too).
+    expect(names).toEqual(['Протокол', 'Матрица дефицитов · МА 4', S.tabs.byClass, ...STATS, ...FINDINGS, S.tabs.settings]);
 
     // The user edits a setting and moves a generated tab; an old run left a matrix this run won't make.
     const settings = gas.ss.tab(S.tabs.settings);
@@ -76,6 +77,8 @@ describe('an analysis run', () => {
       written: ['Матрица дефицитов · МА 4', S.tabs.byClass, ...STATS, ...FINDINGS],
       created: [],
       deleted: ['Матрица дефицитов · РУ 4'],
+      highlights: { removed: 1, added: 1, sheets: ['Протокол'] },
+      documents: [],
     });
     expect(gas.ss.tab(S.tabs.settings)).toBe(settings);
     expect(settings.peek(2, 3)?.value).toBe(70);

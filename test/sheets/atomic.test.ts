@@ -1,11 +1,16 @@
-// A write that fails at any call leaves the previous tab exactly as it was and no temporary tab.
+// Replacing a generated tab: all or nothing, in place. The new version is built aside; a failure
+// while building leaves the previous tab exactly as it was and no temporary tab; once complete, the
+// new version goes into the SAME sheet (its id kept), so a user's formula pointing at an ОКО tab
+// keeps working after every regeneration. A momentary service failure during the swap is retried.
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/core/pipeline';
-import { writeRun } from '../../src/sheets/apply';
+import { applyPlan } from '../../src/core/write/apply';
+import { analyseAndWrite } from '../../src/server/analyze';
 import { SheetWriteError } from '../../src/sheets/errors';
 import { readSpreadsheet } from '../../src/sheets/read';
 import { writeSpec } from '../../src/sheets/write';
-import type { FakeGas, FakeSheet } from '../fakes';
+import { sheetsWriter } from '../../src/sheets/writer';
+import { type FakeGas, type FakeSheet, SERVICE_FAILED } from '../fakes';
 import { smallProtocol } from './fixtures';
 import { fakeGas } from './setup';
 
@@ -15,7 +20,7 @@ function withOldTab(): { gas: FakeGas; old: FakeSheet; before: unknown[][] } {
   const gas = fakeGas();
   gas.ss.addSheet('Протокол', smallProtocol());
   const read = readSpreadsheet(gas.ss);
-  writeRun(gas.ss, runAnalysis(read.workbook), read);
+  applyPlan(sheetsWriter(gas.ss, read), runAnalysis(read.workbook).write);
   const old = gas.ss.tab(TAB);
   return { gas, old, before: old.snapshot() };
 }
@@ -26,30 +31,69 @@ function newSpec(gas: FakeGas) {
   return { ...spec, values: [['Новое содержимое'], ...spec.values.slice(1)] };
 }
 
-describe('a failed write', () => {
-  it('keeps the old tab and removes the temporary one, whichever call fails before the swap', () => {
-    // Count the calls of a successful write, then fail each of them in turn.
+/** Everything a reader sees of a tab: values, formulas, formats, notes, dropdowns, merges, rules, panes. */
+function look(sheet: FakeSheet) {
+  const { rows, cols } = sheet.usedSize();
+  const cells: unknown[] = [];
+  for (let r = 1; r <= rows; r++) {
+    for (let c = 1; c <= cols; c++) {
+      const x = sheet.peek(r, c);
+      cells.push([
+        x?.value ?? '',
+        x?.formula,
+        x?.numberFormat,
+        x?.background,
+        x?.textStyle?.isBold() ?? null,
+        x?.note ?? '',
+        !!x?.validation,
+      ]);
+    }
+  }
+  return {
+    cells,
+    merges: [...sheet.merges].sort(),
+    rules: sheet.rules.length,
+    charts: sheet.charts.length,
+    frozen: [sheet.frozenRows, sheet.frozenCols],
+    size: [sheet.maxRows, sheet.maxCols],
+    // Sheets' default width is 100 px: a column never set and one set to 100 look the same.
+    widths: Array.from({ length: sheet.maxCols }, (_, c) => sheet.columnWidths.get(c + 1) ?? 100),
+    tabColor: sheet.tabColor,
+  };
+}
+
+/** The tab as a clean write of `spec` into a fresh spreadsheet leaves it. */
+function cleanLook(spec: ReturnType<typeof newSpec>) {
+  const gas = fakeGas();
+  gas.ss.addSheet('Протокол', smallProtocol());
+  writeSpec(gas.ss, spec);
+  return look(gas.ss.tab(TAB));
+}
+
+function fail(gas: FakeGas, n: number, spec: ReturnType<typeof newSpec>): unknown {
+  gas.log.reset();
+  gas.log.failOnDocCall(n);
+  try {
+    writeSpec(gas.ss, spec);
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+describe('replacing a tab', () => {
+  it('keeps the old tab and removes the temporary one, whichever call fails while the new version is built', () => {
     const probe = withOldTab();
     const spec = newSpec(probe.gas);
     probe.gas.log.reset();
     writeSpec(probe.gas.ss, spec);
-    const calls = probe.gas.log.byMethod('doc');
-    const total = probe.gas.log.docCalls;
-    // The swap is the last two calls: deleteSheet(old), then setName(new).
-    expect(calls['Spreadsheet.deleteSheet']).toBe(1);
+    const building = probe.gas.log.callsBeforeSwap();
+    expect(building).toBeGreaterThan(5);
 
-    for (let n = 1; n <= total - 1; n++) {
+    for (let n = 1; n <= building; n++) {
       const { gas, old, before } = withOldTab();
       const tabsBefore = gas.ss.tabNames();
-      const next = newSpec(gas);
-      gas.log.reset();
-      gas.log.failOnDocCall(n);
-      let error: unknown = null;
-      try {
-        writeSpec(gas.ss, next);
-      } catch (e) {
-        error = e;
-      }
+      const error = fail(gas, n, newSpec(gas));
       expect(error, `call ${n}`).toBeInstanceOf(SheetWriteError);
       expect((error as Error).message).toMatch(/^Не удалось записать вкладку «Дефициты по классам»: .*Прежняя вкладка сохранена\.$/);
       expect(gas.ss.tabNames(), `call ${n}`).toEqual(tabsBefore);
@@ -59,27 +103,71 @@ describe('a failed write', () => {
     }
   });
 
-  it('after the old tab is deleted, keeps the complete new tab; the next run tidies its name', () => {
-    const { gas } = withOldTab();
+  it('keeps the same sheet, and ends as a clean write does, whichever call of the swap fails once', () => {
+    const probe = withOldTab();
+    const spec = newSpec(probe.gas);
+    probe.gas.log.reset();
+    writeSpec(probe.gas.ss, spec);
+    const total = probe.gas.log.docCalls;
+    const building = probe.gas.log.callsBeforeSwap();
+    expect(probe.gas.ss.tab(TAB)).toBe(probe.old);
+    const clean = cleanLook(spec);
+    expect(look(probe.old)).toEqual(clean);
+
+    for (let n = building + 1; n <= total; n++) {
+      const { gas, old } = withOldTab();
+      const tabsBefore = gas.ss.tabNames();
+      expect(fail(gas, n, newSpec(gas)), `call ${n}`).toBeNull();
+      expect(gas.ss.tabNames(), `call ${n}`).toEqual(tabsBefore);
+      expect(gas.ss.tab(TAB), `call ${n}`).toBe(old);
+      expect(look(old), `call ${n}`).toEqual(clean);
+    }
+  });
+
+  it('when the swap fails twice, the complete new version replaces the tab (a new sheet) rather than leave it half-written', () => {
+    const { gas, old } = withOldTab();
     const spec = newSpec(gas);
-    gas.log.reset();
+    // Each attempt of the swap starts by reading the kept sheet's size: fail the first two.
+    let failures = 0;
+    gas.log.onHit = (_kind, method) => {
+      if (method === 'Sheet.getMaxRows' && failures < 2) {
+        failures++;
+        throw new Error(SERVICE_FAILED);
+      }
+    };
     writeSpec(gas.ss, spec);
-    const total = gas.log.docCalls;
+    gas.log.onHit = null;
+    expect(failures).toBe(2);
+    const now = gas.ss.tab(TAB);
+    expect(now).not.toBe(old);
+    expect(old.deleted).toBe(true);
+    expect(look(now)).toEqual(cleanLook(spec));
+    expect(gas.ss.tabNames().some((n) => n.startsWith('~ОКО~'))).toBe(false);
+  });
 
-    const again = withOldTab();
-    const next = newSpec(again.gas);
-    again.gas.log.reset();
-    again.gas.log.failOnDocCall(total); // setName, after deleteSheet(old)
-    expect(() => writeSpec(again.gas.ss, next)).toThrow(/записана, но осталась под временным именем/);
-    const leftover = again.gas.ss.tabNames().find((n) => n.startsWith('~ОКО~'));
-    expect(leftover).toBeDefined();
-    expect(again.gas.ss.tab(leftover as string).peek(1, 1)?.value).toBe('Новое содержимое');
+  it("a user's formula pointing at an ОКО tab survives regeneration (the fake turns references to a deleted sheet into #REF!)", () => {
+    const gas = fakeGas();
+    gas.ss.addSheet('Протокол', smallProtocol());
+    analyseAndWrite(gas.ss);
+    const mine = gas.ss.addSheet('Мои расчёты');
+    mine.getRange(1, 1, 1, 2).setValues([[`='${TAB}'!A1`, "='Группа риска'!B2"]]);
+    const tab = gas.ss.tab(TAB);
+    for (let run = 0; run < 3; run++) analyseAndWrite(gas.ss);
+    expect(gas.ss.tab(TAB)).toBe(tab);
+    expect(mine.peek(1, 1)?.formula).toBe(`='${TAB}'!A1`);
+    expect(mine.peek(1, 2)?.formula).toBe("='Группа риска'!B2");
+    // The test can fail: deleting the tab, as earlier versions did, breaks the formula for good.
+    gas.ss.deleteSheet(tab);
+    expect(mine.peek(1, 1)?.formula).toBe('=#REF!A1');
+  });
 
-    // The leftover is not read as input, and the next run deletes it and writes the tab properly.
-    const read = readSpreadsheet(again.gas.ss);
-    expect(read.workbook.grids.map((g) => g.name)).not.toContain(leftover);
-    writeRun(again.gas.ss, runAnalysis(read.workbook), read);
-    expect(again.gas.ss.tabNames().some((n) => n.startsWith('~ОКО~'))).toBe(false);
-    expect(again.gas.ss.tabNames()).toContain(TAB);
+  it('a leftover of a killed run is not read as input, and the next run deletes it', () => {
+    const { gas } = withOldTab();
+    const leftover = gas.ss.addSheet('~ОКО~ lz0k1 Дефициты по классам', [['обрывок']]);
+    const read = readSpreadsheet(gas.ss);
+    expect(read.workbook.grids.map((g) => g.name)).not.toContain(leftover.title);
+    applyPlan(sheetsWriter(gas.ss, read), runAnalysis(read.workbook).write);
+    expect(gas.ss.tabNames().some((n) => n.startsWith('~ОКО~'))).toBe(false);
+    expect(leftover.deleted).toBe(true);
   });
 });

@@ -2,20 +2,27 @@
 // results sheet has 100 rows or 10 000.
 import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/core/pipeline';
-import { writeRun } from '../../src/sheets/apply';
+import { applyPlan } from '../../src/core/write/apply';
 import { readSpreadsheet } from '../../src/sheets/read';
 import { writeSpec } from '../../src/sheets/write';
+import { sheetsWriter } from '../../src/sheets/writer';
 import type { FakeGas } from '../fakes';
 import { bigProtocol } from './fixtures';
 import { fakeGas } from './setup';
 
 /**
- * Document calls allowed per generated tab when it replaces an older one during a run. The matrix tab
- * measures 18: insertSheet, deleteRows (size), getRange ×2 (block + rule range), setValues,
- * setNumberFormats, setTextStyles, setBackgrounds, setHorizontalAlignments, setNotes,
- * setConditionalFormatRules, setFrozenRows, setFrozenColumns, setColumnWidths ×3, deleteSheet, setName.
+ * Document calls allowed per generated tab when it replaces an older one during a run — in place,
+ * keeping the tab's sheet (src/sheets/write.ts). The matrix tab measures 31:
+ * - the new version built aside (11): insertSheet, deleteRows (size), getRange (block), setValues,
+ *   setNumberFormats, setTextStyles, setBackgrounds, setHorizontalAlignments, …;
+ * - the old tab emptied (10): getMaxRows, getMaxColumns, getRange (all), breakApart,
+ *   clearDataValidations, clear, clearNotes, getCharts, getFilter, showSheet;
+ * - sized and dressed (10): setFrozenRows, setFrozenColumns, setColumnWidths (reset + 3 runs),
+ *   getRange ×2 (block + rule range), copyTo, setNotes, setConditionalFormatRules, setTabColor;
+ * - and the temporary tab deleted (1).
+ * Replacing the tab by a new sheet took 18 calls, but broke every formula and link pointing at it.
  */
-const TAB_BUDGET = 20;
+const TAB_BUDGET = 36;
 
 interface Measured {
   tab: string;
@@ -29,7 +36,7 @@ function measure(students: number): Measured[] {
   const gas: FakeGas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
   gas.ss.addSheet('Протокол', bigProtocol(students));
   const first = readSpreadsheet(gas.ss);
-  writeRun(gas.ss, runAnalysis(first.workbook), first);
+  applyPlan(sheetsWriter(gas.ss, first), runAnalysis(first.workbook).write);
 
   const read = readSpreadsheet(gas.ss);
   const run = runAnalysis(read.workbook);
@@ -68,7 +75,8 @@ describe('call budget per generated tab', () => {
     }
     // Keep the measurement visible in the test output: it is what the budget is about.
     console.log(small.map((m) => `${m.tab}: ${m.calls} calls ${JSON.stringify(m.methods)}`).join('\n'));
-  });
+    // Two full runs over 10 000 students: seconds on a shared machine. What is checked is the call count, not the time.
+  }, 60_000);
 
   it('reads each input sheet and each tab users type into with exactly one getValues, and no other generated tab', () => {
     const gas = fakeGas('Форма сбора результатов ВПР Математика 5 класс');
@@ -77,7 +85,7 @@ describe('call budget per generated tab', () => {
     const first = readSpreadsheet(gas.ss);
     const run1 = runAnalysis(first.workbook);
     const run1Tabs = run1.tabs.length;
-    writeRun(gas.ss, run1, first);
+    applyPlan(sheetsWriter(gas.ss, first), run1.write);
     gas.log.reset();
     const read = readSpreadsheet(gas.ss);
     // Input: «Протокол», «Заметки» and the settings the first run created; of the generated tabs, only

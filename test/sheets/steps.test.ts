@@ -40,12 +40,23 @@ describe('steps', () => {
   it('write only their own tabs and delete only their own stale tabs', () => {
     const gas = analysed();
     const before = new Map(gas.ss.tabNames().map((n) => [n, gas.ss.tab(n)]));
+    // A mark in a corner cell of every tab: a tab the step rewrites loses it.
+    for (const sheet of before.values()) sheet.load([...Array.from({ length: 299 }, () => []), [...Array(25).fill(null), 'метка']]);
     gas.ss.addSheet('Матрица дефицитов · РУ 4', [['устарело']]);
     const { report } = runStepAndWrite(gas.ss, 'risk');
-    expect(report).toEqual({ written: [S.tabs.risk, S.tabs.dynamics], created: [], deleted: [] });
+    expect(report).toEqual({
+      written: [S.tabs.risk, S.tabs.dynamics],
+      created: [],
+      deleted: [],
+      // The risk step re-highlights the at-risk rows: its own earlier rule out, the new one in.
+      highlights: { removed: 1, added: 1, sheets: ['Протокол'] },
+      documents: [],
+    });
     for (const [name, sheet] of before) {
-      if (name === S.tabs.risk || name === S.tabs.dynamics) expect(gas.ss.tab(name), name).not.toBe(sheet);
-      else expect(gas.ss.tab(name), name).toBe(sheet);
+      // Every tab keeps its sheet; only the step's own tabs were rewritten.
+      expect(gas.ss.tab(name), name).toBe(sheet);
+      const rewritten = name === S.tabs.risk || name === S.tabs.dynamics;
+      expect(sheet.peek(300, 26)?.value === 'метка', name).toBe(!rewritten);
     }
     // The stale matrix belongs to the analysis step: only that step deletes it.
     expect(gas.ss.tabNames()).toContain('Матрица дефицитов · РУ 4');
@@ -59,9 +70,8 @@ describe('steps', () => {
     const countTabs = TabDirectory.read(count.ss);
     count.log.reset();
     replaceTabs(count.ss, plan, countTabs);
-    const total = count.log.docCalls;
-    // The swap (delete old, rename new) starts after every new tab is painted.
-    const paintCalls = total - 2 * plan.length;
+    // The swaps start after every new version is built.
+    const paintCalls = count.log.callsBeforeSwap();
     expect(paintCalls).toBeGreaterThan(plan.length * 5);
     for (let n = 1; n <= paintCalls; n++) {
       const gas = analysed();

@@ -1,4 +1,4 @@
-// Task completion and deficit status per student, class, parallel and school (DOMAIN.md §4):
+// Task completion and deficit status per student, class, parallel and school (docs/domain.md §4):
 // completion % = points ÷ (participants × max) × 100; participants = present; X = 0 points.
 import type { Procedure, Student, Task } from '../model';
 import type { Settings } from '../settings';

@@ -1,4 +1,4 @@
-// Distribution of primary scores and its peaks (DOMAIN.md §6): a bin is a peak when it holds at
+// Distribution of primary scores and its peaks (docs/domain.md §6): a bin is a peak when it holds at
 // least `factor` × the mean bin, at least mean + 1, and at least `minStudents` students.
 // A peak counts as «at a cut-off» only when it also stands out from the score just below the cut
 // (≥ `jump` × that bin): an honest bell curve whose top happens to sit on a cut-off has no such step,

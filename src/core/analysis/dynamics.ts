@@ -1,4 +1,4 @@
-// Dynamics between consecutive procedures of one subject, per student and per class (DOMAIN.md §4:
+// Dynamics between consecutive procedures of one subject, per student and per class (docs/domain.md §4:
 // negative dynamics = the share of mark 2 rising by ≥ 10 percentage points, configurable).
 // Procedures with different task sets are compared only on what is comparable: completion of the whole
 // work (%), marks, and skills with the same text.

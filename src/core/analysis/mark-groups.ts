@@ -1,4 +1,4 @@
-// Marks per group (class, parallel, school) and task completion by mark groups (DOMAIN.md §4,
+// Marks per group (class, parallel, school) and task completion by mark groups (docs/domain.md §4,
 // directions 2, 3 and 7): how the students who got 2, 3, 4 and 5 did on each task.
 // Completion uses the same definition as everywhere: points ÷ (n × max) × 100, X = 0 points.
 import type { Procedure, Student } from '../model';

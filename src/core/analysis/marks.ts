@@ -1,4 +1,4 @@
-// Statistics of marks and the comparison with journal marks (DOMAIN.md §4), per group.
+// Statistics of marks and the comparison with journal marks (docs/domain.md §4), per group.
 // Percentages are of the participants who have the marks compared, as ФИС ОКО reports them.
 import type { Student } from '../model';
 

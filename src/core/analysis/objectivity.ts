@@ -1,4 +1,4 @@
-// Signs to check the objectivity of results (DOMAIN.md §6), per class, per teacher and per school of
+// Signs to check the objectivity of results (docs/domain.md §6), per class, per teacher and per school of
 // each procedure. These are *signs to check*, never conclusions about a teacher's work.
 //
 //   lowered / raised — Понизили (mark < journal) or Повысили (mark > journal) among participants with

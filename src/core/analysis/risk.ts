@@ -1,4 +1,4 @@
-// At-risk students (DOMAIN.md §5): configurable rules, each flag with its reason in words a deputy
+// At-risk students (docs/domain.md §5): configurable rules, each flag with its reason in words a deputy
 // director can read aloud. One profile per student (linked across procedures, see linking.ts).
 //
 // Per subject, on the student's procedures of that subject in time order:

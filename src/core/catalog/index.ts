@@ -1,30 +1,30 @@
 // Built-in task plans («обобщённый план варианта») from the ФИОКО KIM descriptions, matched to a
 // procedure by subject + grade + task codes and max scores.
 import type { TaskLevel } from '../model';
-import { z } from '../zod';
+import * as z from '../zod';
 import literaryReading4 from './data/vpr-literary_reading-grade4-2026.json';
 import mathematics4 from './data/vpr-mathematics-grade4-2026.json';
 import russian4 from './data/vpr-russian-grade4-2026.json';
 
 const itemSchema = z.object({
   task_code: z.string(),
-  max_score: z.number().positive(),
-  section: z.string().optional(),
-  topic: z.string().optional(),
-  subtopic: z.string().optional(),
-  skill: z.string().optional(),
-  planned_result: z.string().optional(),
+  max_score: z.number().check(z.positive()),
+  section: z.optional(z.string()),
+  topic: z.optional(z.string()),
+  subtopic: z.optional(z.string()),
+  skill: z.optional(z.string()),
+  planned_result: z.optional(z.string()),
   complexity: z.enum(['Базовый', 'Повышенный', 'Высокий']),
 });
 const catalogSchema = z.object({
   meta: z.object({
     exam: z.string(),
-    year: z.number().int(),
+    year: z.int(),
     subject: z.string(),
-    parallel: z.number().int(),
+    parallel: z.int(),
     source: z.string(),
   }),
-  items: z.array(itemSchema).min(1),
+  items: z.array(itemSchema).check(z.minLength(1)),
 });
 
 export interface CatalogItem {
@@ -49,7 +49,7 @@ export interface Catalog {
 const LEVEL: Record<string, TaskLevel> = { Базовый: 'Б', Повышенный: 'П', Высокий: 'В' };
 
 function load(id: string, raw: unknown): Catalog {
-  const c = catalogSchema.parse(raw);
+  const c = z.parse(catalogSchema, raw);
   const items = new Map<string, CatalogItem>();
   for (const it of c.items) {
     const item: CatalogItem = { id: it.task_code, max: it.max_score, level: LEVEL[it.complexity] as TaskLevel };

@@ -1,4 +1,4 @@
-import { z } from '../zod';
+import { z } from '../zod-full';
 import { exportSchema } from './schema';
 
 /** The JSON Schema (draft 2020-12) of the export, as committed in docs/. */

@@ -1,5 +1,5 @@
 // The JSON export: its zod schema is the documentation (docs/oko-export.schema.json is generated from it).
-import { z } from '../zod';
+import { z } from '../zod-full';
 
 const percent = z.number().describe('Процент, не округлён (0–100)');
 const status = z.enum(['sufficient', 'uncertain', 'insufficient', 'none']);

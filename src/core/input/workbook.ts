@@ -3,10 +3,10 @@
 import { findCatalog } from '../catalog';
 import { type Grid, norm, type Workbook } from '../grid';
 import type { Procedure } from '../model';
-import { isGeneratedTab } from '../output/tabs';
 import { hasErrors, type Problem, problem } from '../problems';
 import { readSettings, type Settings } from '../settings';
 import { S } from '../strings';
+import { isGeneratedTab } from '../tabs';
 import { type Benchmarks, readBenchmarks } from './benchmarks';
 import { type ClassMap, CONFIG_SHEETS, markFromScale, type PlanRow, readClasses, readPlan, readScale, type ScaleRow } from './config';
 import { findResultsHeader, readResults } from './results';
@@ -228,4 +228,4 @@ function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | n
   problems.push(problem('info', 'marks-from-scale', p.sheet, S.marksFromScale));
 }
 
-export { isGeneratedTab } from '../output/tabs';
+export { isGeneratedTab } from '../tabs';

@@ -1,7 +1,7 @@
 // The district aggregate as JSON (zod schema → docs/municipal-export.schema.json) and as one long
 // table (school × procedure × task), the shape that loads into BigQuery or any database unchanged.
 // No timestamps: the same records give byte-identical output, however many chunks collected them.
-import { z } from '../zod';
+import { z } from '../zod-full';
 import type { District } from './district';
 import { procedureAggSchema, roadmapProgressSchema, taskStatusSchema } from './schema';
 import type { DistrictSettings } from './settings';
@@ -32,7 +32,7 @@ export const municipalExportSchema = z.object({
       cluster: z.string(),
       attributes: z.record(z.string(), z.string()),
       source: z.string(),
-      roadmap: roadmapProgressSchema.nullable(),
+      roadmap: z.nullable(roadmapProgressSchema),
       procedures: z.array(procedureAggSchema),
     }),
   ),

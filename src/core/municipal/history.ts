@@ -3,13 +3,13 @@
 // indicators. The next collection with different data compares the schools of that list with what
 // they show now, beside the support rows they had in the district roadmap and the statuses the
 // coordinator set. The record lives with the job's state (row «#history» of the hidden state tab).
-import { z } from '../zod';
+import * as z from '../zod';
 import type { District, DistrictSchool } from './district';
 import { textHash } from './hash';
 import type { DistrictSettings } from './settings';
 import { CRITERIA, type Criterion, consideredWorks, maxTotalOf, type ShnorSchool, withMarkOf } from './shnor';
 
-const pair = z.tuple([z.number(), z.number()]).nullable();
+const pair = z.nullable(z.tuple([z.number(), z.number()]));
 
 export const pooledSchema = z.object({ quality: pair, mean: pair, risk: pair });
 

@@ -4,12 +4,12 @@
 // that the district counts what is overdue on the day it looks, not on the day it read), and what the
 // district's «Сроки отчётов» rows find in them.
 import { cellText, type Grid, norm } from '../grid';
-import { isRoadmapTab as isRoadmapTabName } from '../output/tabs';
 import type { Problem } from '../problems';
 import { STATUSES } from '../roadmap/columns';
 import { BLOCK_ARCHIVE } from '../roadmap/keys';
 import { readRoadmapTab } from '../roadmap/tab-read';
 import { S } from '../strings';
+import { isRoadmapTab as isRoadmapTabName } from '../tabs';
 import { cellDate, matchesActivity, type ReportItem } from './reports';
 import type { ReportProgress, RoadmapProgress } from './schema';
 

@@ -1,18 +1,19 @@
 // What one source leaves behind after the job has read it: per school and procedure, aggregates
 // only — no student codes, no names, no per-student rows. The same objects are stored between chunks
 // (in the state sheet, as JSON) and validated with these schemas when read back.
-import { z } from '../zod';
+import * as z from '../zod';
 
-const count = z.number().int().nonnegative();
-const pct = z.number().describe('Процент 0–100, округлён до 6 знаков');
+const count = z.int().check(z.nonnegative());
+const pct = z.number().check(z.describe('Процент 0–100, округлён до 6 знаков'));
+const described = <T extends z.ZodMiniType>(schema: T, text: string): T => schema.check(z.describe(text)) as T;
 
 export const taskStatusSchema = z.enum(['sufficient', 'uncertain', 'insufficient', 'none']);
 
 export const taskDefSchema = z.object({
-  id: z.string().describe('Код задания как в заголовке результатов: "1", "4К1", "9.1"'),
-  max: z.number().positive(),
-  level: z.enum(['Б', 'П', 'В']).nullable(),
-  skill: z.string().optional(),
+  id: z.string().check(z.describe('Код задания как в заголовке результатов: "1", "4К1", "9.1"')),
+  max: z.number().check(z.positive()),
+  level: z.nullable(z.enum(['Б', 'П', 'В'])),
+  skill: z.optional(z.string()),
 });
 
 export const signSchema = z.object({
@@ -23,82 +24,88 @@ export const signSchema = z.object({
 });
 
 export const regionSchema = z.object({
-  group: z.string().describe('Строка отчёта ФИС ОКО, как на листе «Эталоны» («Энская область»)'),
-  quality: pct.nullable().describe('«4» + «5», % («Статистика по отметкам»)'),
-  meanCompletion: pct.nullable().describe('Среднее выполнение заданий, взвешенное по макс. баллу («Выполнение заданий»)'),
+  group: z.string().check(z.describe('Строка отчёта ФИС ОКО, как на листе «Эталоны» («Энская область»)')),
+  quality: described(z.nullable(pct), '«4» + «5», % («Статистика по отметкам»)'),
+  meanCompletion: described(z.nullable(pct), 'Среднее выполнение заданий, взвешенное по макс. баллу («Выполнение заданий»)'),
 });
 
 export const procedureAggSchema = z.object({
-  key: z.string().describe('вид|год|предмет|класс — одинаков у всех школ района'),
+  key: z.string().check(z.describe('вид|год|предмет|класс — одинаков у всех школ района')),
   title: z.string(),
   kind: z.string(),
-  year: z.number().int().nullable(),
+  year: z.nullable(z.int()),
   subject: z.string(),
-  grade: z.number().int().nullable(),
+  grade: z.nullable(z.int()),
   sheet: z.string(),
   tasks: z.array(taskDefSchema),
   participants: count,
   reliable: z.boolean(),
   markSource: z.enum(['file', 'scale', 'none']),
   marks: z.object({ '2': count, '3': count, '4': count, '5': count }),
-  quality: pct.nullable(),
-  success: pct.nullable(),
-  meanCompletion: pct.nullable(),
+  quality: z.nullable(pct),
+  success: z.nullable(pct),
+  meanCompletion: z.nullable(pct),
   points: z
     .number()
-    .nonnegative()
-    .describe('Сумма первичных баллов участников: среднее выполнение = points ÷ (participants × Σ max) — для точного сравнения с порогами'),
-  completion: z.array(pct.nullable()).describe('По заданиям, в порядке tasks'),
+    .check(
+      z.nonnegative(),
+      z.describe(
+        'Сумма первичных баллов участников: среднее выполнение = points ÷ (participants × Σ max) — для точного сравнения с порогами',
+      ),
+    ),
+  completion: z.array(z.nullable(pct)).check(z.describe('По заданиям, в порядке tasks')),
   status: z.array(taskStatusSchema),
   insufficient: count,
-  risk: count.describe('Участников в группе риска: отметка «2» или выполнено меньше порога risk.lowShare'),
-  riskShare: pct.nullable(),
+  risk: z.int().check(z.nonnegative(), z.describe('Участников в группе риска: отметка «2» или выполнено меньше порога risk.lowShare')),
+  riskShare: z.nullable(pct),
   journal: z.object({ n: count, lowered: count, confirmed: count, raised: count }),
-  signs: z.array(signSchema).describe('Признаки необъективности школы по этой работе (признаки для проверки, не выводы)'),
-  region: regionSchema.nullable().describe('Показатели региона по этой работе с листа «Эталоны» школы (ФИС ОКО), если он есть'),
+  signs: z.array(signSchema).check(z.describe('Признаки необъективности школы по этой работе (признаки для проверки, не выводы)')),
+  region: described(z.nullable(regionSchema), 'Показатели региона по этой работе с листа «Эталоны» школы (ФИС ОКО), если он есть'),
 });
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const reportProgressSchema = z.object({
-  id: z.string().describe('Строка листа «Сроки отчётов» (ключ по тексту «что сдать» и «мероприятие»)'),
-  matched: count.describe('Мероприятий дорожных карт школы, подходящих под строку'),
-  done: count.describe('Из них «Выполнено»'),
-  lastDone: isoDate.nullable().describe('Самая поздняя «Дата выполнения» среди выполненных (если все выполнены и даты указаны)'),
+  id: z.string().check(z.describe('Строка листа «Сроки отчётов» (ключ по тексту «что сдать» и «мероприятие»)')),
+  matched: z.int().check(z.nonnegative(), z.describe('Мероприятий дорожных карт школы, подходящих под строку')),
+  done: z.int().check(z.nonnegative(), z.describe('Из них «Выполнено»')),
+  lastDone: described(z.nullable(isoDate), 'Самая поздняя «Дата выполнения» среди выполненных (если все выполнены и даты указаны)'),
 });
 
 export const roadmapProgressSchema = z.object({
   tabs: z.array(z.string()),
-  total: count.describe('Мероприятий со статусом, кроме «Отменено»'),
+  total: z.int().check(z.nonnegative(), z.describe('Мероприятий со статусом, кроме «Отменено»')),
   done: count,
   doing: count,
   todo: count,
   cancelled: count,
-  percent: pct.nullable().describe('Выполнено ÷ мероприятий × 100'),
+  percent: z.nullable(pct).check(z.describe('Выполнено ÷ мероприятий × 100')),
   open: z
     .array(isoDate)
-    .describe(
-      'Сроки (окончание) невыполненных мероприятий «Не начато» и «В работе», по возрастанию: просрочено и ближайший срок считаются на дату свода',
+    .check(
+      z.describe(
+        'Сроки (окончание) невыполненных мероприятий «Не начато» и «В работе», по возрастанию: просрочено и ближайший срок считаются на дату свода',
+      ),
     ),
-  openUndated: count.describe('Невыполненных мероприятий без даты срока'),
-  reports: z.array(reportProgressSchema).describe('Строки листа «Сроки отчётов» района: что из них школа выполнила'),
+  openUndated: z.int().check(z.nonnegative(), z.describe('Невыполненных мероприятий без даты срока')),
+  reports: z.array(reportProgressSchema).check(z.describe('Строки листа «Сроки отчётов» района: что из них школа выполнила')),
 });
 
 export const schoolAggSchema = z.object({
   code: z.string(),
   name: z.string(),
   procedures: z.array(procedureAggSchema),
-  roadmap: roadmapProgressSchema.nullable(),
+  roadmap: z.nullable(roadmapProgressSchema),
 });
 
 export const sourceRecordSchema = z.object({
   key: z.string(),
   ref: z.string(),
-  label: z.string().describe('Имя таблицы или файла'),
+  label: z.string().check(z.describe('Имя таблицы или файла')),
   status: z.enum(['ok', 'failed']),
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
   notes: z.array(z.string()),
-  hash: z.string().nullable(),
+  hash: z.nullable(z.string()),
   /** Settings + version + the unit's rows: a change re-analyses the source even if its content did not change. */
   fingerprint: z.string(),
   runId: z.string(),

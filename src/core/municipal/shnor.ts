@@ -1,4 +1,4 @@
-// Schools with low results (ШНОР, DOMAIN.md §7; seed 004, seed 002 §2.4): a support list that tells
+// Schools with low results (ШНОР, docs/domain.md §7; seed 004, seed 002 §2.4): a support list that tells
 // schools apart. Two steps, both configurable on «Настройки ОКО», every step with its numbers:
 //
 // 1. Per work (external procedures only by default: ВПР, ОГЭ, ЕГЭ, ГВЭ, НИКО, regional; internal

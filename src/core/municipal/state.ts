@@ -8,6 +8,7 @@
 // each. Together they cut a typical school's record to about a third.
 import type { SheetSpec } from '../output/spec';
 import { M } from '../strings';
+import * as z from '../zod';
 import { emptyHistory, type History, historySchema } from './history';
 import { type SourceRecord, sourceRecordSchema, type TaskDef, type TaskStatus } from './schema';
 
@@ -134,7 +135,7 @@ export function parseState(values: readonly (readonly unknown[])[]): Map<string,
     const text = joinParts(row);
     if (text === null) continue;
     try {
-      const parsed = sourceRecordSchema.safeParse(unpack(JSON.parse(text), dict));
+      const parsed = z.safeParse(sourceRecordSchema, unpack(JSON.parse(text), dict));
       if (parsed.success) out.set(parsed.data.key, parsed.data);
     } catch {
       // Not JSON: skipped.

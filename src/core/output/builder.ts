@@ -89,6 +89,23 @@ export class SpecBuilder {
     return this.row([]);
   }
 
+  /**
+   * The opening every analytic tab shares: its title, bold on the title colour across `width`
+   * columns, then its explanations (the rules and thresholds used), muted italics, one row each.
+   */
+  preamble(title: string, width: number, notes: readonly string[]): void {
+    const r = this.row([title], { bold: true, background: COLORS.titleBg });
+    this.format({ row: r, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
+    for (const note of notes) this.row([note], { italic: true, fontColor: COLORS.muted });
+  }
+
+  /** A section inside a tab: an empty row, then its title on the title colour (no lead values). */
+  section(title: string): number {
+    this.lead = null;
+    this.blank();
+    return this.row([title], { bold: true, background: COLORS.titleBg });
+  }
+
   format(range: Rect, format: Omit<RangeFormat, 'range'>): void {
     if (range.rows > 0 && range.cols > 0) this.formats.push({ range, ...format });
   }

@@ -17,17 +17,12 @@ export function buildByClass(analyses: readonly ProcedureAnalysis[], s: Settings
   const b = new SpecBuilder(S.tabs.byClass);
   const maxTasks = Math.max(1, ...analyses.map((a) => a.procedure.tasks.length));
   const c0 = 5; // first task column (after the lead columns)
-  b.row([S.tabs.byClass], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: c0 + maxTasks }, { background: COLORS.titleBg });
-  b.row(
-    [
-      `% выполнения каждого задания группой = сумма баллов ÷ (участники × макс. балл) × 100. Зелёный — достаточно, жёлтый — на грани, красный — недостаточно ` +
-        `(базовые: ≥ ${s['deficit.basicSufficient']} % / ${s['deficit.basicUncertain']}–${s['deficit.basicSufficient']} % / < ${s['deficit.basicUncertain']} %; ` +
-        `повышенные и высокие: ≥ ${s['deficit.advancedSufficient']} % / ${s['deficit.advancedUncertain']}–${s['deficit.advancedSufficient']} % / < ${s['deficit.advancedUncertain']} %). ` +
-        `Группы меньше ${s['sample.minReliable']} участников помечены: их статистика ненадёжна.`,
-    ],
-    { italic: true, fontColor: COLORS.muted },
-  );
+  b.preamble(S.tabs.byClass, c0 + maxTasks, [
+    `% выполнения каждого задания группой = сумма баллов ÷ (участники × макс. балл) × 100. Зелёный — достаточно, жёлтый — на грани, красный — недостаточно ` +
+      `(базовые: ≥ ${s['deficit.basicSufficient']} % / ${s['deficit.basicUncertain']}–${s['deficit.basicSufficient']} % / < ${s['deficit.basicUncertain']} %; ` +
+      `повышенные и высокие: ≥ ${s['deficit.advancedSufficient']} % / ${s['deficit.advancedUncertain']}–${s['deficit.advancedSufficient']} % / < ${s['deficit.advancedUncertain']} %). ` +
+      `Группы меньше ${s['sample.minReliable']} участников помечены: их статистика ненадёжна.`,
+  ]);
   b.leadColumns(PROCEDURE_LEAD, [120, 90, 90]);
   b.lead = 'labels';
   b.row([''], { bold: true, background: COLORS.headerBg });

@@ -19,28 +19,57 @@ const lead = (p: Procedure, className = '', grade: number | null = p.meta.grade)
   className,
 });
 
+/**
+ * «Динамика» in named stages, one table each: the procedures of each subject in order, what is
+ * comparable between them, the classes, the skills they share, the students. Without a pair of
+ * procedures to compare, only the first table and a note.
+ */
 export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetSpec {
   const b = new SpecBuilder(S.tabs.dynamics);
-  const W = 15; // the widest table (classes), without the lead columns
-  b.row([S.tabs.dynamics], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: W }, { background: COLORS.titleBg });
-  b.row(
-    [
-      'Работы одного предмета упорядочены по дате (затем по году, затем по порядку листов). Ученики связаны по коду участника внутри школы' +
-        (links.mapped > 0 ? ` и через лист «Соответствие кодов» (строк: ${links.mapped})` : '') +
-        '. «Тот же класс» в другом учебном году — класс с той же буквой на столько классов старше, сколько лет прошло (5А в 2025 → 6А в 2026). ' +
-        `Отрицательная динамика — доля отметок «2» выросла на ${S.num(s['dynamics.twoRise'])} п. п. и больше. ` +
-        'Работы с разным набором заданий сравниваются только по % выполнения работы, отметкам и общим умениям.',
-    ],
-    { italic: true, fontColor: COLORS.muted },
-  );
+  b.preamble(S.tabs.dynamics, WIDEST, [introText(links, s)]);
+  proceduresTable(b, links);
+  if (d.comparisons.length === 0) {
+    b.lead = null;
+    b.blank();
+    b.row([S.dynamics.noPairs], { italic: true });
+    b.columnWidths = { 0: 40, 1: 260, 2: 220, 3: 110, 4: 100, 5: 90 };
+    return b.build();
+  }
+  comparisonsTable(b, d);
+  classesTable(b, d, s);
+  skillsTable(b, d);
+  studentsTable(b, d);
+  // Few distinct widths: Sheets sets each run of equal widths in one call.
+  b.columnWidths = { 0: 90, 1: 190, 2: 190, 14: 360 };
+  for (let c = 3; c < 14; c++) b.columnWidths[c] = 90;
+  return b.build({ frozenRows: 0 });
+}
 
-  // ---- procedures per subject ------------------------------------------------------------------
+/** The widest table (classes), without the lead columns. */
+const WIDEST = 15;
+
+function introText(links: Links, s: Settings): string {
+  return (
+    'Работы одного предмета упорядочены по дате (затем по году, затем по порядку листов). Ученики связаны по коду участника внутри школы' +
+    (links.mapped > 0 ? ` и через лист «Соответствие кодов» (строк: ${links.mapped})` : '') +
+    '. «Тот же класс» в другом учебном году — класс с той же буквой на столько классов старше, сколько лет прошло (5А в 2025 → 6А в 2026). ' +
+    `Отрицательная динамика — доля отметок «2» выросла на ${S.num(s['dynamics.twoRise'])} п. п. и больше. ` +
+    'Работы с разным набором заданий сравниваются только по % выполнения работы, отметкам и общим умениям.'
+  );
+}
+
+/** A table's header row: the lead columns repeat their labels. */
+function header(b: SpecBuilder, labels: string[], wrap = false): void {
+  b.lead = 'labels';
+  b.row(labels, { bold: true, background: COLORS.headerBg, ...(wrap ? { wrap: true } : {}) });
+}
+
+/** Procedures per subject, in the order they are compared. */
+function proceduresTable(b: SpecBuilder, links: Links): void {
   b.blank();
   b.leadColumns(PROCEDURE_LEAD, [120, 90, 90]);
   b.row(['Работы по предметам'], { bold: true, background: COLORS.titleBg });
-  b.lead = 'labels';
-  b.row(['№', 'Работа', 'Лист', 'Дата', 'Учебный год', 'Участников'], { bold: true, background: COLORS.headerBg });
+  header(b, ['№', 'Работа', 'Лист', 'Дата', 'Учебный год', 'Участников']);
   for (const sr of links.series) {
     sr.procedures.forEach((p, i) => {
       const y = schoolYear(p);
@@ -56,32 +85,24 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
       ]);
     });
   }
+}
 
-  if (d.comparisons.length === 0) {
-    b.lead = null;
-    b.blank();
-    b.row([S.dynamics.noPairs], { italic: true });
-    b.columnWidths = { 0: 40, 1: 260, 2: 220, 3: 110, 4: 100, 5: 90 };
-    return b.build();
-  }
-
-  b.lead = null;
-  b.blank();
-  b.row(['Что сравнимо'], { bold: true, background: COLORS.titleBg });
-  b.lead = 'labels';
-  b.row(['Сравнение', 'Было', 'Стало', 'Что сравнивается'], { bold: true, background: COLORS.headerBg });
+/** Each pair of consecutive procedures and what can be compared between them. */
+function comparisonsTable(b: SpecBuilder, d: Dynamics): void {
+  b.section('Что сравнимо');
+  header(b, ['Сравнение', 'Было', 'Стало', 'Что сравнивается']);
   for (const c of d.comparisons) {
     // The later procedure's parallel: the class as it is now.
     b.lead = lead(c.to);
     b.row([stepLabel(c.from, c.to), c.from.title, c.to.title, c.text]);
   }
+}
 
-  // ---- classes ---------------------------------------------------------------------------------
-  b.lead = null;
-  b.blank();
-  b.row(['Классы'], { bold: true, background: COLORS.titleBg });
-  b.lead = 'labels';
-  b.row(
+/** The same class in both procedures: participants, completion, share of «2», quality, and the verdict. */
+function classesTable(b: SpecBuilder, d: Dynamics, s: Settings): void {
+  b.section('Классы');
+  header(
+    b,
     [
       'Класс было → стало',
       'Сравнение',
@@ -99,7 +120,7 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
       'Δ, п. п.',
       'Вывод',
     ],
-    { bold: true, background: COLORS.headerBg, wrap: true },
+    true,
   );
   const cStart = b.nextRow;
   b.lead = null;
@@ -145,34 +166,32 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
       background: COLORS.insufficientBg,
     });
   }
+}
 
-  // ---- shared skills ---------------------------------------------------------------------------
+/** Skills both procedures test (same text), per class: only when some exist. */
+function skillsTable(b: SpecBuilder, d: Dynamics): void {
   const withSkills = d.classes.filter((c) => c.skills.length > 0);
-  if (withSkills.length > 0) {
-    b.lead = null;
-    b.blank();
-    b.row(['Общие умения (совпадает текст умения)'], { bold: true, background: COLORS.titleBg });
-    b.lead = 'labels';
-    b.row(['Сравнение', 'Умение', '% было', '% стало', 'Δ, п. п.'], { bold: true, background: COLORS.headerBg });
-    const kStart = b.nextRow;
-    for (const c of withSkills) {
-      b.lead = lead(c.to.proc, c.to.group.name, c.to.group.grade ?? c.to.proc.meta.grade);
-      for (const k of c.skills) {
-        b.row([stepLabel(c.from.proc, c.to.proc), k.skill, fin(k.from), fin(k.to), fin(k.to - k.from)]);
-      }
+  if (withSkills.length === 0) return;
+  b.section('Общие умения (совпадает текст умения)');
+  header(b, ['Сравнение', 'Умение', '% было', '% стало', 'Δ, п. п.']);
+  const kStart = b.nextRow;
+  for (const c of withSkills) {
+    b.lead = lead(c.to.proc, c.to.group.name, c.to.group.grade ?? c.to.proc.meta.grade);
+    for (const k of c.skills) {
+      b.row([stepLabel(c.from.proc, c.to.proc), k.skill, fin(k.from), fin(k.to), fin(k.to - k.from)]);
     }
-    b.format({ row: kStart, col: 2, rows: b.nextRow - kStart, cols: 3 }, { numberFormat: '0.0' });
   }
+  b.format({ row: kStart, col: 2, rows: b.nextRow - kStart, cols: 3 }, { numberFormat: '0.0' });
+}
 
-  // ---- students --------------------------------------------------------------------------------
-  b.lead = null;
-  b.blank();
-  b.row(['Ученики'], { bold: true, background: COLORS.titleBg });
+/** Students who wrote both procedures: marks and completion then and now. */
+function studentsTable(b: SpecBuilder, d: Dynamics): void {
+  b.section('Ученики');
   const hasNames = d.students.some((x) => x.person.name);
-  b.lead = 'labels';
-  b.row(
+  header(
+    b,
     ['Код', ...(hasNames ? ['ФИО'] : []), 'Сравнение', 'Отметка было', 'стало', 'Изменение', '% выполнения было', 'стало', 'Δ, п. п.'],
-    { bold: true, background: COLORS.headerBg, wrap: true },
+    true,
   );
   const sStart = b.nextRow;
   const off = hasNames ? 1 : 0;
@@ -210,9 +229,4 @@ export function buildDynamicsTab(d: Dynamics, links: Links, s: Settings): SheetS
       { range: area, formula: `=${cell}="повысилась"`, fontColor: '#1b5e20' },
     );
   }
-
-  // Few distinct widths: Sheets sets each run of equal widths in one call.
-  b.columnWidths = { 0: 90, 1: 190, 2: 190, 14: 360 };
-  for (let c = 3; c < 14; c++) b.columnWidths[c] = 90;
-  return b.build({ frozenRows: 0 });
 }

@@ -3,7 +3,7 @@
 // both evaluate, no array or FILTER formulas), so a status changed in a roadmap shows here at once:
 // % done overall, per stage and per responsible, the overdue count and list, and a chart per roadmap.
 import type { CellValue } from '../grid';
-import { type ColumnId, STATUSES } from '../roadmap/columns';
+import { type ColumnId, STATUS } from '../roadmap/columns';
 import type { RoadmapTabRead } from '../roadmap/tab-read';
 import { S } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
@@ -13,7 +13,7 @@ export const EXECUTION_TAB = S.tabs.execution;
 /** The overdue list of one roadmap is capped (its rows are formulas that stay empty when nothing is due). */
 export const MAX_OVERDUE_SLOTS = 300;
 
-const [TODO, DOING, DONE, CANCELLED] = STATUSES;
+const { todo: TODO, doing: DOING, done: DONE, cancelled: CANCELLED } = STATUS;
 const C = S.execution.columns;
 
 export function quoteSheet(name: string): string {
@@ -57,9 +57,7 @@ export function roadmapRange(t: RoadmapTabRead): RoadmapRange | null {
 export function buildExecutionTab(ranges: readonly RoadmapRange[]): SheetSpec {
   const b = new SpecBuilder(EXECUTION_TAB);
   const width = 8;
-  b.row([S.execution.title], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
-  b.row([S.execution.legend], { italic: true, fontColor: COLORS.muted });
+  b.preamble(S.execution.title, width, [S.execution.legend]);
   b.blank();
 
   const rng = (t: RoadmapRange, id: ColumnId) => {

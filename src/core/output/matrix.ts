@@ -74,16 +74,11 @@ export function buildMatrix(a: ProcedureAnalysis, label: string, s: Settings): S
   const cTotal = t0 + nT;
   const width = cTotal + 5;
 
-  b.row([`${S.tabs.matrix} — ${p.title}`], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
-  b.row(
-    [
-      `Лист «${p.sheet}»: участников ${p.students.length}, отсутствовали ${p.absent.length}; ${planSourceText(p)}; ${markSourceText(p)}. ` +
-        `Цвет итоговых строк: зелёный — достаточно, жёлтый — на грани, красный — недостаточно (базовые ≥ ${s['deficit.basicSufficient']} %, повышенные ≥ ${s['deficit.advancedSufficient']} %). ` +
-        `У ученика красным — набрано меньше ${s['deficit.studentShare']} % баллов задания или «X».`,
-    ],
-    { italic: true, fontColor: COLORS.muted },
-  );
+  b.preamble(`${S.tabs.matrix} — ${p.title}`, width, [
+    `Лист «${p.sheet}»: участников ${p.students.length}, отсутствовали ${p.absent.length}; ${planSourceText(p)}; ${markSourceText(p)}. ` +
+      `Цвет итоговых строк: зелёный — достаточно, жёлтый — на грани, красный — недостаточно (базовые ≥ ${s['deficit.basicSufficient']} %, повышенные ≥ ${s['deficit.advancedSufficient']} %). ` +
+      `У ученика красным — набрано меньше ${s['deficit.studentShare']} % баллов задания или «X».`,
+  ]);
 
   const lead = (a1: string, a2: string): SpecCell[] => (hasNames ? [a1, a2, ''] : [a1, a2]);
   const headerRow = b.row([

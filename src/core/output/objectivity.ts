@@ -98,11 +98,11 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
     ...OBJECTIVITY_USER_COLUMNS.user,
     OBJECTIVITY_USER_COLUMNS.key,
   ];
-  b.row([`${S.tabs.objectivity}: признаков для проверки — ${signs.length}`], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: head.length }, { background: COLORS.titleBg });
-  b.row([S.objectivity.intro], { italic: true, fontColor: COLORS.muted });
-  b.row([objectivityRulesText(s)], { italic: true, fontColor: COLORS.muted });
-  b.row([S.notes.legend(OBJECTIVITY_USER_COLUMNS.user)], { italic: true, fontColor: COLORS.muted });
+  b.preamble(`${S.tabs.objectivity}: признаков для проверки — ${signs.length}`, head.length, [
+    S.objectivity.intro,
+    objectivityRulesText(s),
+    S.notes.legend(OBJECTIVITY_USER_COLUMNS.user),
+  ]);
   if (!hasTeachers) {
     b.row(['Чтобы видеть признаки по учителям, добавьте лист «Классы и учителя» со столбцами «Класс», «Предмет», «Учитель».'], {
       italic: true,

@@ -83,16 +83,11 @@ export function buildRiskTab(
     'На что обратить внимание',
   ];
   const width = head.length;
-  b.row([`${S.tabs.risk}: ${profiles.length} уч.`], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
-  b.row(
-    [
-      `${rulesText(s)} Правила «2» и «меньше порога» смотрят на последнюю работу ученика по предмету; более ранние — в столбце «Динамика». ` +
-        'ФИО показываются, только если они есть в ваших таблицах результатов. Строки этих учеников подсвечены на листах с результатами ' +
-        `(значения не меняются); снять подсветку — меню ОКО → «${S.menu.unhighlight}». ${S.notes.legend(RISK_USER_COLUMNS.user)}`,
-    ],
-    { italic: true, fontColor: COLORS.muted },
-  );
+  b.preamble(`${S.tabs.risk}: ${profiles.length} уч.`, width, [
+    `${rulesText(s)} Правила «2» и «меньше порога» смотрят на последнюю работу ученика по предмету; более ранние — в столбце «Динамика». ` +
+      'ФИО показываются, только если они есть в ваших таблицах результатов. Строки этих учеников подсвечены на листах с результатами ' +
+      `(значения не меняются); снять подсветку — меню ОКО → «${S.menu.unhighlight}». ${S.notes.legend(RISK_USER_COLUMNS.user)}`,
+  ]);
   b.blank();
   // A copy: the header row gets column M and the user's columns below, `head` stays the profile's.
   const headerRow = b.row([...head], { bold: true, background: COLORS.headerBg });

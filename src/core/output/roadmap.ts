@@ -5,7 +5,7 @@
 import type { CellValue } from '../grid';
 import { metaFromText } from '../input/meta';
 import { SUBJECTS } from '../input/subjects';
-import { COL, COLUMN_IDS, type ColumnId, columnLabel, STATUSES, USER_COLUMNS } from '../roadmap/columns';
+import { COL, COLUMN_IDS, type ColumnId, columnLabel, STATUS, STATUSES, USER_COLUMNS } from '../roadmap/columns';
 import { isoFromDate } from '../roadmap/dates';
 import type { MergeResult, OutRow } from '../roadmap/merge';
 import { S } from '../strings';
@@ -143,12 +143,12 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
   const J = letter('status');
   const doneShare = (from: number, to: number) => {
     const rg = `${J}${from + 1}:${J}${to}`;
-    return { formula: `=IFERROR(COUNTIF(${rg},"${STATUSES[2]}")/(COUNTIF(${rg},"<>")-COUNTIF(${rg},"${STATUSES[3]}")),"")` };
+    return { formula: `=IFERROR(COUNTIF(${rg},"${STATUS.done}")/(COUNTIF(${rg},"<>")-COUNTIF(${rg},"${STATUS.cancelled}")),"")` };
   };
   const overdueTest = (r: number) => {
     const st = `${J}${r + 1}`;
     const end = `${letter('end')}${r + 1}`;
-    return `AND(${st}<>"${STATUSES[2]}",${st}<>"${STATUSES[3]}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`;
+    return `AND(${st}<>"${STATUS.done}",${st}<>"${STATUS.cancelled}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`;
   };
 
   const statusRows: number[] = [];
@@ -193,7 +193,7 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     const end = `$${letter('end')}${first + 1}`;
     rules.push({
       range: { row: first, col: 0, rows: active, cols: nCols },
-      formula: `=AND(${st}<>"${STATUSES[2]}",${st}<>"${STATUSES[3]}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`,
+      formula: `=AND(${st}<>"${STATUS.done}",${st}<>"${STATUS.cancelled}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`,
       background: COLORS.insufficientBg,
       fontColor: COLORS.danger,
     });
@@ -202,9 +202,9 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     const st = `$${J}${first + 1}`;
     const area = { row: first, col: COL.status, rows: n, cols: 1 };
     rules.push(
-      { range: area, formula: `=${st}="${STATUSES[2]}"`, background: COLORS.sufficientBg },
+      { range: area, formula: `=${st}="${STATUS.done}"`, background: COLORS.sufficientBg },
       { range: area, formula: `=${st}="${STATUSES[1]}"`, background: COLORS.uncertainBg },
-      { range: area, formula: `=${st}="${STATUSES[3]}"`, fontColor: COLORS.muted },
+      { range: area, formula: `=${st}="${STATUS.cancelled}"`, fontColor: COLORS.muted },
     );
   }
   b.rules.push(...rules);

@@ -27,7 +27,15 @@ export const USER_COLUMNS: readonly ColumnId[] = ['status', 'doneDate', 'link', 
 /** 0-based position of each column in a tab ОКО writes. */
 export const COL: Record<ColumnId, number> = Object.fromEntries(COLUMN_IDS.map((id, i) => [id, i])) as Record<ColumnId, number>;
 
-export const STATUSES = [S.roadmap.status.todo, S.roadmap.status.doing, S.roadmap.status.done, S.roadmap.status.cancelled] as const;
+/** The statuses of an activity, by meaning (the texts users pick from the dropdown). */
+export const STATUS = {
+  todo: S.roadmap.status.todo,
+  doing: S.roadmap.status.doing,
+  done: S.roadmap.status.done,
+  cancelled: S.roadmap.status.cancelled,
+} as const;
+/** The same, in the dropdown's order. */
+export const STATUSES = [STATUS.todo, STATUS.doing, STATUS.done, STATUS.cancelled] as const;
 
 export function columnLabel(id: ColumnId): string {
   return S.roadmap.columns[id];

@@ -1,5 +1,5 @@
 // Calendar dates as ISO strings ('YYYY-MM-DD'): no time, no time zone, so the same day everywhere.
-// The academic year runs from 1 September to 31 August (DOMAIN.md §8).
+// The academic year runs from 1 September to 31 August (docs/domain.md §8).
 
 export interface AcademicYear {
   /** The calendar year in which the academic year starts: 2025 for 2025/2026. */

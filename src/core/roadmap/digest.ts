@@ -4,7 +4,7 @@
 // Script side, see docs/roadmap.md.
 import { type CellValue, cellText, norm } from '../grid';
 import { S } from '../strings';
-import { STATUSES } from './columns';
+import { STATUS } from './columns';
 import { addDays, isoFromDate, parts, ruDate } from './dates';
 import type { RoadmapTabRead } from './tab-read';
 
@@ -27,7 +27,7 @@ export interface DigestEntry {
   text: string;
 }
 
-const [, DOING, DONE, CANCELLED] = STATUSES;
+const { doing: DOING, done: DONE, cancelled: CANCELLED } = STATUS;
 
 /** The Monday of the week that contains `today` (ISO dates): the digest is sent at most once a week per address. */
 export function weekStart(today: string): string {

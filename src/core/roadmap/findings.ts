@@ -5,9 +5,9 @@ import type { ProcedureAnalysis } from '../analysis/deficits';
 import { norm } from '../grid';
 import type { PartialMeta } from '../input/meta';
 import type { TaskLevel } from '../model';
-import type { LEVEL_TAGS } from './template-schema';
+import type { LevelTag } from './levels';
 
-export type LevelTag = (typeof LEVEL_TAGS)[number];
+export type { LevelTag };
 
 export interface DeficitTask {
   id: string;
@@ -32,7 +32,7 @@ export interface DeficitFinding {
   reliable: boolean;
 }
 
-/** An at-risk student (DOMAIN.md §5), each flag with its reason. */
+/** An at-risk student (docs/domain.md §5), each flag with its reason. */
 export interface AtRiskFinding {
   code: string;
   className: string;
@@ -42,7 +42,7 @@ export interface AtRiskFinding {
   subjects?: string[];
 }
 
-/** A sign of non-objective results (DOMAIN.md §6): a sign to check, never an accusation. */
+/** A sign of non-objective results (docs/domain.md §6): a sign to check, never an accusation. */
 export interface ObjectivityFinding {
   /** Class, parallel or school («5Б»). */
   group: string;

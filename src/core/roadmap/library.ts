@@ -1,5 +1,6 @@
 // The built-in roadmap templates: the five seed documents, transcribed into templates/*.json and
 // checked by `templateSchema` when first used.
+import * as z from '../zod';
 import { type RoadmapTemplate, templateSchema } from './template-schema';
 import municipalLowResults from './templates/municipal-low-results.json';
 import regionModelRoadmap from './templates/region-model-roadmap.json';
@@ -18,7 +19,7 @@ const RAW: readonly unknown[] = [
 let cache: RoadmapTemplate[] | null = null;
 
 export function builtInTemplates(): RoadmapTemplate[] {
-  cache ??= RAW.map((r) => templateSchema.parse(r));
+  cache ??= RAW.map((r) => z.parse(templateSchema, r));
   return cache;
 }
 

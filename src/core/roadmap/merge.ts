@@ -7,7 +7,7 @@
 //   gone, or the hand-made row sat in the archive, it goes to the «Добавлено вручную» block;
 // - an archived row whose key is generated again comes back to its place with its marks.
 import type { CellValue } from '../grid';
-import { STATUSES, USER_COLUMNS } from './columns';
+import { STATUS, USER_COLUMNS } from './columns';
 import { BLOCK_ARCHIVE, BLOCK_MANUAL, keyKind } from './keys';
 import type { PlannedRow } from './plan';
 import type { RoadmapTabRead, TabRow } from './tab-read';
@@ -92,8 +92,8 @@ export function mergeRoadmap(plan: readonly PlannedRow[], old: RoadmapTabRead | 
   for (const p of plan) {
     const prev = byKey.get(p.key);
     const user = userCells(prev);
-    if (!prev && p.kind === 'activity') user.status = STATUSES[0];
-    if (prev && Object.entries(user).some(([k, v]) => k !== 'status' || v !== STATUSES[0])) stats.kept++;
+    if (!prev && p.kind === 'activity') user.status = STATUS.todo;
+    if (prev && Object.entries(user).some(([k, v]) => k !== 'status' || v !== STATUS.todo)) stats.kept++;
     if (prev && prev.row > archiveFrom) stats.restored++;
     if (!prev && p.kind === 'activity') stats.fresh++;
     rows.push({ kind: p.kind, key: p.key, planned: p, user, extra: prev?.extra ?? {}, isNew: !prev });

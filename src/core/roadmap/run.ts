@@ -8,11 +8,12 @@ import { metaFromText } from '../input/meta';
 import { buildExecutionTab, type RoadmapRange, roadmapRange } from '../output/execution';
 import { buildRoadmapSpec, iomTabName, roadmapTabName } from '../output/roadmap';
 import type { SheetSpec } from '../output/spec';
-import { isRoadmapTab } from '../output/tabs';
 import { type AnalysisRun, runAnalysis } from '../pipeline';
 import { fieldProblem, hasErrors, type Problem, problem } from '../problems';
 import { S } from '../strings';
-import { STATUSES } from './columns';
+import { isRoadmapTab } from '../tabs';
+import { emptyPlan, type WritePlan } from '../write/plan';
+import { STATUS } from './columns';
 import { type AcademicYear, academicYear, defaultAcademicYear, isIsoDate, iso, parseAcademicYear, ruDate } from './dates';
 import {
   type AtRiskFinding,
@@ -64,6 +65,8 @@ export interface RoadmapResult {
    * the roadmap has per-student routes, then «Исполнение» (always last: its formulas refer to the others).
    */
   tabs: SheetSpec[];
+  /** What to write: `tabs` replaced together, in that order (empty when refused). */
+  write: WritePlan;
   tabName: string;
   /** The roadmap's «ИОМ» tab, when written. */
   iomTab?: string;
@@ -122,83 +125,160 @@ export function specToGrid(spec: SheetSpec): Grid {
   };
 }
 
+/**
+ * The roadmap in named stages, each small enough to read and test on its own:
+ *   1. `analysisGate`    — the analysis' errors stop the roadmap (except «no results»: template only);
+ *   2. `parseRequest`    — the form's year, dates and levels;
+ *   3. `resolveTemplate` — a built-in template or the user's «Шаблон дорожной карты»;
+ *   4. the old versions of this roadmap tab and its «ИОМ» tab, whose keys must be intact (`readRoadmapTab`);
+ *   5. `gatherFindings`  — deficits of the named procedure, at-risk students, objectivity signs;
+ *   6. `planActivities`  — the template and the findings as dated rows (core/roadmap/plan.ts);
+ *   7. `assembleTabs`    — what users typed carried over, the roadmap tab, its «ИОМ» tab and «Исполнение»;
+ *   8. `overdueAt`       — the summary's overdue list.
+ * Any stage's error stops the run with `ok` false: nothing is written.
+ */
 export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras: RoadmapExtras = {}): RoadmapResult {
-  let extras = givenExtras;
   const procedure = (req.procedure ?? '').replace(/\s+/g, ' ').trim();
   const tabName = roadmapTabName(procedure || 'без названия');
-  const result: RoadmapResult = { ok: false, problems: [], tabs: [], tabName, activities: 0, overdue: [], roadmaps: [] };
+  const result: RoadmapResult = {
+    ok: false,
+    problems: [],
+    tabs: [],
+    write: emptyPlan(),
+    tabName,
+    activities: 0,
+    overdue: [],
+    roadmaps: [],
+  };
   const problems = result.problems;
-  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
 
-  // The analysis: its errors stop the roadmap too, except «no results at all» (a template-only roadmap).
-  const analysisErrors = run.problems.filter((p) => p.severity === 'error' && p.code !== 'no-results');
-  if (analysisErrors.length > 0) {
-    problems.push(...run.problems);
-    return result;
-  }
-  problems.push(...run.problems.filter((p) => p.code !== 'no-results'));
-  if (run.problems.some((p) => p.code === 'no-results')) problems.push(problem('info', 'roadmap-no-results', tabName, S.roadmap.noResults));
-
-  const F = S.roadmap.fields;
-  const fieldErr = (code: string, field: string, msg: string) => problems.push(fieldProblem('error', code, field, msg));
-  if (!procedure) fieldErr('roadmap-procedure', F.procedure, S.roadmap.procedureMissing);
-  let resultsDate: string | undefined;
-  if (req.resultsDate !== undefined && req.resultsDate.trim() !== '') {
-    const d = parseDateInput(req.resultsDate);
-    if (d) resultsDate = d;
-    else fieldErr('roadmap-results-date', F.resultsDate, S.roadmap.dateBad(req.resultsDate));
-  }
-  const yearText = String(req.year ?? '').trim();
-  const year = yearText === '' && resultsDate ? academicYear(defaultAcademicYear(resultsDate)) : parseAcademicYear(yearText);
-  if (!year) fieldErr('roadmap-year', F.year, S.roadmap.yearBad(yearText));
-  let today: string | undefined;
-  if (req.today !== undefined && req.today.trim() !== '') {
-    const d = parseDateInput(req.today);
-    if (d) today = d;
-    else fieldErr('roadmap-today', F.today, S.roadmap.dateBad(req.today));
-  }
-  const levels = parseLevels(req.levels);
-  if (levels === null) fieldErr('roadmap-levels', F.levels, S.roadmap.levelsBad(String(req.levels)));
-
-  // The template: built-in, or the user's sheet.
-  let template: RoadmapTemplate | undefined;
-  let templateLabel = '';
-  const tid = req.template.trim();
-  if (SHEET_TEMPLATE_IDS.includes(norm(tid)) || norm(tid) === norm(TEMPLATE_SHEET)) {
-    const grid = findGrid(run.data.generated, TEMPLATE_SHEET);
-    if (!grid) err('roadmap-template-sheet', S.roadmap.templateSheetMissing(TEMPLATE_SHEET));
-    else {
-      const read = readTemplateSheet(grid);
-      problems.push(...read.problems);
-      template = read.template;
-      if (template) templateLabel = `«${template.title}» (лист «${TEMPLATE_SHEET}»)`;
-    }
-  } else {
-    template = findTemplate(tid);
-    if (!template)
-      fieldErr(
-        'roadmap-template',
-        F.template,
-        S.roadmap.templateUnknown(
-          tid,
-          builtInTemplates().map((t) => t.shortTitle ?? t.title),
-        ),
-      );
-    else templateLabel = `«${template.title}»`;
-  }
-
-  // The old tab of this roadmap: its keys must be intact before anything is regenerated over it.
+  if (!analysisGate(run, tabName, problems)) return result;
+  const params = parseRequest(req, procedure, tabName, problems);
+  const { template, label: templateLabel } = resolveTemplate(req.template, run.data.generated, tabName, problems);
   const oldGrid = findGrid(run.data.generated, tabName);
   const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
   const iomName = iomTabName(procedure || 'без названия');
   const oldIomGrid = findGrid(run.data.generated, iomName);
   const oldIom = oldIomGrid ? readRoadmapTab(oldIomGrid, problems) : null;
-
-  if (hasErrors(problems) || !template || !year || levels === null) return result;
+  if (hasErrors(problems) || !template || !params) return result;
   result.template = template;
-  result.year = year;
+  result.year = params.year;
 
-  // Findings: deficits from this run's analyses of the named procedure; the rest from the host.
+  const { filter, findings, teachers } = gatherFindings(run, procedure, params.levels, givenExtras, tabName, problems);
+  const plan = planActivities({ template, templateLabel, params, procedure, filter, teachers, findings }, tabName, problems);
+  if (!plan) return result;
+
+  const { merged, spec, iom, roadmaps, execution } = assembleTabs(
+    run,
+    { tabName, iomName, procedure, templateLabel, params, plan, old, oldIom },
+    problems,
+  );
+  const activeRows = activePart(merged.rows);
+  result.ok = true;
+  result.tabs = [spec, ...(iom ? [iom.spec] : []), execution];
+  if (iom) {
+    result.iomTab = iomName;
+    result.iomMerge = iom.stats;
+  }
+  result.write = { ...emptyPlan(), replace: result.tabs };
+  result.plan = plan;
+  result.merge = merged.stats;
+  result.roadmaps = roadmaps;
+  result.activities = activeRows.filter((r) => r.kind === 'activity').length;
+  if (params.today) result.overdue = overdueAt(activeRows, params.today);
+  return result;
+}
+
+/** The form's parameters, checked. */
+interface RoadmapParams {
+  year: AcademicYear;
+  resultsDate?: string;
+  today?: string;
+  levels: LevelTag[];
+}
+
+/** Stage 1: false when the analysis has errors other than «no results» (then they are the roadmap's problems). */
+export function analysisGate(run: AnalysisRun, tabName: string, problems: Problem[]): boolean {
+  const analysisErrors = run.problems.filter((p) => p.severity === 'error' && p.code !== 'no-results');
+  if (analysisErrors.length > 0) {
+    problems.push(...run.problems);
+    return false;
+  }
+  problems.push(...run.problems.filter((p) => p.code !== 'no-results'));
+  if (run.problems.some((p) => p.code === 'no-results')) problems.push(problem('info', 'roadmap-no-results', tabName, S.roadmap.noResults));
+  return true;
+}
+
+/** Stage 2: the year, the dates and the levels; null (with an error naming its form field) when any is wrong. */
+export function parseRequest(req: RoadmapRequest, procedure: string, _tabName: string, problems: Problem[]): RoadmapParams | null {
+  const F = S.roadmap.fields;
+  const err = (code: string, field: string, msg: string) => problems.push(fieldProblem('error', code, field, msg));
+  if (!procedure) err('roadmap-procedure', F.procedure, S.roadmap.procedureMissing);
+  const date = (value: string | undefined, code: string, field: string): string | undefined => {
+    if (value === undefined || value.trim() === '') return undefined;
+    const d = parseDateInput(value);
+    if (!d) err(code, field, S.roadmap.dateBad(value));
+    return d ?? undefined;
+  };
+  const resultsDate = date(req.resultsDate, 'roadmap-results-date', F.resultsDate);
+  // No year given: the school year that follows the results date (spring results → next year's plan).
+  const yearText = String(req.year ?? '').trim();
+  const year = yearText === '' && resultsDate ? academicYear(defaultAcademicYear(resultsDate)) : parseAcademicYear(yearText);
+  if (!year) err('roadmap-year', F.year, S.roadmap.yearBad(yearText));
+  const today = date(req.today, 'roadmap-today', F.today);
+  const levels = parseLevels(req.levels);
+  if (levels === null) err('roadmap-levels', F.levels, S.roadmap.levelsBad(String(req.levels)));
+  if (!procedure || !year || levels === null || hasErrors(problems)) return null;
+  return { year, levels, ...(resultsDate ? { resultsDate } : {}), ...(today ? { today } : {}) };
+}
+
+/** Stage 3: the template — built-in, or the user's sheet — and how the tab names it. */
+export function resolveTemplate(
+  id: string,
+  generated: readonly Grid[],
+  tabName: string,
+  problems: Problem[],
+): { template: RoadmapTemplate | undefined; label: string } {
+  const err = (code: string, msg: string) => problems.push(problem('error', code, tabName, msg));
+  const tid = id.trim();
+  if (SHEET_TEMPLATE_IDS.includes(norm(tid)) || norm(tid) === norm(TEMPLATE_SHEET)) {
+    const grid = findGrid(generated, TEMPLATE_SHEET);
+    if (!grid) {
+      err('roadmap-template-sheet', S.roadmap.templateSheetMissing(TEMPLATE_SHEET));
+      return { template: undefined, label: '' };
+    }
+    const read = readTemplateSheet(grid);
+    problems.push(...read.problems);
+    return { template: read.template, label: read.template ? `«${read.template.title}» (лист «${TEMPLATE_SHEET}»)` : '' };
+  }
+  const template = findTemplate(tid);
+  if (!template) {
+    problems.push(
+      fieldProblem(
+        'error',
+        'roadmap-template',
+        S.roadmap.fields.template,
+        S.roadmap.templateUnknown(
+          tid,
+          builtInTemplates().map((t) => t.shortTitle ?? t.title),
+        ),
+      ),
+    );
+    return { template: undefined, label: '' };
+  }
+  // Named by its title: internal ids never reach the user.
+  return { template, label: `«${template.title}»` };
+}
+
+/** Stage 5: deficits from this run's analyses of the named procedure; the rest from the host or the run. */
+export function gatherFindings(
+  run: AnalysisRun,
+  procedure: string,
+  levels: LevelTag[],
+  given: RoadmapExtras,
+  tabName: string,
+  problems: Problem[],
+) {
   const filter = metaFromText(procedure);
   const named = filter.kind !== undefined || filter.year !== undefined || filter.subject !== undefined || filter.grade !== undefined;
   const analyses = named ? run.analyses.filter((a) => matchesProcedure(a, filter)) : run.analyses;
@@ -218,39 +298,55 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   const byLevel = <T extends { className: string }>(xs: T[] | undefined) =>
     (xs ?? []).filter((x) => levelAllowed(levels, gradeOfClass(x.className)));
   const fromRun = extrasFromRun(run, analyses);
-  extras = {
-    atRisk: extras.atRisk ?? fromRun.atRisk,
-    objectivity: extras.objectivity ?? fromRun.objectivity,
-    ...((extras.teachers ?? fromRun.teachers) ? { teachers: extras.teachers ?? fromRun.teachers } : {}),
-  };
+  const teachers = given.teachers ?? fromRun.teachers;
   // Only the procedure's grade and subject («ВПР-2026, математика, 5 класс»: 5th-grade mathematics).
   const gradeOk = (name: string) => filter.grade === undefined || gradeOfClass(name) === null || gradeOfClass(name) === filter.grade;
   const subjectOk = (subjects: readonly string[] | undefined) =>
     filter.subject === undefined || !subjects || subjects.length === 0 || subjects.some((x) => norm(x) === norm(filter.subject as string));
   const findings = {
     deficits: deficitFindings(analyses, levels).filter((d) => gradeOk(d.className) && subjectOk([d.subject])),
-    atRisk: byLevel(extras.atRisk).filter((a) => gradeOk(a.className) && subjectOk(a.subjects)),
-    objectivity: (extras.objectivity ?? []).filter(
+    atRisk: byLevel(given.atRisk ?? fromRun.atRisk).filter((a) => gradeOk(a.className) && subjectOk(a.subjects)),
+    objectivity: (given.objectivity ?? fromRun.objectivity).filter(
       (o) => levelAllowed(levels, gradeOfClass(o.group)) && gradeOk(o.group) && subjectOk(o.subject ? [o.subject] : undefined),
     ),
   };
+  return { filter, findings, teachers };
+}
+
+/** Stage 6: the plan; null (with an error) when no activity is left for the chosen levels. */
+function planActivities(
+  input: {
+    template: RoadmapTemplate;
+    templateLabel: string;
+    params: RoadmapParams;
+    procedure: string;
+    filter: ReturnType<typeof metaFromText>;
+    teachers: TeacherAssignment[] | undefined;
+    findings: Parameters<typeof planRoadmap>[1];
+  },
+  tabName: string,
+  problems: Problem[],
+): RoadmapPlan | null {
+  const { template, templateLabel, params, procedure, filter, teachers, findings } = input;
   const plan = planRoadmap(
     {
       template,
       templateLabel,
-      year,
+      year: params.year,
       procedure,
-      ...(resultsDate ? { resultsDate } : {}),
-      levels,
+      ...(params.resultsDate ? { resultsDate: params.resultsDate } : {}),
+      levels: params.levels,
       ...(filter.subject ? { subject: filter.subject } : {}),
-      ...(extras.teachers ? { teachers: extras.teachers } : {}),
-      ...(today ? { today } : {}),
+      ...(teachers ? { teachers } : {}),
+      ...(params.today ? { today: params.today } : {}),
     },
     findings,
   );
   if (!plan.rows.some((r) => r.kind === 'activity')) {
-    err('roadmap-no-activities', S.roadmap.noActivities(levels.join(', ') || S.roadmap.allLevels));
-    return result;
+    problems.push(
+      problem('error', 'roadmap-no-activities', tabName, S.roadmap.noActivities(params.levels.join(', ') || S.roadmap.allLevels)),
+    );
+    return null;
   }
   if (plan.undated.size > 0) {
     const n = [...plan.undated.values()].reduce((a, b) => a + b, 0);
@@ -263,11 +359,32 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
       ),
     );
   }
-
   if (plan.moved > 0 && plan.floor) {
     problems.push(problem('info', 'roadmap-moved', tabName, S.roadmap.movedInfo(plan.moved, ruDate(plan.floor))));
   }
+  return plan;
+}
 
+/**
+ * Stage 7: what users typed carried into the new rows, the roadmap tab, its «ИОМ» tab (per-student
+ * routes, when there are any), and «Исполнение» over every roadmap tab of the workbook, in workbook
+ * order, these included.
+ */
+function assembleTabs(
+  run: AnalysisRun,
+  input: {
+    tabName: string;
+    iomName: string;
+    procedure: string;
+    templateLabel: string;
+    params: RoadmapParams;
+    plan: RoadmapPlan;
+    old: RoadmapTabRead | null;
+    oldIom: RoadmapTabRead | null;
+  },
+  problems: Problem[],
+) {
+  const { tabName, iomName, procedure, params, plan, old, oldIom } = input;
   // Per-student routes live on the «ИОМ» tab. The first time, their marks come from the roadmap tab
   // where earlier versions kept them (so that moving them loses nothing).
   const iomKeys = new Set(plan.iomRows.map((r) => r.key));
@@ -276,45 +393,18 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   const oldMain = oldIom ? old : movedOut(old, (k) => !iomKeys.has(k));
   const iomOld = oldIom ?? (old && plan.iomRows.length > 0 ? movedOut(old, (k) => iomKeys.has(k)) : null);
   const merged = mergeRoadmap(plan.rows, oldMain);
-  templateLabel = adaptYears(templateLabel, plan.yearShift);
   const meta = S.roadmap.meta(
-    templateLabel,
-    year.label,
-    ruDate(year.from),
-    ruDate(year.to),
-    resultsDate ? ruDate(resultsDate) : S.roadmap.noResultsDate,
-    levels.length ? levels.join(', ') : S.roadmap.allLevels,
+    adaptYears(input.templateLabel, plan.yearShift),
+    params.year.label,
+    ruDate(params.year.from),
+    ruDate(params.year.to),
+    params.resultsDate ? ruDate(params.resultsDate) : S.roadmap.noResultsDate,
+    params.levels.length ? params.levels.join(', ') : S.roadmap.allLevels,
   );
   const spec = buildRoadmapSpec({ name: tabName, procedure, meta, merged });
   const fresh = readRoadmapTab(specToGrid(spec), []) as RoadmapTabRead;
-  let iomSpec: SheetSpec | null = null;
-  if (plan.iomRows.length > 0 || oldIom) {
-    const section = {
-      ...plan.iomRows[0],
-      kind: 'section' as const,
-      key: 'sec:iom',
-      source: 'at-risk' as const,
-      number: '',
-      stage: '',
-      title: S.roadmap.iomSection(tabName),
-      participants: '',
-      responsible: '',
-      result: '',
-      documentFormat: '',
-      start: null,
-      end: null,
-      deadlineText: '',
-      phrase: '',
-    };
-    const iomMerged = mergeRoadmap([section, ...plan.iomRows], iomOld);
-    iomSpec = buildRoadmapSpec({ name: iomName, procedure, meta, merged: iomMerged, title: S.roadmap.iomTitle(procedure) });
-    result.iomTab = iomName;
-    result.iomMerge = iomMerged.stats;
-  }
-  const freshIom = iomSpec ? (readRoadmapTab(specToGrid(iomSpec), []) as RoadmapTabRead) : null;
-
-  // The dashboard covers every roadmap tab of the workbook, in workbook order, this one included.
-  const ranges: RoadmapRange[] = [];
+  const iom = plan.iomRows.length > 0 || oldIom ? iomTab(iomName, tabName, procedure, meta, plan, iomOld) : null;
+  const freshIom = iom ? (readRoadmapTab(specToGrid(iom.spec), []) as RoadmapTabRead) : null;
   const roadmaps: RoadmapTabRead[] = [];
   let placed = false;
   let placedIom = false;
@@ -325,7 +415,7 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
       placed = true;
       continue;
     }
-    if (norm(g.name) === norm(iomName) && freshIom) {
+    if (freshIom && norm(g.name) === norm(iomName)) {
       roadmaps.push(freshIom);
       placedIom = true;
       continue;
@@ -336,29 +426,51 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   }
   if (!placed) roadmaps.push(fresh);
   if (freshIom && !placedIom) roadmaps.splice(roadmaps.indexOf(fresh) + 1, 0, freshIom);
-  for (const r of roadmaps) {
-    const rg = roadmapRange(r);
-    if (rg) ranges.push(rg);
-  }
+  const ranges: RoadmapRange[] = roadmaps.map(roadmapRange).filter((r): r is RoadmapRange => r !== null);
+  return { merged, spec, iom, roadmaps, execution: buildExecutionTab(ranges) };
+}
 
-  result.ok = true;
-  result.tabs = [spec, ...(iomSpec ? [iomSpec] : []), buildExecutionTab(ranges)];
-  result.plan = plan;
-  result.merge = merged.stats;
-  result.roadmaps = roadmaps;
-  const archiveAt = merged.rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
-  const activeRows = archiveAt < 0 ? merged.rows : merged.rows.slice(0, archiveAt);
-  result.activities = activeRows.filter((r) => r.kind === 'activity').length;
-  if (today) {
-    for (const r of activeRows) {
-      const p = r.planned;
-      const status = String(r.user.status ?? '');
-      if (p?.kind !== 'activity' || !p.end || p.end >= today) continue;
-      if (norm(status) === norm(STATUSES[2]) || norm(status) === norm(STATUSES[3]) || status === '') continue;
-      result.overdue.push({ number: p.number, title: p.title, end: p.end, responsible: p.responsible });
-    }
+/** The «ИОМ» tab: one section row, then the per-student routes, with what users typed kept by key. */
+function iomTab(name: string, tabName: string, procedure: string, meta: string, plan: RoadmapPlan, old: RoadmapTabRead | null) {
+  const section = {
+    ...plan.iomRows[0],
+    kind: 'section' as const,
+    key: 'sec:iom',
+    source: 'at-risk' as const,
+    number: '',
+    stage: '',
+    title: S.roadmap.iomSection(tabName),
+    participants: '',
+    responsible: '',
+    result: '',
+    documentFormat: '',
+    start: null,
+    end: null,
+    deadlineText: '',
+    phrase: '',
+  };
+  const merged = mergeRoadmap([section, ...plan.iomRows], old);
+  return { spec: buildRoadmapSpec({ name, procedure, meta, merged, title: S.roadmap.iomTitle(procedure) }), stats: merged.stats };
+}
+
+/** The rows above the archive block: the roadmap as it stands. */
+function activePart<R extends { kind: string; block?: string }>(rows: readonly R[]): readonly R[] {
+  const archiveAt = rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
+  return archiveAt < 0 ? rows : rows.slice(0, archiveAt);
+}
+
+/** Stage 8: activities past their deadline at `today` and neither done nor cancelled (nor without a status). */
+export function overdueAt(rows: readonly ReturnType<typeof mergeRoadmap>['rows'][number][], today: string): RoadmapResult['overdue'] {
+  const closed = new Set([norm(STATUS.done), norm(STATUS.cancelled)]);
+  const out: RoadmapResult['overdue'] = [];
+  for (const r of rows) {
+    const p = r.planned;
+    const status = String(r.user.status ?? '');
+    if (p?.kind !== 'activity' || !p.end || p.end >= today) continue;
+    if (closed.has(norm(status)) || status === '') continue;
+    out.push({ number: p.number, title: p.title, end: p.end, responsible: p.responsible });
   }
-  return result;
+  return out;
 }
 
 /** The analysis and the roadmap in one call, for hosts that have just read the workbook. */

@@ -8,6 +8,7 @@ import { COLORS, SpecBuilder } from '../output/builder';
 import type { SheetSpec } from '../output/spec';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import * as z from '../zod';
 import { LEVEL_TAGS, type RoadmapTemplate, templateSchema } from './template-schema';
 
 export const TEMPLATE_SHEET = S.tabs.roadmapTemplate;
@@ -209,7 +210,7 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
   if (sections.length === 0) err('template-empty', S.roadmap.templateEmpty);
   if (problems.length > 0) return { problems };
 
-  const parsed = templateSchema.safeParse({
+  const parsed = z.safeParse(templateSchema, {
     id: 'sheet',
     title: title || `Шаблон с листа «${grid.name}»`,
     scope: 'school',

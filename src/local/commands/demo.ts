@@ -51,7 +51,7 @@ export async function runDemo(args: string[]): Promise<number> {
   }
   written.push(...docs);
   // The tabs this run wrote: the analysis tabs, the settings tab when it was missing, the roadmap's.
-  const tabs = [...run.tabs, ...run.ensureTabs, ...(roadmap.result.ok ? roadmap.result.tabs : [])].map((t) => t.name);
+  const tabs = [...run.tabs, ...run.write.ensure, ...(roadmap.result.ok ? roadmap.result.tabs : [])].map((t) => t.name);
   process.stdout.write(`\nГотово. Откройте ${out}: вкладок записано ${tabs.length} — ${tabList(tabs)}.\nЗаписано: ${written.join(', ')}\n`);
   return 0;
 }

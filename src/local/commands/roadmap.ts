@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { ruDate } from '../../core/roadmap/dates';
 import { buildDigest } from '../../core/roadmap/digest';
 import { type RoadmapExtras, type RoadmapRequest, type RoadmapResult, runRoadmap } from '../../core/roadmap/run';
-import { readXlsx, renderSheet } from '../xlsx';
-import { CliError, printProblems, writeWorkbookAtomic } from './common';
+import { runOnFile } from '../run-file';
+import { CliError, printProblems } from './common';
 
 export interface RoadmapFileResult {
   result: RoadmapResult;
@@ -16,14 +16,16 @@ export interface RoadmapFileResult {
 
 /** Reads the workbook, builds the roadmap, writes the output only when everything is in order. */
 export async function roadmapFile(input: string, out: string, req: RoadmapRequest, extras: RoadmapExtras = {}): Promise<RoadmapFileResult> {
-  const { wb, data } = await readXlsx(input);
-  const result = runRoadmap(data, req, extras);
-  if (!result.ok) return { result, written: [] };
-  for (const spec of result.tabs) renderSheet(wb, spec);
-  // The dashboard is formulas without cached values: have Excel compute them when the file opens.
-  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  await writeWorkbookAtomic(wb, out);
-  return { result, written: [out] };
+  const { result, report } = await runOnFile(
+    input,
+    out,
+    (wb) => runRoadmap(wb, req, extras),
+    (wb) => {
+      // The dashboard is formulas without cached values: have Excel compute them when the file opens.
+      wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
+    },
+  );
+  return { result, written: report ? [out] : [] };
 }
 
 const USAGE =

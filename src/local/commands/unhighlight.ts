@@ -3,17 +3,14 @@
 // own rules stay. The same as the add-on's menu item «Снять подсветку».
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { S } from '../../core/strings';
-import { removeOkoHighlights } from '../xlsx';
-import { CliError, writeWorkbookAtomic } from './common';
+import { emptyPlan } from '../../core/write/plan';
+import { runOnFile } from '../run-file';
+import { CliError } from './common';
 
 export async function unhighlightFile(input: string, out: string): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const removed = removeOkoHighlights(wb);
-  await writeWorkbookAtomic(wb, out);
-  return removed;
+  const { report } = await runOnFile(input, out, () => ({ ok: true, write: { ...emptyPlan(), highlights: [] } }));
+  return report?.highlights?.removed ?? 0;
 }
 
 export async function runUnhighlight(args: string[]): Promise<number> {

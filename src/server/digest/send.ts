@@ -1,14 +1,14 @@
 // The weekly e-mail digest of the roadmaps — only in the e-mail digest edition (editions/digest,
 // entry ./index.ts, dist/digest/Code.js). Nothing in src/server/index.ts imports this module, so the
-// school bundle dist/Code.js has no MailApp call and its manifest asks for no mail scope (test/bundle
+// school bundle dist/school/Code.js has no MailApp call and its manifest asks for no mail scope (test/bundle
 // checks both). This module does not name MailApp itself: the caller passes it in (`MailLike`), so
 // tests pass a fake.
 import { cellText, type Grid, norm } from '../../core/grid';
-import { isRoadmapTab } from '../../core/output/tabs';
 import { type Problem, problem } from '../../core/problems';
 import { buildDigest, type DigestEntry } from '../../core/roadmap/digest';
 import { type RoadmapTabRead, readRoadmapTab } from '../../core/roadmap/tab-read';
 import { D } from '../../core/strings';
+import { isRoadmapTab } from '../../core/tabs';
 import { cellReader } from '../../sheets/dates';
 import type { MailLike } from '../../sheets/digest/surface';
 import type { SpreadsheetLike } from '../../sheets/surface';

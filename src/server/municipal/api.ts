@@ -1,27 +1,23 @@
-// The functions the municipal sidebar calls through google.script.run, implemented against
-// ./contract.ts. Arguments are parsed with the contract's schemas; every error leaves as a readable
-// Russian message (google.script.run hands the client only the message).
+// How the municipal edition answers its sidebar's contract (MUNICIPAL_ENDPOINTS in ./contract.ts).
+// Arguments arrive already checked against the contract's schemas; every error leaves as a readable
+// Russian message (../edition.ts).
 import { sourceStates } from '../../core/municipal/district';
 import { formatProblem } from '../../core/problems';
-import { M, S } from '../../core/strings';
+import { M } from '../../core/strings';
 import { UserFacingError } from '../../sheets/errors';
 import { activeSpreadsheet } from '../../sheets/host';
 import { readPlan } from '../../sheets/municipal/host';
 import { loadCursor, loadRecords } from '../../sheets/municipal/state';
+import type { Handlers } from '../endpoints';
 import {
   type AggregationDetails,
-  type AggregationStatus,
   type ChunkView,
   DISTRICT_TAB_IDS,
   type DistrictTabId,
   type FailedSourceView,
-  type MunicipalArgs,
-  type MunicipalFunction,
-  type MunicipalResult,
-  municipalArgSchemas,
-  type TabActivated,
+  type MUNICIPAL_ENDPOINTS,
 } from './contract';
-import { failureOf, municipalChunk } from './job';
+import { municipalChunk } from './job';
 import { chunkMessage, getAggregationStatus as readStatus } from './status';
 
 const TAB_NAMES: Record<DistrictTabId, string> = {
@@ -76,9 +72,7 @@ function details(): AggregationDetails {
   };
 }
 
-type Handlers = { [K in MunicipalFunction]: (...args: MunicipalArgs<K>) => MunicipalResult<K> };
-
-const handlers: Handlers = {
+export const municipalAnswers: Handlers<typeof MUNICIPAL_ENDPOINTS> = {
   getAggregationStatus: () => readStatus(),
   getAggregationDetails: () => details(),
   startAggregation: () => chunk('start'),
@@ -91,36 +85,3 @@ const handlers: Handlers = {
     return { sheet: name };
   },
 };
-
-function dispatch<K extends MunicipalFunction>(name: K, raw: unknown[]): MunicipalResult<K> {
-  const parsed = municipalArgSchemas[name].safeParse(raw);
-  if (!parsed.success) throw new UserFacingError(S.menu.badRequest(name));
-  const handler = handlers[name] as (...args: MunicipalArgs<K>) => MunicipalResult<K>;
-  try {
-    return handler(...parsed.data);
-  } catch (e) {
-    console.error(e);
-    throw e instanceof UserFacingError ? e : new UserFacingError(failureOf(e).text);
-  }
-}
-
-// One exported function per contract entry: the build turns each into a top-level function.
-export function getAggregationStatus(...raw: unknown[]): AggregationStatus {
-  return dispatch('getAggregationStatus', raw);
-}
-
-export function getAggregationDetails(...raw: unknown[]): AggregationDetails {
-  return dispatch('getAggregationDetails', raw);
-}
-
-export function startAggregation(...raw: unknown[]): ChunkView {
-  return dispatch('startAggregation', raw);
-}
-
-export function continueAggregation(...raw: unknown[]): ChunkView {
-  return dispatch('continueAggregation', raw);
-}
-
-export function activateDistrictTab(...raw: unknown[]): TabActivated {
-  return dispatch('activateDistrictTab', raw);
-}

@@ -2,7 +2,8 @@
 // as ../contract.ts is for the school: one type maps each function the sidebar may call to its
 // arguments and result; the sidebar's google.script.run wrapper takes names and types from it, and
 // the server validates arguments with the schemas below. Results are plain JSON, times ISO strings.
-import { z } from '../../core/zod';
+import * as z from '../../core/zod';
+import { type ApiOf, endpoint } from '../endpoints';
 
 /** The job's state: one document property, cheap enough to poll every few seconds. */
 export interface AggregationStatus {
@@ -74,26 +75,16 @@ export interface TabActivated {
   sheet: string;
 }
 
-/** The one list of functions the municipal sidebar may call, with their arguments and results. */
-export interface MunicipalApi {
-  getAggregationStatus: { args: []; result: AggregationStatus };
-  getAggregationDetails: { args: []; result: AggregationDetails };
-  startAggregation: { args: []; result: ChunkView };
-  continueAggregation: { args: []; result: ChunkView };
-  activateDistrictTab: { args: [DistrictTabId]; result: TabActivated };
-}
-
-export type MunicipalFunction = keyof MunicipalApi;
-export type MunicipalArgs<K extends MunicipalFunction> = MunicipalApi[K]['args'];
-export type MunicipalResult<K extends MunicipalFunction> = MunicipalApi[K]['result'];
-
-/** Argument tuples, one per function: the keys are the list of functions the bundle must export. */
-export const municipalArgSchemas: { [K in MunicipalFunction]: z.ZodType<MunicipalArgs<K>> } = {
-  getAggregationStatus: z.tuple([]),
-  getAggregationDetails: z.tuple([]),
-  startAggregation: z.tuple([]),
-  continueAggregation: z.tuple([]),
-  activateDistrictTab: z.tuple([z.enum(DISTRICT_TAB_IDS)]),
+/** The one table of functions the municipal sidebar may call: argument schemas and result types (../endpoints.ts). */
+export const MUNICIPAL_ENDPOINTS = {
+  getAggregationStatus: endpoint<AggregationStatus>()(z.tuple([])),
+  getAggregationDetails: endpoint<AggregationDetails>()(z.tuple([])),
+  startAggregation: endpoint<ChunkView>()(z.tuple([])),
+  continueAggregation: endpoint<ChunkView>()(z.tuple([])),
+  activateDistrictTab: endpoint<TabActivated>()(z.tuple([z.enum(DISTRICT_TAB_IDS)])),
 };
 
-export const MUNICIPAL_FUNCTIONS = Object.keys(municipalArgSchemas) as MunicipalFunction[];
+export type MunicipalApi = ApiOf<typeof MUNICIPAL_ENDPOINTS>;
+export type MunicipalFunction = keyof MunicipalApi;
+
+export const MUNICIPAL_FUNCTIONS = Object.keys(MUNICIPAL_ENDPOINTS) as MunicipalFunction[];

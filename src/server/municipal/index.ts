@@ -1,16 +1,30 @@
-// Entry points of the municipal edition (dist/municipal/Code.js), and only them: each export becomes
-// a top-level function Apps Script can call by name (menu items, the time-driven trigger,
-// google.script.run — the sidebar's contract is ./contract.ts). The school edition's entry is
-// ../index.ts; the two never share a manifest.
-export { activateDistrictTab, continueAggregation, getAggregationDetails, getAggregationStatus, startAggregation } from './api';
-export {
-  municipalContinue,
-  municipalReportsMenu,
-  municipalSettingsMenu,
-  municipalSidebarMenu,
-  municipalSourcesMenu,
-  municipalStartMenu,
-  municipalStatusMenu,
-  municipalStopMenu,
-} from './handlers';
-export { onInstall, onOpen } from './menu';
+// The municipal edition (dist/municipal/, editions/municipal/appsscript.json): its menu, its menu
+// handlers and the continuation trigger, and its sidebar's endpoints (./contract.ts), as data. The
+// build declares a top-level function for every key of `topLevel`. The school edition is ../index.ts;
+// the two are separate Apps Script projects.
+import { M } from '../../core/strings';
+import { entryPoints } from '../edition';
+import { municipalAnswers } from './api';
+import { MUNICIPAL_ENDPOINTS } from './contract';
+import * as handlers from './handlers';
+import { failureOf } from './job';
+
+export const MUNICIPAL_MENU = [
+  { label: M.menu.start, fn: 'municipalStartMenu' },
+  { label: M.menu.resume, fn: 'municipalContinue' },
+  { label: M.menu.stop, fn: 'municipalStopMenu' },
+  { label: M.menu.status, fn: 'municipalStatusMenu' },
+  { label: M.menu.sidebar, fn: 'municipalSidebarMenu' },
+  { label: M.menu.sources, fn: 'municipalSourcesMenu' },
+  { label: M.menu.reports, fn: 'municipalReportsMenu' },
+  { label: M.menu.settings, fn: 'municipalSettingsMenu' },
+] as const satisfies readonly { label: string; fn: keyof typeof handlers }[];
+
+export const topLevel = entryPoints({
+  menu: MUNICIPAL_MENU,
+  handlers: { ...handlers },
+  endpoints: MUNICIPAL_ENDPOINTS,
+  answers: municipalAnswers,
+  // Google's own (English) errors become what to do, in Russian.
+  translateError: (e: unknown) => failureOf(e).text,
+});

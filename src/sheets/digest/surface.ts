@@ -1,7 +1,8 @@
 /// <reference types="google-apps-script" />
 // The extra Apps Script surface of the e-mail digest edition (editions/digest): sending mail, the
 // weekly time-driven trigger, document properties, the bound spreadsheet in the trigger. Same pattern
-// as ../surface.ts: narrow interfaces, checked at compile time against Google's real types.
+// as ../surface.ts: narrow interfaces, checked at compile time against Google's real types in
+// ../surface-checks.ts.
 import type { PropertiesLike, SpreadsheetLike } from '../surface';
 
 /** MailApp as far as the digest uses it. */
@@ -38,12 +39,3 @@ export interface WeeklyScriptAppLike {
   getProjectTriggers(): WeeklyTriggerLike[];
   deleteTrigger(trigger: WeeklyTriggerLike): void;
 }
-
-type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
-type Assert<T extends true> = T;
-export type DigestSurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Mail.MailApp, MailLike>>,
-  Assert<Fits<GoogleAppsScript.Spreadsheet.SpreadsheetApp, DigestSpreadsheetAppLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, DigestPropertiesServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Script.ScriptApp, WeeklyScriptAppLike>>,
-];

@@ -1,7 +1,8 @@
 /// <reference types="google-apps-script" />
 // The extra Apps Script surface the municipal edition uses: the Sheets API advanced service to read
 // the schools' spreadsheets, document properties for the job's cursor, time-driven triggers, sleep.
-// Same pattern as ../surface.ts: narrow interfaces, checked at compile time against Google's types.
+// Same pattern as ../surface.ts: narrow interfaces, checked at compile time against Google's types
+// in ../surface-checks.ts.
 // (No SpreadsheetApp.openById: it needs the full `spreadsheets` scope, which this edition does not ask for.)
 import type { PropertiesLike } from '../surface';
 
@@ -38,12 +39,3 @@ export interface SheetsApiLike {
     };
   };
 }
-
-type Fits<Real, Surface> = [Real] extends [Surface] ? true : false;
-type Assert<T extends true> = T;
-export type MunicipalSurfaceChecks = [
-  Assert<Fits<GoogleAppsScript.Utilities.Utilities, SleeperLike>>,
-  Assert<Fits<GoogleAppsScript.Properties.PropertiesService, DocumentPropertiesServiceLike>>,
-  Assert<Fits<GoogleAppsScript.Script.ScriptApp, ScriptAppLike>>,
-  Assert<Fits<GoogleAppsScript.Sheets, SheetsApiLike>>,
-];

@@ -53,7 +53,7 @@ export function highlightCase(): { sheets: CaseSheet[]; checks: CaseCheck[] } {
 
   // The results sheet: its rows, and the rule as the spreadsheet applies it to each row, in a column to the right.
   const mover = new Engine(wb.grids.map((g) => ({ name: g.name, values: [] })));
-  for (const h of run.highlights) {
+  for (const h of run.write.highlights ?? []) {
     const grid = wb.grids.find((g) => g.name === h.sheet);
     if (!grid) continue;
     const values: CaseSheet['values'] = grid.values.map((r) => [...r]);
