@@ -23,6 +23,7 @@ export interface Student {
   /** Only in generic tables with an ФИО column; never leaves the school (municipal outputs drop it). */
   name?: string;
   school: string;
+  /** Class as shown («7А», «класс 3» without a «Классы» sheet); '' for an absent participant whose row names none. */
   className: string;
   /** Grade of the student's class (parallel), from the class name or the procedure. */
   grade: number | null;
@@ -63,6 +64,11 @@ export interface Procedure {
   absent: Student[];
   maxTotal: number;
   markSource: MarkSource;
+  /**
+   * The file's «Отметка» column (1-based `col`), when it has one; `empty` when it holds no marks in the
+   * participants' rows — formulas whose values the file did not save.
+   */
+  markColumn: { label: string; col: number; empty: boolean } | null;
   /**
    * Minimum primary score for marks 3, 4, 5: from the «Шкала отметок» sheet, or inferred from the
    * file's marks when they are consistent with one scale; null when unknown.

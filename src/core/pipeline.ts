@@ -89,13 +89,13 @@ const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
     ),
   ],
   (ctx) => [buildDynamicsTab(ctx.findings.dynamics, ctx.findings.links, ctx.settings)],
-  (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.extra.has('teachers'), ctx.settings)],
+  (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.teachers !== null, ctx.settings)],
 ];
 
 export function runAnalysis(wb: Workbook): AnalysisRun {
   const data = readWorkbook(wb);
-  const problems = data.problems;
-  const prepared = prepareFindings(data);
+  const { value: prepared, problems: linkProblems } = prepareFindings(data);
+  const problems = [...data.problems, ...linkProblems];
   const ok = !hasErrors(problems);
   const analyses = ok ? data.procedures.map((p) => analyseDeficits(p, data.settings)) : [];
   const findings = ok ? analyseFindings(prepared, analyses, data.settings) : emptyFindings(prepared.links);
@@ -113,7 +113,7 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
     analyses,
     tabs,
     ensureTabs: hasSettings ? [] : [buildSettingsTab(data.settings)],
-    summary: summarize(data, analyses),
+    summary: summarize(data, analyses, problems),
     findings,
     highlights: ok ? buildHighlights(wb, data.procedures, findings.atRisk) : [],
   };
@@ -131,7 +131,7 @@ export function staleGeneratedTabs(existing: readonly string[], run: { tabs: rea
   return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !keepsUserInput(n) && !fresh.has(n));
 }
 
-function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {
+function summarize(data: WorkbookData, analyses: ProcedureAnalysis[], problems: readonly Problem[]): RunSummary {
   return {
     procedures: analyses.map((a) => {
       const school = a.groups.filter((g) => g.level === 'school');
@@ -154,7 +154,7 @@ function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummar
       };
     }),
     sheets: data.sheets,
-    errors: data.problems.filter((p) => p.severity === 'error').length,
-    warnings: data.problems.filter((p) => p.severity === 'warning').length,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
   };
 }

@@ -18,6 +18,7 @@ function proc(sheet: string, meta: Partial<ProcedureMeta>, school = 'Школа'
     markSource: 'none',
     cuts: null,
     planSource: null,
+    markColumn: null,
     schools: [school],
   };
 }

@@ -63,6 +63,7 @@ describe('score distribution and peaks at cut-offs', () => {
     markSource: 'scale',
     cuts,
     planSource: null,
+    markColumn: null,
     schools: ['Ш'],
   });
 

@@ -1,18 +1,31 @@
-// Reads a whole workbook: recognises each sheet by its content, reads the optional config sheets,
-// reads every results sheet into a Procedure, then applies task plans and mark scales.
+// Reads a whole workbook: recognises each sheet by its content, reads the optional sheets, reads every
+// results sheet into a Procedure, then applies task plans and mark scales. Every optional sheet is
+// parsed here, once, into a typed field of WorkbookData: no later stage reads a grid.
 import { findCatalog } from '../catalog';
-import { type Grid, norm, type Workbook } from '../grid';
+import { columnLetter, type Grid, norm, type Workbook } from '../grid';
 import type { Procedure } from '../model';
 import { isGeneratedTab } from '../output/tabs';
-import { hasErrors, type Problem, problem } from '../problems';
+import { fileProblem, hasErrors, type Problem, problem } from '../problems';
 import { readSettings, type Settings } from '../settings';
 import { S } from '../strings';
 import { type Benchmarks, readBenchmarks } from './benchmarks';
-import { type ClassMap, CONFIG_SHEETS, markFromScale, type PlanRow, readClasses, readPlan, readScale, type ScaleRow } from './config';
+import { CODES_SHEET, type CodeMap, readCodeMap } from './codes';
+import {
+  type ClassMap,
+  CONFIG_SHEETS,
+  markFromScale,
+  type PlanRow,
+  type PlanSheet,
+  readClasses,
+  readPlan,
+  readScale,
+  type ScaleSheet,
+} from './config';
+import { take } from './read';
 import { findResultsHeader, readResults } from './results';
+import { readTeachers, type Teachers } from './teachers';
 
-/** The optional sheet that links participant codes across procedures (see analysis/linking.ts). */
-export const CODES_SHEET = 'Соответствие кодов';
+export { CODES_SHEET };
 
 export type SheetKind =
   | 'results'
@@ -40,14 +53,23 @@ export interface SheetInfo {
 export interface WorkbookData {
   procedures: Procedure[];
   settings: Settings;
+  /** Everything the readers found; an error means nothing may be written. */
   problems: Problem[];
   sheets: SheetInfo[];
-  /** Optional grids later stages read (teachers, benchmarks). */
-  extra: Map<SheetKind, Grid>;
-  /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
-  generated: Grid[];
+  /** «Классы»: class number → name. */
+  classes: ClassMap | null;
+  /** «План заданий». */
+  plan: PlanSheet | null;
+  /** «Шкала отметок». */
+  scale: ScaleSheet | null;
+  /** «Классы и учителя», checked against the procedures. */
+  teachers: Teachers | null;
+  /** «Соответствие кодов», checked against the procedures. */
+  codes: CodeMap | null;
   /** Rows of «Эталоны» (ФИС ОКО reports) tied to procedures. */
   benchmarks: Benchmarks;
+  /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
+  generated: Grid[];
 }
 
 const SERVICE_SHEETS = new Set(['служебный', 'порядковый номер класса']);
@@ -69,11 +91,7 @@ function classify(grid: Grid): SheetKind {
 export function readWorkbook(wb: Workbook): WorkbookData {
   const problems: Problem[] = [];
   const sheets: SheetInfo[] = [];
-  const extra = new Map<SheetKind, Grid>();
-  let settingsGrid: Grid | undefined;
-  let classes: ClassMap | null = null;
-  let plan: { sheet: string; rows: PlanRow[] } | null = null;
-  let scale: { sheet: string; rows: ScaleRow[] } | null = null;
+  const byKind = new Map<SheetKind, Grid>();
   const candidates: Grid[] = [];
   const generated: Grid[] = [];
 
@@ -84,15 +102,19 @@ export function readWorkbook(wb: Workbook): WorkbookData {
       continue;
     }
     sheets.push({ name: grid.name, kind });
-    if (kind === 'settings') settingsGrid = grid;
-    else if (kind === 'classes') classes = readClasses(grid, problems);
-    else if (kind === 'plan') plan = { sheet: grid.name, rows: readPlan(grid, problems) };
-    else if (kind === 'scale') scale = { sheet: grid.name, rows: readScale(grid, problems) };
-    else if (kind === 'teachers' || kind === 'benchmarks' || kind === 'codes') extra.set(kind, grid);
-    else if (kind === 'generated') generated.push(grid);
+    if (kind === 'generated') generated.push(grid);
+    else if (!byKind.has(kind)) byKind.set(kind, grid);
   }
-  const { settings, problems: settingProblems } = readSettings(settingsGrid);
-  problems.push(...settingProblems);
+  const at = (k: SheetKind) => byKind.get(k);
+  const read = readSettings(at('settings'));
+  const settings: Settings = read.settings;
+  for (const x of read.problems) problems.push(x);
+  const classesGrid = at('classes');
+  const classes = classesGrid ? take(readClasses(classesGrid), problems) : null;
+  const planGrid = at('plan');
+  const plan = planGrid ? take(readPlan(planGrid), problems) : null;
+  const scaleGrid = at('scale');
+  const scale = scaleGrid ? take(readScale(scaleGrid), problems) : null;
 
   const procedures: Procedure[] = [];
   for (const grid of candidates) {
@@ -109,7 +131,7 @@ export function readWorkbook(wb: Workbook): WorkbookData {
       problems.push(problem('error', 'header-not-found', grid.name, S.headerNotFound(found.missing), found.row || undefined));
       continue;
     }
-    const proc = readResults(grid, found, { workbookName: wb.name, classes }, problems);
+    const proc = take(readResults(grid, found, { workbookName: wb.name, classes }), problems);
     if (!proc) continue;
     procedures.push(proc);
     sheets.push({
@@ -122,17 +144,23 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   }
 
   if (procedures.length === 0 && !hasErrors(problems)) {
-    problems.push(problem('error', 'no-results', wb.name, S.noResultsSheets));
+    problems.push(fileProblem('error', 'no-results', wb.name, S.noResultsSheets));
   }
   for (const p of procedures) {
-    applyPlan(p, plan, problems);
-    applyScale(p, scale, problems);
+    for (const x of applyPlan(p, plan)) problems.push(x);
+    for (const x of applyScale(p, scale)) problems.push(x);
   }
-  const benchmarks = readBenchmarks(extra.get('benchmarks'), procedures, problems);
-  return { procedures, settings, problems, sheets, extra, generated, benchmarks };
+  const teachersGrid = at('teachers');
+  const teachers = teachersGrid ? take(readTeachers(teachersGrid, procedures), problems) : null;
+  const codesGrid = at('codes');
+  const codes = codesGrid ? take(readCodeMap(codesGrid, procedures), problems) : null;
+  const benchmarks = take(readBenchmarks(at('benchmarks'), procedures), problems);
+  return { procedures, settings, problems, sheets, classes, plan, scale, teachers, codes, benchmarks, generated };
 }
 
-function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null, problems: Problem[]): void {
+/** Levels and skills for a procedure's tasks: the «План заданий» sheet, else a built-in catalog. */
+function applyPlan(p: Procedure, plan: PlanSheet | null): Problem[] {
+  const problems: Problem[] = [];
   if (plan && plan.rows.length > 0) {
     const hasSubject = plan.rows.some((r) => r.subject !== undefined);
     const hasGrade = plan.rows.some((r) => r.grade !== undefined);
@@ -147,7 +175,7 @@ function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null
         .filter((id) => !used.has(id) && !p.tasks.some((t) => t.id.startsWith(`${id}.`) || id.startsWith(`${t.id}.`)));
       if (missing.length || extra.length) {
         problems.push(problem('error', 'plan-mismatch', plan.sheet, S.planMismatch(`${p.title} (лист «${p.sheet}»)`, missing, extra)));
-        return;
+        return problems;
       }
       for (const t of p.tasks) {
         const r = byId.get(t.id) as PlanRow;
@@ -163,7 +191,7 @@ function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null
       }
       p.planSource = 'sheet';
       problems.push(problem('info', 'plan-used', p.sheet, S.planSheetUsed));
-      return;
+      return problems;
     }
   }
   const cat = findCatalog(p.meta.subject, p.meta.grade, p.tasks);
@@ -179,10 +207,11 @@ function applyPlan(p: Procedure, plan: { sheet: string; rows: PlanRow[] } | null
     }
     p.planSource = `catalog:${cat.id}`;
     problems.push(problem('info', 'catalog-used', p.sheet, S.catalogUsed(cat.id)));
-    return;
+    return problems;
   }
   if (p.planSource === 'file') problems.push(problem('info', 'levels-from-file', p.sheet, S.levelsFromFile));
   else if (p.tasks.some((t) => t.level === null)) problems.push(problem('warning', 'no-levels', p.sheet, S.noLevels));
+  return problems;
 }
 
 /**
@@ -207,10 +236,11 @@ export function inferCuts(p: Procedure): [number, number, number] | null {
   return cuts as [number, number, number];
 }
 
-function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | null, problems: Problem[]): void {
+/** Marks from the file, else from «Шкала отметок»; otherwise a warning that says why there are none. */
+function applyScale(p: Procedure, scale: ScaleSheet | null): Problem[] {
   if (p.markSource === 'file') {
     p.cuts = inferCuts(p);
-    return;
+    return [];
   }
   const row = scale?.rows.find(
     (r) =>
@@ -218,14 +248,16 @@ function applyScale(p: Procedure, scale: { sheet: string; rows: ScaleRow[] } | n
       (r.grade === undefined || r.grade === p.meta.grade) &&
       (r.kind === undefined || r.kind === p.meta.kind),
   );
+  const empty = p.markColumn?.empty ? p.markColumn : null;
   if (!row) {
-    problems.push(problem('warning', 'no-marks', p.sheet, S.noMarks));
-    return;
+    if (empty) return [problem('warning', 'mark-column-empty', p.sheet, S.markColumnEmpty(empty.label, columnLetter(empty.col)))];
+    return [problem('warning', 'no-marks', p.sheet, S.noMarks)];
   }
   for (const s of p.students) s.mark = markFromScale(s.total, row.cuts);
   p.markSource = 'scale';
   p.cuts = row.cuts;
-  problems.push(problem('info', 'marks-from-scale', p.sheet, S.marksFromScale));
+  if (empty) return [problem('info', 'marks-from-scale', p.sheet, S.markColumnEmptyScale(empty.label, columnLetter(empty.col)))];
+  return [problem('info', 'marks-from-scale', p.sheet, S.marksFromScale)];
 }
 
 export { isGeneratedTab } from '../output/tabs';
