@@ -1,5 +1,6 @@
 // The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) out.
 // Hosts call this, then write `tabs` (replacing them whole) and `ensureTabs` (only when missing).
+import { type ProcedureChecks, procedureChecks, type RunChecks, runChecks } from './analysis/checks';
 import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
 import { analyseFindings, emptyFindings, type Findings, prepareFindings } from './analysis/findings';
 import { buildExport } from './export/build';
@@ -31,6 +32,8 @@ export interface ProcedureSummary {
   meanCompletion: number | null;
   /** Per class: how many tasks are insufficient. */
   classes: { name: string; participants: number; insufficient: number; reliable: boolean }[];
+  /** Per check: null when it ran, else why not («не проверено: …» in every summary). */
+  checks: ProcedureChecks;
 }
 
 export interface RunSummary {
@@ -38,6 +41,11 @@ export interface RunSummary {
   sheets: SheetInfo[];
   errors: number;
   warnings: number;
+  /**
+   * Which checks ran for which procedures, and why not for the others: a summary never says «не найдено»
+   * about a check it did not make (e.g. objectivity without marks).
+   */
+  checks: RunChecks[];
 }
 
 export interface AnalysisRun {
@@ -151,10 +159,12 @@ function summarize(data: WorkbookData, analyses: ProcedureAnalysis[], problems: 
             insufficient: g.status.filter((s) => s === 'insufficient').length,
             reliable: g.reliable,
           })),
+        checks: procedureChecks(a.procedure),
       };
     }),
     sheets: data.sheets,
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
+    checks: runChecks(analyses.map((a) => a.procedure)),
   };
 }

@@ -1,5 +1,6 @@
 // `oko analyze` as a function: read an .xlsx, run the core, write the result workbook and JSON.
 import { writeFileSync } from 'node:fs';
+import { exportText } from '../core/export/text';
 import { type AnalysisRun, exportJson, runAnalysis, staleGeneratedTabs } from '../core/pipeline';
 import { writeWorkbookAtomic } from './commands/common';
 import { applyHighlights, ensureSheet, readXlsx, renderSheet } from './xlsx';
@@ -27,7 +28,8 @@ export async function analyzeFile(input: string, opts: { out: string; json?: str
   applyHighlights(wb, run.highlights);
   const written: string[] = [];
   if (opts.json) {
-    writeFileSync(opts.json, `${JSON.stringify(exportJson(run, data.name), null, 1)}\n`);
+    // Task maps in task order (JSON.stringify would put «10» before «4К1»).
+    writeFileSync(opts.json, exportText(exportJson(run, data.name)));
     written.push(opts.json);
   }
   await writeWorkbookAtomic(wb, opts.out);

@@ -2,7 +2,7 @@
 // directions 2, 3 and 7): how the students who got 2, 3, 4 and 5 did on each task.
 // Completion uses the same definition as everywhere: points ÷ (n × max) × 100, X = 0 points.
 import type { Procedure, Student } from '../model';
-import type { GroupStats, ProcedureAnalysis } from './deficits';
+import { type GroupStats, type ProcedureAnalysis, percentOf } from './deficits';
 import { type JournalStats, journalStats, MARKS, type Mark, type MarkStats, markStats } from './marks';
 
 export interface GroupMarks {
@@ -61,8 +61,8 @@ export function completionByMark(p: Procedure, students: readonly Student[] = p.
     return {
       mark,
       n,
-      completion: p.tasks.map((t, i) => (n > 0 ? ((sums[i] as number) / (n * t.max)) * 100 : Number.NaN)),
-      meanCompletion: n > 0 && p.maxTotal > 0 ? (total / (n * p.maxTotal)) * 100 : Number.NaN,
+      completion: p.tasks.map((t, i) => percentOf(sums[i] as number, n * t.max)),
+      meanCompletion: percentOf(total, n * p.maxTotal),
     };
   });
 }

@@ -11,6 +11,7 @@
 // A threshold of 0 switches its criterion off. Procedures with fewer than sample.minReliable
 // participants are not evaluated and are listed as such.
 
+import { shareAtLeast, shareBelow } from '../analysis/exact';
 import { M } from '../strings';
 import type { DistrictSchool } from './district';
 import type { ProcedureAgg } from './schema';
@@ -124,7 +125,13 @@ export function shnorFlags(schools: readonly DistrictSchool[], clusters: readonl
           });
         };
         const withMark = p.marks[2] + p.marks[3] + p.marks[4] + p.marks[5];
-        if (m['shnor.quality'] > 0 && p.quality !== null && p.quality < m['shnor.quality'] - EPS) {
+        // Shares against thresholds exactly, from the counts (issue 11): 40 % quality is not «below 40 %».
+        if (
+          m['shnor.quality'] > 0 &&
+          p.quality !== null &&
+          withMark > 0 &&
+          shareBelow(p.marks[4] + p.marks[5], withMark, m['shnor.quality'])
+        ) {
           add(
             'quality',
             p.quality,
@@ -133,7 +140,7 @@ export function shnorFlags(schools: readonly DistrictSchool[], clusters: readonl
             M.shnor.detail.quality(p.quality, m['shnor.quality'], p.marks[4] + p.marks[5], withMark),
           );
         }
-        if (m['shnor.meanCompletion'] > 0 && p.meanCompletion !== null && p.meanCompletion < m['shnor.meanCompletion'] - EPS) {
+        if (m['shnor.meanCompletion'] > 0 && p.meanCompletion !== null && shareBelow(p.meanCompletion, 100, m['shnor.meanCompletion'])) {
           add(
             'meanCompletion',
             p.meanCompletion,
@@ -142,7 +149,12 @@ export function shnorFlags(schools: readonly DistrictSchool[], clusters: readonl
             M.shnor.detail.meanCompletion(p.meanCompletion, m['shnor.meanCompletion']),
           );
         }
-        if (m['shnor.riskShare'] > 0 && p.riskShare !== null && p.riskShare >= m['shnor.riskShare'] - EPS) {
+        if (
+          m['shnor.riskShare'] > 0 &&
+          p.riskShare !== null &&
+          p.participants > 0 &&
+          shareAtLeast(p.risk, p.participants, m['shnor.riskShare'])
+        ) {
           add(
             'riskShare',
             p.riskShare,

@@ -173,6 +173,9 @@ export const UI = {
     atRiskClass: (cls: string, n: number) => `${cls}: ${n}`,
     highlighted: (sheets: string) => `Строки учеников подсвечены на листах: ${sheets} (значения не изменены).`,
     signs: (n: number) => (n > 0 ? `Признаков для проверки: ${n}.` : 'Признаков необъективности не найдено.'),
+    signsNotChecked: 'Объективность не проверена: ни для одной работы нет ни отметок, ни отметок по журналу.',
+    signsNoneChecked: (n: number) => `В проверенных работах (${n}) признаков необъективности не найдено.`,
+    notChecked: (procedure: string, reason: string) => `${procedure}: не проверено — ${reason}.`,
     moreItems: (n: number) => `…и ещё ${n}.`,
   },
 } as const;
