@@ -53,6 +53,15 @@ const cases: Case[] = [
     text: '«два»',
   },
   {
+    name: 'a score that is neither whole nor a half',
+    wb: formWorkbook({ [FORM]: withCell(formRows(), 4, 5, '1,3') }),
+    code: 'score-fraction',
+    sheet: FORM,
+    row: 4,
+    col: 5,
+    text: 'баллы бывают целыми или с половиной',
+  },
+  {
     name: 'duplicate participant code',
     wb: formWorkbook({ [FORM]: withCell(formRows(), 6, 1, 101) }),
     code: 'duplicate-code',

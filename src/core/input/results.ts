@@ -9,7 +9,7 @@ import { cellText, columnLetter, type Grid, isEmpty } from '../grid';
 import type { Layout, Procedure, Student } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
-import { asNumber } from './cells';
+import { asNumber, isXMark } from './cells';
 import { ClassSpellings } from './class-names';
 import type { ClassMap } from './config';
 import type { HeaderInfo, Role } from './header';
@@ -68,6 +68,8 @@ function emptyFormulaColumns(values: Grid['values'], dataStart: number, header: 
     let filled = 0;
     for (let r = dataStart; r < values.length; r++) {
       const row = values[r] ?? [];
+      // Only participants' rows (points or «X»): a merged school row repeats its text in every column.
+      if (!taskCols.some((c) => asNumber(row[c]) !== null || isXMark(row[c]))) continue;
       const v = row[col];
       if (!isEmpty(v) && asNumber(v) !== 0) {
         filled++;
