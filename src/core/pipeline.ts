@@ -7,9 +7,10 @@ import { buildExport } from './export/build';
 import type { OkoExport } from './export/schema';
 import type { Workbook } from './grid';
 import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
-import type { Procedure } from './model';
+import { isGia, type Procedure } from './model';
 import { buildByClass } from './output/by-class';
 import { buildDynamicsTab } from './output/dynamics';
+import { buildGiaScalesTab } from './output/gia-scales-tab';
 import { buildHighlights, type SheetHighlight } from './output/highlight';
 import { buildMatrix } from './output/matrix';
 import { shortLabels } from './output/names';
@@ -114,13 +115,15 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
     for (const build of TAB_BUILDERS) tabs.push(...build(ctx).map((spec) => withUserInput(spec, data.generated)));
   }
   const hasSettings = data.sheets.some((s) => s.kind === 'settings');
+  // «Шкалы ГИА» is created once, when the workbook has an ОГЭ/ЕГЭ/ГВЭ procedure (input/gia-scales.ts).
+  const needsGiaScales = data.giaScales === null && data.procedures.some(isGia);
   return {
     ok,
     data,
     problems,
     analyses,
     tabs,
-    ensureTabs: hasSettings ? [] : [buildSettingsTab(data.settings)],
+    ensureTabs: [...(hasSettings ? [] : [buildSettingsTab(data.settings)]), ...(needsGiaScales ? [buildGiaScalesTab()] : [])],
     summary: summarize(data, analyses, problems),
     findings,
     highlights: ok ? buildHighlights(wb, data.procedures, findings.atRisk) : [],

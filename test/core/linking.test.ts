@@ -19,6 +19,7 @@ function proc(sheet: string, meta: Partial<ProcedureMeta>, school = 'Школа'
     cuts: null,
     planSource: null,
     markColumn: null,
+    threshold: null,
     schools: [school],
   };
 }

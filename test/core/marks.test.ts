@@ -64,6 +64,7 @@ describe('score distribution and peaks at cut-offs', () => {
     cuts,
     planSource: null,
     markColumn: null,
+    threshold: null,
     schools: ['Ш'],
   });
 

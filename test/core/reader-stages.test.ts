@@ -150,6 +150,7 @@ function columns(header: HeaderInfo, layout: TableColumns['layout']): TableColum
     ignoredCols: header.ignored.map((i) => i.col),
     variantCols: [R.variant, R.variant2].filter((x): x is number => x !== undefined),
     identityCols: [R.code, R.name, R.variant, R.variant2, R.classNum, R.className].filter((x): x is number => x !== undefined),
+    scoreCols: header.tasks.map((t) => t.col),
     journalCol: R.journal ?? R.prevMark,
     markLabel: 'Отметка',
     journalLabel: 'Отметка по журналу',

@@ -23,9 +23,13 @@ export function groupStudents(p: Procedure, g: GroupStats): Student[] {
 
 /** Statistics of marks and the journal comparison for every group of the analysis, in its order. */
 export function marksByGroup(a: ProcedureAnalysis): GroupMarks[] {
+  // ЕГЭ marks by the minimum score only («2» / «3»): no «4» and «5», so no «качество».
+  const passFail = a.procedure.markSource === 'threshold';
   return a.groups.map((group) => {
     const students = groupStudents(a.procedure, group);
-    return { group, marks: markStats(students), journal: journalStats(students) };
+    const marks = markStats(students);
+    if (passFail) marks.quality = Number.NaN;
+    return { group, marks, journal: journalStats(students) };
   });
 }
 

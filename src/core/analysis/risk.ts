@@ -10,7 +10,7 @@
 //                procedures in a row;
 // and over subjects:
 //   multiSubject — at risk (by the rules above) in ≥ risk.subjects subjects.
-import type { Procedure, Task } from '../model';
+import { isGia, type Procedure, type Task } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
 import { compareClassNames, type ProcedureAnalysis } from './deficits';
@@ -104,8 +104,11 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
   const markDecline = s['risk.markDecline'] >= 1;
   const lowShare = s['risk.lowShare'];
   // Shares are compared exactly, from the primary score and the max (risk.lowShare = 50: 10 of 20 is not low).
-  const below = (e: Entry) => lowShare > 0 && e.proc.maxTotal > 0 && shareBelow(e.student.total, e.proc.maxTotal, lowShare);
-  const isLow = (e: Entry) => (markTwo && e.student.mark === 2) || below(e);
+  // A ГИА exam with a known minimum score uses it instead: below the minimum is «low» (and counts as «2»).
+  const examRule = (e: Entry) => isGia(e.proc) && e.proc.threshold !== null;
+  const belowExam = (e: Entry) => examRule(e) && e.student.belowThreshold === true;
+  const below = (e: Entry) => !examRule(e) && lowShare > 0 && e.proc.maxTotal > 0 && shareBelow(e.student.total, e.proc.maxTotal, lowShare);
+  const isLow = (e: Entry) => belowExam(e) || (markTwo && e.student.mark === 2) || below(e);
   const seriesIndex = new Map<Procedure, number>();
   links.series.forEach((sr, i) => {
     for (const p of sr.procedures) seriesIndex.set(p, i);
@@ -129,7 +132,10 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
       const latest = list[list.length - 1] as Entry;
       const c = completion(latest);
       const mine: RiskReason[] = [];
-      if (markTwo && latest.student.mark === 2) {
+      if (belowExam(latest)) {
+        const t = latest.proc.threshold as NonNullable<Procedure['threshold']>;
+        mine.push({ rule: 'mark2', text: S.risk.belowThreshold(latest.proc.title, t.score, t.on), subject, procedure: latest.proc });
+      } else if (markTwo && latest.student.mark === 2) {
         mine.push({ rule: 'mark2', text: S.risk.mark2(latest.proc.title), subject, procedure: latest.proc });
       }
       if (below(latest)) {

@@ -38,6 +38,7 @@ export function buildExport(
         layout: p.layout,
         maxTotal: p.maxTotal,
         markSource: p.markSource,
+        threshold: p.threshold,
         planSource: p.planSource,
         absent: p.absent.length,
         notChecked,
@@ -74,6 +75,8 @@ export function buildExport(
             total: st.total,
             completion: ss?.completion ?? 0,
             mark: st.mark,
+            ...(st.testScore !== undefined ? { testScore: st.testScore } : {}),
+            ...(st.belowThreshold !== undefined ? { belowThreshold: st.belowThreshold } : {}),
             journalMark: st.journalMark,
             deficits: ids.filter((_, k) => ss?.deficit[k]),
           };

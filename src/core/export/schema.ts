@@ -52,6 +52,8 @@ export const exportStudentSchema = z.object({
   total: z.number(),
   completion: percent,
   mark: z.number().int().min(2).max(5).nullable(),
+  testScore: z.number().optional().describe('Тестовый балл ЕГЭ из протокола'),
+  belowThreshold: z.boolean().optional().describe('Не преодолел минимальный балл ГИА (считается как отметка «2»)'),
   journalMark: z.number().int().min(2).max(5).nullable(),
   deficits: z.array(z.string()).describe('Коды заданий, где набрано меньше порога доли баллов'),
 });
@@ -65,9 +67,15 @@ export const exportProcedureSchema = z.object({
   grade: z.number().int().nullable(),
   date: z.string().nullable(),
   sheet: z.string(),
-  layout: z.enum(['vpr-form', 'fis-f1', 'generic']),
+  layout: z.enum(['vpr-form', 'fis-f1', 'generic', 'gia-protocol']),
   maxTotal: z.number(),
-  markSource: z.enum(['file', 'scale', 'none']),
+  markSource: z
+    .enum(['file', 'scale', 'threshold', 'none'])
+    .describe('threshold — ЕГЭ без перевода в пятибалльную шкалу: «2» ниже минимального балла, «3» — порог преодолён'),
+  threshold: z
+    .object({ score: z.number(), on: z.enum(['primary', 'test']), source: z.string() })
+    .nullable()
+    .describe('Минимальный балл ГИА (лист «Шкалы ГИА»): по первичному баллу (ОГЭ, ГВЭ) или по тестовому (ЕГЭ)'),
   planSource: z.string().nullable(),
   absent: z.number().int().nonnegative(),
   notChecked: z

@@ -21,7 +21,15 @@ export type Role =
   | 'testScore'
   | 'schoolCode'
   | 'schoolName'
-  | 'municipality';
+  | 'municipality'
+  /** ГИА protocol: one character per short-answer task («+-1+…»). */
+  | 'shortAnswers'
+  /** ГИА protocol: «score(max)» pairs of the long-answer tasks («0(2)1(2)2(3)»). */
+  | 'longAnswers'
+  /** ГИА protocol: the name in three columns. */
+  | 'surname'
+  | 'firstName'
+  | 'patronymic';
 
 /** Header text for matching: lower case, ё → е, without parentheses, quotes, dots and colons. */
 export function headerLabel(v: unknown): string {
@@ -34,7 +42,18 @@ export function headerLabel(v: unknown): string {
     .trim();
 }
 
-const ROLE_LABELS: [Role, (h: string, raw: string) => boolean][] = [
+type Roles = Partial<Record<Role, number>>;
+
+const ROLE_LABELS: [Role, (h: string, raw: string, roles: Roles) => boolean][] = [
+  ['shortAnswers', (h) => /^(задания|часть|ответы на задания|результаты заданий) с кратким ответом$/.test(h) || h === 'краткие ответы'],
+  [
+    'longAnswers',
+    (h) =>
+      /^(задания|часть|ответы на задания|результаты заданий|баллы за задания) с развернутым ответом$/.test(h) || h === 'развернутые ответы',
+  ],
+  ['surname', (h) => h === 'фамилия'],
+  ['firstName', (h) => h === 'имя'],
+  ['patronymic', (h) => h === 'отчество'],
   [
     'code',
     (h) => ['код участника', 'код', 'код ученика', 'код обучающегося', 'код уч', 'код работы', 'идентификатор участника'].includes(h),
@@ -68,12 +87,31 @@ const ROLE_LABELS: [Role, (h: string, raw: string) => boolean][] = [
     'total',
     (h) => ['итого баллов', 'итого', 'первичный балл', 'сумма баллов', 'сумма', 'всего баллов', 'балл', 'итоговый балл'].includes(h),
   ],
-  ['testScore', (h) => h === 'тестовый балл' || h === 'балл по 100-балльной шкале' || h === 'тестовый балл (100)'],
+  // In an ЕГЭ protocol «Балл» after «Первичный балл» is the test score.
+  [
+    'testScore',
+    (h, _raw, roles) => h === 'тестовый балл' || h === 'балл по 100-балльной шкале' || (h === 'балл' && roles.total !== undefined),
+  ],
   ['mark', (h) => ['отметка', 'оценка', 'отметка за работу', 'оценка за работу', 'отметка по пятибалльной шкале'].includes(h)],
   ['schoolCode', (h) => h === 'оо' || h === 'код оо'],
   ['schoolName', (h) => h === 'название оо' || h === 'школа' || h === 'образовательная организация' || h === 'наименование оо'],
   ['municipality', (h) => h === 'муниципалитет' || h === 'мо'],
 ];
+
+/** Service columns of a РЦОИ protocol: known, not used, not worth a note. */
+const SERVICE_COLUMNS = new Set([
+  'код мсу',
+  'код ппэ',
+  'аудитория',
+  'серия',
+  'номер',
+  'серия документа',
+  'номер документа',
+  'id',
+  '№',
+  '№ п/п',
+  'код ато',
+]);
 
 /** Labels of a group cell merged over task columns: not a column of its own. */
 const TASK_GROUP = /^(баллы? за задани|задани[ея]|номер задания|№ задания|первичные баллы за задания|баллы)$/;
@@ -102,7 +140,7 @@ function roleOf(v: unknown, roles: Partial<Record<Role, number>>): Role | null {
   const raw = norm(v);
   const h = headerLabel(v);
   if (!h) return null;
-  const found = ROLE_LABELS.find(([k, test]) => roles[k] === undefined && test(h, raw));
+  const found = ROLE_LABELS.find(([k, test]) => roles[k] === undefined && test(h, raw, roles));
   if (found) return found[0];
   // A second «Вариант» without a part number: the second part of a two-part form.
   if (roles.variant !== undefined && roles.variant2 === undefined && (h === 'вариант' || h === 'номер варианта')) return 'variant2';
@@ -140,16 +178,20 @@ function scanHeader(values: Grid['values'], top: number, height: 1 | 2): HeaderI
       continue;
     }
     const texts = cells.filter((v) => !isEmpty(v)).map((v) => cellText(v));
-    const meaningful = texts.filter((t) => !TASK_GROUP.test(headerLabel(t)));
+    const meaningful = texts.filter((t) => !TASK_GROUP.test(headerLabel(t)) && !SERVICE_COLUMNS.has(headerLabel(t)));
     if (meaningful.length > 0) ignored.push({ col: c, text: meaningful.reverse().join(' ') });
   }
   return { row: top + height - 1, top, roles, tasks, ignored };
 }
 
+function hasAnswerStrings(h: HeaderInfo): boolean {
+  return h.roles.shortAnswers !== undefined || h.roles.longAnswers !== undefined;
+}
+
 function complete(h: HeaderInfo): boolean {
-  const hasId = h.roles.code !== undefined || h.roles.name !== undefined;
+  const hasId = h.roles.code !== undefined || h.roles.name !== undefined || h.roles.surname !== undefined;
   const hasClass = h.roles.classNum !== undefined || h.roles.className !== undefined;
-  return hasId && hasClass && h.tasks.length > 0;
+  return hasId && hasClass && (h.tasks.length > 0 || hasAnswerStrings(h));
 }
 
 /** Text of a sheet that marks it as meant to hold results, even when its header is broken. */
@@ -159,7 +201,8 @@ function looksLikeResults(values: Grid['values']): boolean {
     for (const v of values[r] ?? []) {
       if (parseTaskHeader(v)) taskHeaders++;
       const h = headerLabel(v);
-      if (h === 'код участника' || h === 'первичный балл' || h === 'итого баллов') return true;
+      if (h === 'код участника' || h === 'первичный балл' || h === 'итого баллов' || /с (кратким|развернутым) ответом$/.test(h))
+        return true;
     }
   }
   return taskHeaders >= 2;
@@ -171,6 +214,7 @@ export type HeaderSearch =
   | { kind: 'none' };
 
 function layoutOf(h: HeaderInfo): Layout {
+  if (hasAnswerStrings(h)) return 'gia-protocol';
   if (h.roles.variant !== undefined && h.roles.classNum !== undefined) return 'vpr-form';
   if (h.roles.schoolName !== undefined || h.roles.schoolCode !== undefined) return 'fis-f1';
   return 'generic';
@@ -190,9 +234,9 @@ export function findResultsHeader(grid: Grid): HeaderSearch {
       if (complete(two) && hasTasksBelow) return { kind: 'found', header: two, layout: layoutOf(two) };
     }
     const missing: string[] = [];
-    if (h.roles.code === undefined && h.roles.name === undefined) missing.push('Код участника');
+    if (h.roles.code === undefined && h.roles.name === undefined && h.roles.surname === undefined) missing.push('Код участника');
     if (h.roles.classNum === undefined && h.roles.className === undefined) missing.push('Класс');
-    if (h.tasks.length === 0) missing.push('задания, например «1 (2б)»');
+    if (h.tasks.length === 0 && !hasAnswerStrings(h)) missing.push('задания, например «1 (2б)»');
     if (missing.length < 3 && (!best || missing.length < best.missing.length)) best = { header: h, missing };
   }
   if (!looksLikeResults(values)) return { kind: 'none' };

@@ -6,9 +6,10 @@
 //   4. table rows (table-rows.ts)        — participants, absent rows, school rows, the end of the table;
 //   5. checks and notes (here)           — totals, grade, class spellings, what the title lacks.
 import { cellText, columnLetter, type Grid, isEmpty } from '../grid';
-import type { Layout, Procedure, Student } from '../model';
+import { isGia, type Layout, type Procedure, type Student } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { type AnswerColumns, readAnswerColumns } from './answer-strings';
 import { asNumber, isXMark } from './cells';
 import { ClassSpellings } from './class-names';
 import type { ClassMap } from './config';
@@ -58,7 +59,14 @@ interface FormulaColumn {
  * formulas whose values the file did not save (a program that does not recalculate wrote it). They are
  * not read as marks «0» or errors: the caller recomputes or says which column it could not use.
  */
-function emptyFormulaColumns(values: Grid['values'], dataStart: number, header: HeaderInfo, taskCols: number[]): FormulaColumn[] {
+function emptyFormulaColumns(values: Grid['values'], dataStart: number, header: HeaderInfo, c: TableColumns): FormulaColumn[] {
+  const taskCols = c.taskCols;
+  // Answer strings of a protocol: a participant's row has one; points when it has a «+» or a digit above 0.
+  const strings = c.answers ? c.scoreCols : [];
+  const participant = (row: readonly unknown[]) =>
+    taskCols.some((k) => asNumber(row[k]) !== null || isXMark(row[k])) || strings.some((k) => cellText(row[k]) !== '');
+  const points = (row: readonly unknown[]) =>
+    taskCols.some((k) => (asNumber(row[k]) ?? 0) > 0) || strings.some((k) => /[+1-9]/.test(cellText(row[k])));
   const out: FormulaColumn[] = [];
   const R = header.roles;
   for (const role of ['mark', 'total'] as const) {
@@ -69,14 +77,14 @@ function emptyFormulaColumns(values: Grid['values'], dataStart: number, header: 
     for (let r = dataStart; r < values.length; r++) {
       const row = values[r] ?? [];
       // Only participants' rows (points or «X»): a merged school row repeats its text in every column.
-      if (!taskCols.some((c) => asNumber(row[c]) !== null || isXMark(row[c]))) continue;
+      if (!participant(row)) continue;
       const v = row[col];
       if (!isEmpty(v) && asNumber(v) !== 0) {
         filled++;
         break;
       }
       // Rows with points: participants who sat the work.
-      if (rows === 0 && taskCols.some((c) => (asNumber(row[c]) ?? 0) > 0)) rows++;
+      if (rows === 0 && points(row)) rows++;
     }
     if (rows > 0 && filled === 0) out.push({ role, col, label: cellText(values[header.row]?.[col]) });
   }
@@ -106,7 +114,14 @@ function inferGrade(students: Student[]): number | null {
   return best;
 }
 
-function tableColumns(sheet: string, layout: Layout, header: HeaderInfo, tasks: TableColumns['tasks'], cols: number[]): TableColumns {
+function tableColumns(
+  sheet: string,
+  layout: Layout,
+  header: HeaderInfo,
+  tasks: TableColumns['tasks'],
+  cols: number[],
+  answers: AnswerColumns | null,
+): TableColumns {
   const R: Partial<Record<Role, number>> = { ...header.roles };
   const journalCol = R.journal ?? R.prevMark;
   const v2 = R.variant2;
@@ -119,11 +134,30 @@ function tableColumns(sheet: string, layout: Layout, header: HeaderInfo, tasks: 
     partOf: cols.map((c) => (v2 !== undefined && c > v2 ? 1 : 0)),
     ignoredCols: header.ignored.map((i) => i.col),
     variantCols: [R.variant, R.variant2].filter((x): x is number => x !== undefined),
-    identityCols: [R.code, R.name, R.variant, R.variant2, R.classNum, R.className].filter((x): x is number => x !== undefined),
+    identityCols: [R.code, R.name, R.surname, R.variant, R.variant2, R.classNum, R.className].filter((x): x is number => x !== undefined),
+    ...(answers ? { answers } : {}),
+    scoreCols: answers ? [answers.shortCol, answers.longCol].filter((x): x is number => x !== undefined) : cols,
     journalCol,
     markLabel: '',
     journalLabel: '',
   };
+}
+
+/** Stage 1: the tasks, from the task columns or, in a ГИА protocol, from the answer strings. */
+function readTasks(values: Grid['values'], header: HeaderInfo, layout: Layout, sheet: string, gia: boolean) {
+  if (layout === 'gia-protocol') {
+    const dataStart = header.row + 1;
+    const r = readAnswerColumns(
+      values,
+      dataStart,
+      { shortCol: header.roles.shortAnswers, longCol: header.roles.longAnswers },
+      sheet,
+      header.row,
+    );
+    return read({ tasks: r.value.tasks, cols: [] as number[], maxRow: null, levelRow: null, answers: r.value.answers }, r.problems);
+  }
+  const r = readTaskColumns(values, header, sheet, gia);
+  return read({ ...r.value, answers: null as AnswerColumns | null }, r.problems);
 }
 
 /**
@@ -138,10 +172,13 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
   const headerText = (col: number | undefined) =>
     col === undefined ? '' : cellText(values[header.row]?.[col]) || cellText(values[header.top]?.[col]);
 
-  // 1. tasks
-  const taskCols = take(readTaskColumns(values, header, sheet), problems);
+  // 1. tasks (a ГИА exam's task columns may lack maxima: they are inferred from the scores)
+  const gia = isGia({ meta: mergeMeta(readTitleRows(values, header.top).meta, metaFromText(sheet), metaFromText(ctx.workbookName)) });
+  const taskCols = take(readTasks(values, header, layout, sheet, gia || layout === 'gia-protocol'), problems);
   if (taskCols.tasks.length === 0) return read(null, capErrors(problems, sheet, ctx.maxProblemsPerSheet ?? 300));
-  const { tasks, cols, maxRow, levelRow } = taskCols;
+  const { tasks, cols, maxRow, levelRow, answers } = taskCols;
+  const inferred = tasks.filter((t) => t.maxInferred && t.max > 1).map((t) => t.id);
+  if (inferred.length > 0) problems.push(problem('info', 'max-inferred', sheet, S.gia.maxInferred(inferred.join(', '))));
   if (header.ignored.length > 0) {
     problems.push(problem('info', 'column-ignored', sheet, S.columnsIgnored(header.ignored.map((i) => i.text)), header.row + 1));
   }
@@ -156,8 +193,8 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
 
   // 3. formula columns without values
   const dataStart = Math.max(header.row, maxRow ?? -1, levelRow ?? -1) + 1;
-  const formula = emptyFormulaColumns(values, dataStart, header, cols);
-  const columns = tableColumns(sheet, layout, header, tasks, cols);
+  const columns = tableColumns(sheet, layout, header, tasks, cols, answers);
+  const formula = emptyFormulaColumns(values, dataStart, header, columns);
   for (const f of formula) delete columns.roles[f.role];
   columns.markLabel = headerText(columns.roles.mark);
   columns.journalLabel = headerText(columns.journalCol);
@@ -181,6 +218,14 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
     problems.push(problem('error', 'empty-form', sheet, S.emptyForm));
   }
   if (meta.grade === null) meta.grade = inferGrade(students);
+  // A protocol whose title names no exam: a test score makes it ЕГЭ, otherwise grade 9 makes it ОГЭ.
+  if (layout === 'gia-protocol' && !isGia({ meta })) {
+    const kind = columns.roles.testScore !== undefined || meta.grade === 11 ? 'ЕГЭ' : meta.grade === 9 ? 'ОГЭ' : null;
+    if (kind) {
+      meta.kind = kind;
+      problems.push(problem('info', 'kind-inferred', sheet, S.gia.kindInferred(kind)));
+    }
+  }
   const merged = spellings.merged();
   if (merged.length > 0) problems.push(problem('info', 'classes-merged', sheet, S.classesMerged(merged)));
   const numbered = [...students, ...absent].some((s) => s.className.startsWith('класс '));
@@ -207,6 +252,7 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
     cuts: null,
     planSource: levelRow !== null ? 'file' : null,
     schools,
+    threshold: null,
   };
   return read(proc, capErrors(problems, sheet, ctx.maxProblemsPerSheet ?? 300));
 }

@@ -4,6 +4,7 @@ import { type CellValue, cellText, isEmpty } from '../grid';
 import type { Layout, Score, Student, Task } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { type AnswerColumns, scoresFromStrings } from './answer-strings';
 import { asNumber, isAbsentMarker, readMarkCell, readScoreCell } from './cells';
 import { type ClassSpellings, canonicalClassName, gradeOfClassName, numberedClassName } from './class-names';
 import type { ClassMap } from './config';
@@ -25,6 +26,10 @@ export interface TableColumns {
   variantCols: number[];
   /** Columns that make a row a participant's row when filled: code, name, variants, class. */
   identityCols: number[];
+  /** A ГИА protocol's answer strings (then `taskCols` is empty). */
+  answers?: AnswerColumns;
+  /** Columns that hold scores: the task columns, or the answer strings. */
+  scoreCols: number[];
   journalCol: number | undefined;
   markLabel: string;
   journalLabel: string;
@@ -56,14 +61,20 @@ export function readStudentRow(row: readonly CellValue[], rowNo: number, school:
   const refuse = (): RowResult => ({ kind: 'refused', problems });
   const R = c.roles;
 
-  // ---- identity
-  const name = R.name !== undefined ? cellText(row[R.name]) : '';
+  // ---- identity (a protocol has «Фамилия», «Имя», «Отчество» in three columns)
+  const name =
+    R.name !== undefined
+      ? cellText(row[R.name])
+      : [R.surname, R.firstName, R.patronymic]
+          .map((col) => (col === undefined ? '' : cellText(row[col])))
+          .filter((x) => x !== '')
+          .join(' ');
   let code = R.code !== undefined ? cellText(row[R.code]) : '';
   if (code === '' && name === '') {
     err(
       R.code !== undefined ? 'code-missing' : 'name-missing',
       R.code !== undefined ? S.codeMissing : S.nameMissing,
-      (R.code ?? R.name ?? 0) + 1,
+      (R.code ?? R.name ?? R.surname ?? 0) + 1,
     );
     return refuse();
   }
@@ -89,46 +100,58 @@ export function readStudentRow(row: readonly CellValue[], rowNo: number, school:
   let rowOk = true;
   const empty: number[] = [];
   let absentCell = false;
-  for (let i = 0; i < nTasks; i++) {
-    const col = c.taskCols[i] as number;
-    const task = c.tasks[i] as Task;
-    const v = row[col];
-    // The common case first, without allocating: whole points within the maximum.
-    if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= task.max) {
-      scores[i] = v;
-      total += v;
-      continue;
+  if (c.answers) {
+    const fromStrings = scoresFromStrings(row, c.tasks, c.answers, c.sheet, rowNo);
+    for (const p of fromStrings.problems) problems.push(p);
+    if (fromStrings.empty) for (let i = 0; i < nTasks; i++) empty.push(i);
+    else if (!fromStrings.scores) rowOk = false;
+    else
+      fromStrings.scores.forEach((v, i) => {
+        scores[i] = v;
+        total += v;
+      });
+    for (let i = 0; i < nTasks; i++) scores[i] ??= 'X';
+  } else
+    for (let i = 0; i < nTasks; i++) {
+      const col = c.taskCols[i] as number;
+      const task = c.tasks[i] as Task;
+      const v = row[col];
+      // The common case first, without allocating: whole points within the maximum.
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= task.max) {
+        scores[i] = v;
+        total += v;
+        continue;
+      }
+      const cell = readScoreCell(v, task.max);
+      switch (cell.kind) {
+        case 'points':
+          scores[i] = cell.value;
+          total += cell.value;
+          break;
+        case 'x':
+          scores[i] = 'X';
+          break;
+        case 'absent':
+          absentCell = true;
+          scores[i] = 'X';
+          break;
+        case 'empty':
+          scores[i] = 'X';
+          // A task of a part the participant missed (two-part form) is 0 points, not a gap.
+          if (!partAbsent[c.partOf[i] as number]) empty.push(i);
+          break;
+        case 'bad-number':
+          rowOk = false;
+          if (cell.reason === 'negative') err('score-negative', S.scoreNegative(task.id, cell.value), col + 1);
+          else if (cell.reason === 'above-max') err('score-above-max', S.scoreAboveMax(task.id, cell.value, task.max), col + 1);
+          else err('score-fraction', S.scoreFraction(task.id, cell.value), col + 1);
+          break;
+        case 'text':
+          rowOk = false;
+          err('score-text', S.scoreText(task.id, cell.text), col + 1);
+          break;
+      }
     }
-    const cell = readScoreCell(v, task.max);
-    switch (cell.kind) {
-      case 'points':
-        scores[i] = cell.value;
-        total += cell.value;
-        break;
-      case 'x':
-        scores[i] = 'X';
-        break;
-      case 'absent':
-        absentCell = true;
-        scores[i] = 'X';
-        break;
-      case 'empty':
-        scores[i] = 'X';
-        // A task of a part the participant missed (two-part form) is 0 points, not a gap.
-        if (!partAbsent[c.partOf[i] as number]) empty.push(i);
-        break;
-      case 'bad-number':
-        rowOk = false;
-        if (cell.reason === 'negative') err('score-negative', S.scoreNegative(task.id, cell.value), col + 1);
-        else if (cell.reason === 'above-max') err('score-above-max', S.scoreAboveMax(task.id, cell.value, task.max), col + 1);
-        else err('score-fraction', S.scoreFraction(task.id, cell.value), col + 1);
-        break;
-      case 'text':
-        rowOk = false;
-        err('score-text', S.scoreText(task.id, cell.text), col + 1);
-        break;
-    }
-  }
   const noScores = empty.length === nTasks;
   const markedAbsent = partAbsent.some(Boolean) || absentCell || c.ignoredCols.some((col) => isAbsentMarker(row[col]));
   // Absent: every variant says so, a task cell says so, or the row is marked and holds no scores; a
@@ -181,6 +204,8 @@ export function readStudentRow(row: readonly CellValue[], rowNo: number, school:
   const journalMark = readMark(row, c.journalCol, c.journalLabel, err);
   if (mark === undefined || journalMark === undefined || !rowOk) return refuse();
 
+  const testCol = R.testScore;
+  const test = testCol === undefined ? null : asNumber(row[testCol]);
   const st: Student = {
     code,
     school,
@@ -192,7 +217,8 @@ export function readStudentRow(row: readonly CellValue[], rowNo: number, school:
     journalMark,
     row: rowNo,
   };
-  if (R.name !== undefined && name !== '') st.name = name;
+  if ((R.name !== undefined || R.surname !== undefined) && name !== '') st.name = name;
+  if (present && test !== null) st.testScore = test;
   if (variant !== undefined) st.variant = variant;
   return { kind: 'student', present, student: st, problems };
 }

@@ -7,6 +7,7 @@ import { type CellValue, cellText, type Grid, isEmpty } from '../grid';
 import type { Student } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { parseLongAnswers, parseShortAnswers } from './answer-strings';
 import { asNumber, isAbsentMarker, readScoreCell } from './cells';
 import { canonicalClassName, gradeOfClassName } from './class-names';
 import { type Read, read } from './read';
@@ -40,7 +41,7 @@ function classify(row: readonly CellValue[], c: TableColumns): RowKind {
     if (isEmpty(at(R.code)) || others.length === 0) return { kind: 'group', text };
   }
   const identity = c.identityCols.some((col) => !isEmpty(row[col]));
-  const anyTask = c.taskCols.some((col) => !isEmpty(row[col]));
+  const anyTask = c.scoreCols.some((col) => !isEmpty(row[col]));
   // Template rows of the form hold only the «Итого» formula (0): nothing the user typed.
   if (!identity && !anyTask) return { kind: 'blank' };
   if (isEmpty(at(R.code)) && isEmpty(at(R.variant)) && typeof first === 'string' && SUMMARY_ROW.test(cellText(first))) {
@@ -75,6 +76,14 @@ export function looksLikeStudent(row: readonly CellValue[], c: TableColumns): bo
     }
   }
   if (!classLike(R.classNum !== undefined ? row[R.classNum] : R.className !== undefined ? row[R.className] : undefined)) return false;
+  if (c.answers) {
+    const a = c.answers;
+    const short = a.shortCol === undefined ? null : cellText(row[a.shortCol]);
+    const long = a.longCol === undefined ? null : cellText(row[a.longCol]);
+    const shortOk = short === null || short === '' || parseShortAnswers(short).ok;
+    const longOk = long === null || long === '' || parseLongAnswers(long).ok;
+    return shortOk && longOk && (short ?? '') + (long ?? '') !== '';
+  }
   let valid = 0;
   let bad = 0;
   c.taskCols.forEach((col, i) => {

@@ -63,7 +63,21 @@ function unlabelledMaxRow(values: Grid['values'], header: HeaderInfo): number | 
   return allNumbers ? r : null;
 }
 
-export function readTaskColumns(values: Grid['values'], header: HeaderInfo, sheet: string): Read<TaskColumns> {
+/** The highest points any row has in a column (at least 1): the max of a task whose header gives none. */
+function observedMax(values: Grid['values'], from: number, col: number): number {
+  let max = 1;
+  for (let r = from; r < values.length; r++) {
+    const n = asNumber(values[r]?.[col]);
+    if (n !== null && n > max && n <= 100) max = n;
+  }
+  return max;
+}
+
+/**
+ * `inferMax`: a ГИА exam, where protocols list task numbers without maxima — a missing max is the highest
+ * score given (marked as inferred; a plan may raise it) instead of an error.
+ */
+export function readTaskColumns(values: Grid['values'], header: HeaderInfo, sheet: string, inferMax = false): Read<TaskColumns> {
   const problems: Problem[] = [];
   const err = (code: string, msg: string, row?: number, col?: number) => problems.push(problem('error', code, sheet, msg, row, col));
   const maxRow = findLabelledRow(values, header, isMaxLabel, (v) => asNumber(v) !== null) ?? unlabelledMaxRow(values, header);
@@ -77,6 +91,11 @@ export function readTaskColumns(values: Grid['values'], header: HeaderInfo, shee
       const m = asNumber(values[maxRow]?.[t.col]);
       if (m !== null && max !== null && m !== max) err('max-conflict', S.maxConflict(t.id, max, m), maxRow + 1, t.col + 1);
       if (max === null) max = m;
+    }
+    let inferred = false;
+    if (max === null && inferMax) {
+      max = observedMax(values, Math.max(header.row, maxRow ?? -1, levelRow ?? -1) + 1, t.col);
+      inferred = true;
     }
     if (max === null || max <= 0) {
       err('max-missing', S.maxMissing(t.id), header.row + 1, t.col + 1);
@@ -96,7 +115,7 @@ export function readTaskColumns(values: Grid['values'], header: HeaderInfo, shee
         if (!level) err('level-bad', S.levelBad(cellText(lv)), levelRow + 1, t.col + 1);
       }
     }
-    tasks.push({ id: t.id, max, level });
+    tasks.push(inferred ? { id: t.id, max, level, maxInferred: true } : { id: t.id, max, level });
     cols.push(t.col);
   }
   if (tasks.length === 0) err('no-tasks', S.noTaskColumns, header.row + 1);

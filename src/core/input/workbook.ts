@@ -3,7 +3,7 @@
 // parsed here, once, into a typed field of WorkbookData: no later stage reads a grid.
 import { findCatalog } from '../catalog';
 import { columnLetter, type Grid, norm, type Workbook } from '../grid';
-import type { Procedure } from '../model';
+import { isGia, type Procedure } from '../model';
 import { isGeneratedTab } from '../output/tabs';
 import { fileProblem, hasErrors, type Problem, problem } from '../problems';
 import { readSettings, type Settings } from '../settings';
@@ -21,6 +21,7 @@ import {
   readScale,
   type ScaleSheet,
 } from './config';
+import { defaultGiaRows, GIA_COLUMNS, GIA_SCALES_SHEET, type GiaScales, giaRowFor, readGiaScales } from './gia-scales';
 import { take } from './read';
 import { findResultsHeader, readResults } from './results';
 import { readTeachers, type Teachers } from './teachers';
@@ -37,6 +38,8 @@ export type SheetKind =
   | 'benchmarks'
   /** «Соответствие кодов»: links participant codes of several procedures (analysis/linking.ts). */
   | 'codes'
+  /** «Шкалы ГИА»: ОГЭ scales and ЕГЭ minimum scores. */
+  | 'giaScales'
   | 'generated'
   | 'service'
   | 'unknown';
@@ -66,6 +69,8 @@ export interface WorkbookData {
   teachers: Teachers | null;
   /** «Соответствие кодов», checked against the procedures. */
   codes: CodeMap | null;
+  /** «Шкалы ГИА» as the user keeps it; null when the workbook has none (the 2026 defaults then apply). */
+  giaScales: GiaScales | null;
   /** Rows of «Эталоны» (ФИС ОКО reports) tied to procedures. */
   benchmarks: Benchmarks;
   /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
@@ -83,6 +88,7 @@ function classify(grid: Grid): SheetKind {
   if (n === norm(CONFIG_SHEETS.teachers)) return 'teachers';
   if (n === norm(CONFIG_SHEETS.benchmarks)) return 'benchmarks';
   if (n === norm(CODES_SHEET)) return 'codes';
+  if (n === norm(GIA_SCALES_SHEET)) return 'giaScales';
   if (isGeneratedTab(grid.name)) return 'generated';
   if (SERVICE_SHEETS.has(n)) return 'service';
   return 'unknown';
@@ -115,6 +121,8 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   const plan = planGrid ? take(readPlan(planGrid), problems) : null;
   const scaleGrid = at('scale');
   const scale = scaleGrid ? take(readScale(scaleGrid), problems) : null;
+  const giaGrid = at('giaScales');
+  const giaScales = giaGrid ? take(readGiaScales(giaGrid), problems) : null;
 
   const procedures: Procedure[] = [];
   for (const grid of candidates) {
@@ -146,16 +154,19 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   if (procedures.length === 0 && !hasErrors(problems)) {
     problems.push(fileProblem('error', 'no-results', wb.name, S.noResultsSheets));
   }
+  // Without the sheet, the 2026 defaults it will be created with (the run's ensure-tabs) apply.
+  const gia = giaScales ?? take(readGiaScales({ name: GIA_SCALES_SHEET, values: [[...GIA_COLUMNS], ...defaultGiaRows()] }), []);
   for (const p of procedures) {
     for (const x of applyPlan(p, plan)) problems.push(x);
     for (const x of applyScale(p, scale)) problems.push(x);
+    for (const x of applyGiaScale(p, gia, giaScales !== null)) problems.push(x);
   }
   const teachersGrid = at('teachers');
   const teachers = teachersGrid ? take(readTeachers(teachersGrid, procedures), problems) : null;
   const codesGrid = at('codes');
   const codes = codesGrid ? take(readCodeMap(codesGrid, procedures), problems) : null;
   const benchmarks = take(readBenchmarks(at('benchmarks'), procedures), problems);
-  return { procedures, settings, problems, sheets, classes, plan, scale, teachers, codes, benchmarks, generated };
+  return { procedures, settings, problems, sheets, classes, plan, scale, teachers, codes, giaScales, benchmarks, generated };
 }
 
 /** Levels and skills for a procedure's tasks: the «План заданий» sheet, else a built-in catalog. */
@@ -179,6 +190,11 @@ function applyPlan(p: Procedure, plan: PlanSheet | null): Problem[] {
       }
       for (const t of p.tasks) {
         const r = byId.get(t.id) as PlanRow;
+        // A max read off the scores (a protocol's answer strings) gives way to the plan's.
+        if (t.maxInferred && r.max >= t.max) {
+          t.max = r.max;
+          delete t.maxInferred;
+        }
         if (r.max !== t.max) {
           problems.push(problem('error', 'plan-max', plan.sheet, S.planMaxMismatch(t.id, r.max, t.max), r.row, 2));
           continue;
@@ -189,6 +205,7 @@ function applyPlan(p: Procedure, plan: PlanSheet | null): Problem[] {
         if (r.section) t.section = r.section;
         if (r.topic) t.topic = r.topic;
       }
+      p.maxTotal = p.tasks.reduce((a, t) => a + t.max, 0);
       p.planSource = 'sheet';
       problems.push(problem('info', 'plan-used', p.sheet, S.planSheetUsed));
       return problems;
@@ -249,6 +266,8 @@ function applyScale(p: Procedure, scale: ScaleSheet | null): Problem[] {
       (r.kind === undefined || r.kind === p.meta.kind),
   );
   const empty = p.markColumn?.empty ? p.markColumn : null;
+  // A ГИА exam takes its marks from «Шкалы ГИА» (applyGiaScale), which says what is missing.
+  if (!row && isGia(p)) return [];
   if (!row) {
     if (empty) return [problem('warning', 'mark-column-empty', p.sheet, S.markColumnEmpty(empty.label, columnLetter(empty.col)))];
     return [problem('warning', 'no-marks', p.sheet, S.noMarks)];
@@ -258,6 +277,50 @@ function applyScale(p: Procedure, scale: ScaleSheet | null): Problem[] {
   p.cuts = row.cuts;
   if (empty) return [problem('info', 'marks-from-scale', p.sheet, S.markColumnEmptyScale(empty.label, columnLetter(empty.col)))];
   return [problem('info', 'marks-from-scale', p.sheet, S.marksFromScale)];
+}
+
+/**
+ * ГИА thresholds from «Шкалы ГИА»: below the minimum (primary score for ОГЭ/ГВЭ, test score for ЕГЭ) a
+ * participant «не преодолел порог» and counts like mark 2. Without marks in the file they come from the
+ * scale; with only the minimum known, «2» below it and «3» at or above it (markSource 'threshold').
+ */
+function applyGiaScale(p: Procedure, scales: GiaScales, userSheet: boolean): Problem[] {
+  if (!isGia(p)) return [];
+  const row = giaRowFor(scales, p.meta.kind, p.meta.subject, p.meta.year);
+  if (!row) return [problem('warning', 'gia-no-scale', userSheet ? scales.sheet : p.sheet, S.giaScales.noRow(p.meta.kind, p.meta.subject))];
+  const out: Problem[] = [];
+  const scoreOf = (s: Procedure['students'][number]) => (row.on === 'primary' ? s.total : s.testScore);
+  if (row.on === 'test' && !p.students.some((s) => s.testScore !== undefined)) {
+    return [problem('warning', 'gia-no-test-score', p.sheet, S.giaScales.noTestScore)];
+  }
+  p.threshold = { score: row.min, on: row.on, source: row.source };
+  for (const s of p.students) {
+    const v = scoreOf(s);
+    if (v !== undefined) s.belowThreshold = v < row.min;
+  }
+  out.push(
+    problem(
+      'info',
+      'gia-threshold',
+      p.sheet,
+      S.giaScales.used(p.meta.kind, row.min, row.on === 'primary' ? 'первичный' : 'тестовый', row.source),
+    ),
+  );
+  if (p.markSource !== 'none') return out;
+  const { four, five } = row;
+  if (four !== null && five !== null) {
+    for (const s of p.students) {
+      const v = scoreOf(s);
+      s.mark = v === undefined ? null : v >= five ? 5 : v >= four ? 4 : v >= row.min ? 3 : 2;
+    }
+    p.markSource = 'scale';
+    if (row.on === 'primary') p.cuts = [row.min, four, five];
+    return out;
+  }
+  for (const s of p.students) s.mark = s.belowThreshold === undefined ? null : s.belowThreshold ? 2 : 3;
+  p.markSource = 'threshold';
+  out.push(problem('info', 'gia-threshold-marks', p.sheet, S.giaScales.thresholdMarks));
+  return out;
 }
 
 export { isGeneratedTab } from '../output/tabs';
