@@ -6,6 +6,7 @@ import { analyseFindings, emptyFindings, type Findings, prepareFindings } from '
 import { buildExport } from './export/build';
 import type { OkoExport } from './export/schema';
 import type { Workbook } from './grid';
+import { benchmarksOf } from './input/benchmarks';
 import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
 import { isGia, type Procedure } from './model';
 import { buildByClass } from './output/by-class';
@@ -83,7 +84,10 @@ export interface RunContext {
  * returns its tabs (or none when it has nothing to say).
  */
 const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
-  (ctx) => ctx.analyses.map((a) => buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings)),
+  (ctx) =>
+    ctx.analyses.map((a) =>
+      buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings, benchmarksOf(ctx.data.benchmarks, a.procedure).tasks),
+    ),
   (ctx) => [buildByClass(ctx.analyses, ctx.settings)],
   (ctx) => [buildMarkStats(ctx.analyses, ctx.labels, ctx.settings, ctx.data.benchmarks)],
   (ctx) => [buildDistributionTab(ctx.analyses, ctx.labels, ctx.settings)],

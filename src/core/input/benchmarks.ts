@@ -12,6 +12,7 @@ import type { Procedure } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { metaFromText, type PartialMeta } from './meta';
+import { isPlanReportHeader } from './plan-report';
 import { type Read, read, take } from './read';
 import { parseTaskCode, parseTaskHeader } from './task-header';
 
@@ -236,6 +237,8 @@ export function readBenchmarkBlocks(grid: Grid): Read<BenchmarkBlock[]> {
     for (let r = h.row + h.height; r < end; r++) {
       const row = values[r] ?? [];
       if (row.every(isEmpty)) continue;
+      // A «Достижение планируемых результатов» report pasted below: read by plan-report.ts, not here.
+      if (isPlanReportHeader(row)) break;
       if (!inTitles && isMaxRow(row, h.group)) continue;
       if (inTitles || isTitleRow(row)) {
         inTitles = true;

@@ -22,6 +22,7 @@ import {
   type ScaleSheet,
 } from './config';
 import { defaultGiaRows, GIA_COLUMNS, GIA_SCALES_SHEET, type GiaScales, giaRowFor, readGiaScales } from './gia-scales';
+import { checkReportSchool, type PlanReport, procedureOfReport, readPlanReports, reportBenchmarks } from './plan-report';
 import { take } from './read';
 import { findResultsHeader, readResults } from './results';
 import { readTeachers, type Teachers } from './teachers';
@@ -40,6 +41,8 @@ export type SheetKind =
   | 'codes'
   /** «Шкалы ГИА»: ОГЭ scales and ЕГЭ minimum scores. */
   | 'giaScales'
+  /** ФИС ОКО «Достижение планируемых результатов», recognised by content. */
+  | 'planReport'
   | 'generated'
   | 'service'
   | 'unknown';
@@ -71,8 +74,10 @@ export interface WorkbookData {
   codes: CodeMap | null;
   /** «Шкалы ГИА» as the user keeps it; null when the workbook has none (the 2026 defaults then apply). */
   giaScales: GiaScales | null;
-  /** Rows of «Эталоны» (ФИС ОКО reports) tied to procedures. */
+  /** Rows of «Эталоны» (ФИС ОКО reports) tied to procedures, with the plan reports' groups added. */
   benchmarks: Benchmarks;
+  /** ФИС ОКО «Достижение планируемых результатов» reports and the procedure each is about. */
+  planReports: { report: PlanReport; procedure: Procedure | null }[];
   /** Tabs an earlier run generated: never input, but some keep what users typed into them (roadmaps). */
   generated: Grid[];
 }
@@ -125,8 +130,19 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   const giaScales = giaGrid ? take(readGiaScales(giaGrid), problems) : null;
 
   const procedures: Procedure[] = [];
+  const reports: PlanReport[] = [];
   for (const grid of candidates) {
     const found = findResultsHeader(grid);
+    // Not results: a «Достижение планируемых результатов» report is recognised by its header, whatever the
+    // sheet's name (a results sheet may carry a similar summary under its table: results come first).
+    if (found.kind !== 'found') {
+      const planReports = take(readPlanReports(grid), problems);
+      if (planReports.length > 0) {
+        reports.push(...planReports);
+        sheets.push({ name: grid.name, kind: 'planReport' });
+        continue;
+      }
+    }
     if (found.kind === 'none') {
       sheets.push({ name: grid.name, kind: 'unknown' });
       if (grid.values.some((r) => r.some((v) => v !== null && v !== ''))) {
@@ -154,10 +170,20 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   if (procedures.length === 0 && !hasErrors(problems)) {
     problems.push(fileProblem('error', 'no-results', wb.name, S.noResultsSheets));
   }
+  const benchmarksGrid = at('benchmarks');
+  if (benchmarksGrid) reports.push(...take(readPlanReports(benchmarksGrid), problems));
+  const planReports = reports.map((report) => ({ report, procedure: procedureOfReport(report, procedures) }));
+  for (const r of planReports) {
+    if (!r.procedure)
+      problems.push(
+        problem('warning', 'plan-report-unmatched', r.report.sheet, S.planReport.noProcedure(r.report.title), r.report.headerRow),
+      );
+  }
   // Without the sheet, the 2026 defaults it will be created with (the run's ensure-tabs) apply.
   const gia = giaScales ?? take(readGiaScales({ name: GIA_SCALES_SHEET, values: [[...GIA_COLUMNS], ...defaultGiaRows()] }), []);
   for (const p of procedures) {
-    for (const x of applyPlan(p, plan)) problems.push(x);
+    const report = planReports.find((r) => r.procedure === p)?.report ?? null;
+    for (const x of applyPlan(p, plan, report)) problems.push(x);
     for (const x of applyScale(p, scale)) problems.push(x);
     for (const x of applyGiaScale(p, gia, giaScales !== null)) problems.push(x);
   }
@@ -165,12 +191,26 @@ export function readWorkbook(wb: Workbook): WorkbookData {
   const teachers = teachersGrid ? take(readTeachers(teachersGrid, procedures), problems) : null;
   const codesGrid = at('codes');
   const codes = codesGrid ? take(readCodeMap(codesGrid, procedures), problems) : null;
-  const benchmarks = take(readBenchmarks(at('benchmarks'), procedures), problems);
-  return { procedures, settings, problems, sheets, classes, plan, scale, teachers, codes, giaScales, benchmarks, generated };
+  const benchmarks = take(readBenchmarks(benchmarksGrid, procedures), problems);
+  for (const { report, procedure } of planReports) {
+    if (!procedure) continue;
+    let pb = benchmarks.byProcedure.get(procedure);
+    if (!pb) {
+      pb = { tasks: [], marks: [], journal: [] };
+      benchmarks.byProcedure.set(procedure, pb);
+    }
+    pb.tasks.push(...reportBenchmarks(report));
+    for (const x of checkReportSchool(report, procedure)) problems.push(x);
+  }
+  return { procedures, settings, problems, sheets, classes, plan, scale, teachers, codes, giaScales, benchmarks, planReports, generated };
 }
 
-/** Levels and skills for a procedure's tasks: the «План заданий» sheet, else a built-in catalog. */
-function applyPlan(p: Procedure, plan: PlanSheet | null): Problem[] {
+/**
+ * Levels and skills for a procedure's tasks: the «План заданий» sheet; else the ФИС ОКО report «Достижение
+ * планируемых результатов» (skills and maxima; levels still from the file or a built-in catalog); else a
+ * built-in catalog.
+ */
+function applyPlan(p: Procedure, plan: PlanSheet | null, report: PlanReport | null): Problem[] {
   const problems: Problem[] = [];
   if (plan && plan.rows.length > 0) {
     const hasSubject = plan.rows.some((r) => r.subject !== undefined);
@@ -212,6 +252,43 @@ function applyPlan(p: Procedure, plan: PlanSheet | null): Problem[] {
     }
   }
   const cat = findCatalog(p.meta.subject, p.meta.grade, p.tasks);
+  if (report) {
+    const byId = new Map(report.tasks.map((t) => [t.id, t]));
+    const bad = p.tasks.filter((t) => {
+      const r = byId.get(t.id);
+      return !r || (r.max !== t.max && !(t.maxInferred && r.max >= t.max));
+    });
+    if (bad.length === 0) {
+      for (const t of p.tasks) {
+        const r = byId.get(t.id) as PlanReport['tasks'][number];
+        if (t.maxInferred) {
+          t.max = r.max;
+          delete t.maxInferred;
+        }
+        if (r.skill) t.skill = r.skill;
+        // The report gives no levels: the file's, else the catalog's.
+        const it = cat?.items.get(t.id);
+        if (it) t.level ??= it.level;
+      }
+      p.maxTotal = p.tasks.reduce((a, t) => a + t.max, 0);
+      p.planSource = `report:${report.sheet}`;
+      problems.push(problem('info', 'plan-report-used', p.sheet, S.planReport.used(report.sheet)));
+      if (p.tasks.some((t) => t.level === null)) problems.push(problem('warning', 'no-levels', p.sheet, S.noLevels));
+      return problems;
+    }
+    problems.push(
+      problem(
+        'warning',
+        'plan-report-tasks',
+        report.sheet,
+        S.planReport.tasksMismatch(
+          p.title,
+          bad.map((t) => t.id),
+        ),
+        report.headerRow,
+      ),
+    );
+  }
   if (cat) {
     for (const t of p.tasks) {
       const it = cat.items.get(t.id);
