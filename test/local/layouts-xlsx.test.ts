@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/core/pipeline';
 import { formatProblem } from '../../src/core/problems';
 import { readXlsx } from '../../src/local/xlsx';
+import { OGE_ROWS, rowPoints } from '../fixtures/layouts/gia';
 import { markOf, PRESENT, SCHOOL, total } from '../fixtures/layouts/layouts';
 
 const DIR = join(import.meta.dirname, '../fixtures/layouts');
@@ -86,5 +87,27 @@ describe('.xlsx files written by other programs', () => {
     expect(run.data.procedures[0]?.markSource).toBe('scale');
     expect(run.problems.find((x) => x.code === 'marks-from-scale')?.message).toContain('«Отметка»');
     expect(run.data.procedures[0]?.schools).toEqual([SCHOOL.school]);
+  });
+});
+
+describe('an ОГЭ protocol written by another program', () => {
+  it('gives the completion and marks of the independent computation from its strings', async () => {
+    const run = await read('ОГЭ 2026 Математика протокол.xlsx');
+    const p = run.data.procedures[0];
+    expect(p?.layout).toBe('gia-protocol');
+    expect(p?.meta).toMatchObject({ kind: 'ОГЭ', subject: 'Математика', grade: 9 });
+    const maxes = [1, 1, 2, 1, 1, 2, 2];
+    for (const g of run.analyses[0]?.groups ?? []) {
+      const rows = g.level === 'class' ? OGE_ROWS.filter((r) => r.cls === g.name) : OGE_ROWS;
+      const pts = rows.map(rowPoints);
+      g.completion.forEach((c, i) => {
+        expect(c, `${g.name} ${i + 1}`).toBeCloseTo(
+          (pts.reduce((a, x) => a + (x[i] as number), 0) * 100) / (rows.length * (maxes[i] as number)),
+          9,
+        );
+      });
+    }
+    expect(p?.students.map((s) => s.mark)).toEqual(OGE_ROWS.map((r) => r.mark));
+    expect(p?.students.filter((s) => s.belowThreshold).length).toBe(2);
   });
 });
