@@ -86,16 +86,16 @@ export function percentOf(points: number, possible: number): number {
   return possible > 0 ? (points * 100) / possible : Number.NaN;
 }
 
-/** Per-student deficit per task: fewer points than `share` % of the task's max, decided exactly and remembered per value. */
+/**
+ * Per-student deficit per task: fewer points than `share` % of the task's max, decided exactly. Scores are
+ * whole or half points, so the answers for 0, 0.5, …, max are worked out once per task and looked up.
+ */
 function deficitTest(max: number, share: number): (pts: number) => boolean {
-  const memo = new Map<number, boolean>();
+  const table: boolean[] = [];
+  for (let h = 0; h <= max * 2; h++) table.push(comparePercent(h / 2, max, share) < 0);
   return (pts) => {
-    let d = memo.get(pts);
-    if (d === undefined) {
-      d = comparePercent(pts, max, share) < 0;
-      memo.set(pts, d);
-    }
-    return d;
+    const h = pts * 2;
+    return Number.isInteger(h) && h >= 0 && h < table.length ? (table[h] as boolean) : comparePercent(pts, max, share) < 0;
   };
 }
 
