@@ -1,14 +1,17 @@
 // The whole analysis as one pure function: workbook in, output tabs (as SheetSpecs) and the write
 // plan out. Hosts apply `plan` with the one `applyPlan` (core/write/apply.ts).
+import { type ProcedureChecks, procedureChecks, type RunChecks, runChecks } from './analysis/checks';
 import { analyseDeficits, type ProcedureAnalysis } from './analysis/deficits';
 import { analyseFindings, emptyFindings, type Findings, prepareFindings } from './analysis/findings';
 import { buildExport } from './export/build';
 import type { OkoExport } from './export/schema';
 import type { Workbook } from './grid';
+import { benchmarksOf } from './input/benchmarks';
 import { readWorkbook, type SheetInfo, type WorkbookData } from './input/workbook';
-import type { Procedure } from './model';
+import { isGia, type Procedure } from './model';
 import { buildByClass } from './output/by-class';
 import { buildDynamicsTab } from './output/dynamics';
+import { buildGiaScalesTab } from './output/gia-scales-tab';
 import { buildHighlights } from './output/highlight';
 import { buildMatrix } from './output/matrix';
 import { shortLabels } from './output/names';
@@ -32,6 +35,8 @@ export interface ProcedureSummary {
   meanCompletion: number | null;
   /** Per class: how many tasks are insufficient. */
   classes: { name: string; participants: number; insufficient: number; reliable: boolean }[];
+  /** Per check: null when it ran, else why not («не проверено: …» in every summary). */
+  checks: ProcedureChecks;
 }
 
 export interface RunSummary {
@@ -39,6 +44,11 @@ export interface RunSummary {
   sheets: SheetInfo[];
   errors: number;
   warnings: number;
+  /**
+   * Which checks ran for which procedures, and why not for the others: a summary never says «не найдено»
+   * about a check it did not make (e.g. objectivity without marks).
+   */
+  checks: RunChecks[];
 }
 
 export interface AnalysisRun {
@@ -73,7 +83,10 @@ export interface RunContext {
  * returns its tabs (or none when it has nothing to say).
  */
 const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
-  (ctx) => ctx.analyses.map((a) => buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings)),
+  (ctx) =>
+    ctx.analyses.map((a) =>
+      buildMatrix(a, ctx.labels.get(a.procedure) as string, ctx.settings, benchmarksOf(ctx.data.benchmarks, a.procedure).tasks),
+    ),
   (ctx) => [buildByClass(ctx.analyses, ctx.settings)],
   (ctx) => [buildMarkStats(ctx.analyses, ctx.labels, ctx.settings, ctx.data.benchmarks)],
   (ctx) => [buildDistributionTab(ctx.analyses, ctx.labels, ctx.settings)],
@@ -88,13 +101,13 @@ const TAB_BUILDERS: ((ctx: RunContext) => SheetSpec[])[] = [
     ),
   ],
   (ctx) => [buildDynamicsTab(ctx.findings.dynamics, ctx.findings.links, ctx.settings)],
-  (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.extra.has('teachers'), ctx.settings)],
+  (ctx) => [buildObjectivityTab(ctx.findings.objectivityGroups, ctx.data.teachers !== null, ctx.settings)],
 ];
 
 export function runAnalysis(wb: Workbook): AnalysisRun {
   const data = readWorkbook(wb);
-  const problems = data.problems;
-  const prepared = prepareFindings(data);
+  const { value: prepared, problems: linkProblems } = prepareFindings(data);
+  const problems = [...data.problems, ...linkProblems];
   const ok = !hasErrors(problems);
   const analyses = ok ? data.procedures.map((p) => analyseDeficits(p, data.settings)) : [];
   const findings = ok ? analyseFindings(prepared, analyses, data.settings) : emptyFindings(prepared.links);
@@ -110,7 +123,7 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
     problems,
     analyses,
     tabs,
-    summary: summarize(data, analyses),
+    summary: summarize(data, analyses, problems),
     findings,
     write: ok ? analysisPlan(wb, data, tabs, findings) : emptyPlan(),
   };
@@ -119,9 +132,11 @@ export function runAnalysis(wb: Workbook): AnalysisRun {
 /** Every generated tab replaced, the settings tab created when missing, stale tabs removed, at-risk rows highlighted. */
 function analysisPlan(wb: Workbook, data: WorkbookData, tabs: SheetSpec[], findings: Findings): WritePlan {
   const hasSettings = data.sheets.some((s) => s.kind === 'settings');
+  // «Шкалы ГИА» is created once, when the workbook has an ОГЭ/ЕГЭ/ГВЭ procedure (input/gia-scales.ts).
+  const needsGiaScales = data.giaScales === null && data.procedures.some(isGia);
   return {
     replace: tabs,
-    ensure: hasSettings ? [] : [buildSettingsTab(data.settings)],
+    ensure: [...(hasSettings ? [] : [buildSettingsTab(data.settings)]), ...(needsGiaScales ? [buildGiaScalesTab()] : [])],
     remove: staleGeneratedTabs(
       wb.grids.map((g) => g.name),
       tabs,
@@ -135,7 +150,7 @@ export function exportJson(run: AnalysisRun, source: string): OkoExport {
   return buildExport(source, run.analyses, run.data.settings, run.problems, run.findings);
 }
 
-function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummary {
+function summarize(data: WorkbookData, analyses: ProcedureAnalysis[], problems: readonly Problem[]): RunSummary {
   return {
     procedures: analyses.map((a) => {
       const school = a.groups.filter((g) => g.level === 'school');
@@ -155,10 +170,12 @@ function summarize(data: WorkbookData, analyses: ProcedureAnalysis[]): RunSummar
             insufficient: g.status.filter((s) => s === 'insufficient').length,
             reliable: g.reliable,
           })),
+        checks: procedureChecks(a.procedure),
       };
     }),
     sheets: data.sheets,
-    errors: data.problems.filter((p) => p.severity === 'error').length,
-    warnings: data.problems.filter((p) => p.severity === 'warning').length,
+    errors: problems.filter((p) => p.severity === 'error').length,
+    warnings: problems.filter((p) => p.severity === 'warning').length,
+    checks: runChecks(analyses.map((a) => a.procedure)),
   };
 }

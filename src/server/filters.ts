@@ -1,6 +1,6 @@
 // The ШМО filter: options from the data, the user's choice kept in user properties, and native
 // filters set or removed on the generated tabs (under the document lock, so never mid-analysis).
-import { classKey, readTeachers } from '../core/input/teachers';
+import { classKey } from '../core/input/teachers';
 import { readWorkbook as readInput, type WorkbookData } from '../core/input/workbook';
 import { matrixTabName } from '../core/output/matrix';
 import { shortLabels } from '../core/output/names';
@@ -18,10 +18,8 @@ const PREF = 'filter';
 const byRu = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
 
 function teaching(data: WorkbookData): FilterContext['teaching'] {
-  const grid = data.extra.get('teachers');
-  if (!grid) return [];
   // Problems of the sheet are shown by the overview; here only the usable rows matter.
-  return readTeachers(grid, data.procedures, []).rows.map((r) => ({ teacher: r.teacher, subject: r.subject, className: r.className }));
+  return (data.teachers?.rows ?? []).map((r) => ({ teacher: r.teacher, subject: r.subject, className: r.className }));
 }
 
 export function filterOptions(data: WorkbookData): FilterOptions {

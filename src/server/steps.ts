@@ -162,12 +162,17 @@ function riskBlocks(run: AnalysisRun, _tabs: readonly SheetSpec[], outcome: Step
 function objectivityBlocks(run: AnalysisRun): SummaryBlock[] {
   const signs = run.findings.objectivity;
   const lines = signs.map((s) => item(`${s.procedure.title}, ${s.group}: ${s.text}`, s.level === 'high' ? 'bad' : 'warn'));
-  return [
-    {
-      title: S.tabs.objectivity,
-      items: [item(UI.summary.signs(signs.length), signs.length > 0 ? 'warn' : 'ok', S.tabs.objectivity), ...capped(lines)],
-    },
-  ];
+  // «Не найдено» only about what was checked: a procedure no rule could check says so instead.
+  const check = run.summary.checks.find((c) => c.id === 'objectivity');
+  const unchecked = (check?.notDone ?? []).map((x) => item(UI.summary.notChecked(x.procedure, x.reason), 'warn'));
+  const checked = check?.done.length ?? 0;
+  const head =
+    signs.length > 0
+      ? item(UI.summary.signs(signs.length), 'warn', S.tabs.objectivity)
+      : checked === 0
+        ? item(UI.summary.signsNotChecked, 'warn', S.tabs.objectivity)
+        : item(unchecked.length > 0 ? UI.summary.signsNoneChecked(checked) : UI.summary.signs(0), 'ok', S.tabs.objectivity);
+  return [{ title: S.tabs.objectivity, items: [head, ...unchecked, ...capped(lines)] }];
 }
 
 const STEP_BLOCKS: Record<StepId, (run: AnalysisRun, tabs: readonly SheetSpec[], outcome: StepOutcome) => SummaryBlock[]> = {

@@ -131,13 +131,13 @@ describe('dist/school/Code.js', () => {
     const close = (row: unknown[], from: number, expected: number[]) => {
       for (const [i, v] of expected.entries()) expect(row[from + i] as number).toBeCloseTo(v, 2);
     };
-    close(rowOf(m, '1', '% выполнения'), 2, [75, 50, 50, 3.5, 58.333]);
-    close(rowOf(m, '2', '% выполнения'), 2, [50, 50, 50, 3, 50]);
+    close(rowOf(m, 'класс 1', '% выполнения'), 2, [75, 50, 50, 3.5, 58.333]);
+    close(rowOf(m, 'класс 2', '% выполнения'), 2, [50, 50, 50, 3, 50]);
     close(rowOf(m, 'Школа', '% выполнения'), 2, [62.5, 50, 50, 3.25, 54.167]);
-    close(rowOf(m, '1', '10001'), 6, [100]);
-    close(rowOf(m, '1', '10002'), 6, [16.667]);
-    close(rowOf(m, '2', '10004'), 6, [50]);
-    expect(rowOf(m, '1', '10002')[4]).toBe('X');
+    close(rowOf(m, 'класс 1', '10001'), 6, [100]);
+    close(rowOf(m, 'класс 1', '10002'), 6, [16.667]);
+    close(rowOf(m, 'класс 2', '10004'), 6, [50]);
+    expect(rowOf(m, 'класс 1', '10002')[4]).toBe('X');
     expect(m.snapshot().some((r) => r[1] === '10003')).toBe(false);
     // Student codes stay text, and the conditional rules are in place.
     expect(m.peek(6, 2)?.formula).toBeNull();
@@ -145,8 +145,8 @@ describe('dist/school/Code.js', () => {
 
     // «Дефициты по классам»: the lead columns «Предмет», «Параллель», «Класс» first (the class only on class rows).
     const byClass = gas.ss.tab(BY_CLASS);
-    const cls1 = rowOf(byClass, '1', 'класс', 3);
-    expect(cls1.slice(0, 3)).toEqual(['Математика', 4, '1']);
+    const cls1 = rowOf(byClass, 'класс 1', 'класс', 3);
+    expect(cls1.slice(0, 3)).toEqual(['Математика', 4, 'класс 1']);
     close(cls1, 7, [58.333, 75, 50, 50]);
     const school = rowOf(byClass, 'Школа', 'школа', 3);
     expect(school.slice(0, 3)).toEqual(['Математика', 4, '']);
@@ -207,8 +207,8 @@ describe('dist/school/Code.js', () => {
         subjects: ['Математика'],
         grades: [4],
         classes: [
-          { name: '1', grade: 4 },
-          { name: '2', grade: 4 },
+          { name: 'класс 1', grade: 4 },
+          { name: 'класс 2', grade: 4 },
         ],
         teachers: [],
       },
@@ -232,8 +232,8 @@ describe('dist/school/Code.js', () => {
     // Class 1: tasks 2 and 3 at 50 % < 57 %; class 2: all three at 50 %. Each line leads to the class row of the matrix.
     const lines = work?.items.filter((i) => i.text.includes('недостаточно'));
     expect(lines?.map((i) => [i.text, i.tone])).toEqual([
-      ['1: недостаточно выполнено заданий — 2 из 3 (мало участников: выводы ненадёжны)', 'bad'],
-      ['2: недостаточно выполнено заданий — 3 из 3 (мало участников: выводы ненадёжны)', 'bad'],
+      ['класс 1: недостаточно выполнено заданий — 2 из 3 (мало участников: выводы ненадёжны)', 'bad'],
+      ['класс 2: недостаточно выполнено заданий — 3 из 3 (мало участников: выводы ненадёжны)', 'bad'],
     ]);
     const place = lines?.[0]?.place;
     expect(place?.sheet).toBe(MATRIX);
@@ -302,14 +302,14 @@ describe('dist/school/Code.js', () => {
   it('applyFilter and clearFilter set and remove native filters, and keep the choice per user', () => {
     const { gas, bundle } = setup();
     bundle.call('runStep', 'analysis');
-    const choice = { subjects: ['Математика'], grades: [], classes: ['1'], teachers: [] };
+    const choice = { subjects: ['Математика'], grades: [], classes: ['класс 1'], teachers: [] };
     const applied = json(bundle.call('applyFilter', choice) as FilterResult);
     expect(applied.applied).toBe(true);
     expect(applied.filtered.map((f) => f.sheet)).toContain(MATRIX);
     const matrix = gas.ss.tab(MATRIX);
     const rows = matrix.snapshot().map((r, i) => ({ r: i + 1, cls: r[0] }));
-    expect(rows.filter((x) => x.cls === '2').every((x) => matrix.filter?.hides(x.r))).toBe(true);
-    expect(rows.filter((x) => x.cls === '1').some((x) => matrix.filter?.hides(x.r))).toBe(false);
+    expect(rows.filter((x) => x.cls === 'класс 2').every((x) => matrix.filter?.hides(x.r))).toBe(true);
+    expect(rows.filter((x) => x.cls === 'класс 1').some((x) => matrix.filter?.hides(x.r))).toBe(false);
     expect(json(bundle.call('getDataOverview') as DataOverview).filter.saved).toEqual(choice);
     const cleared = json(bundle.call('clearFilter') as FilterResult);
     expect(cleared.applied).toBe(false);

@@ -14,6 +14,8 @@ interface Case {
   sheet: string;
   row?: number;
   col?: number;
+  /** The problem is about the file, named as a file («Файл «…»»), not as a sheet. */
+  file?: boolean;
   text: string;
 }
 
@@ -49,6 +51,15 @@ const cases: Case[] = [
     row: 4,
     col: 5,
     text: '«два»',
+  },
+  {
+    name: 'a score that is neither whole nor a half',
+    wb: formWorkbook({ [FORM]: withCell(formRows(), 4, 5, '1,3') }),
+    code: 'score-fraction',
+    sheet: FORM,
+    row: 4,
+    col: 5,
+    text: 'баллы бывают целыми или с половиной',
   },
   {
     name: 'duplicate participant code',
@@ -115,7 +126,7 @@ const cases: Case[] = [
   },
   {
     name: 'class number that is not a number',
-    wb: formWorkbook({ [FORM]: withCell(formRows(), 2, 6, '5А') }),
+    wb: formWorkbook({ [FORM]: withCell(formRows(), 2, 6, 'пятый') }),
     code: 'class-number-bad',
     sheet: FORM,
     row: 2,
@@ -261,6 +272,7 @@ const cases: Case[] = [
     wb: { name: 'Пустая', grids: [{ name: 'Лист1', values: [['Привет']] }] },
     code: 'no-results',
     sheet: 'Пустая',
+    file: true,
     text: 'Не найдено ни одного листа с результатами',
   },
 ];
@@ -282,7 +294,7 @@ describe('bad input is refused with a place and a Russian message; nothing is wr
     if (c.col !== undefined) expect(hit!.col).toBe(c.col);
     expect(hit!.message).toContain(c.text);
     const text = formatProblem(hit!);
-    expect(text).toContain(`Лист «${c.sheet}»`);
+    expect(text).toContain(c.file ? `Файл «${c.sheet}»` : `Лист «${c.sheet}»`);
     if (c.row !== undefined && c.col !== undefined) expect(text).toMatch(/ячейка [A-Z]+\d+ \(строка \d+, столбец [A-Z]+\)/);
   });
 

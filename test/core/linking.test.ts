@@ -19,6 +19,8 @@ function proc(sheet: string, meta: Partial<ProcedureMeta>, school = 'Школа'
     markSource: 'none',
     cuts: null,
     planSource: null,
+    markColumn: null,
+    threshold: null,
     schools: [school],
   };
 }

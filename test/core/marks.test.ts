@@ -63,6 +63,8 @@ describe('score distribution and peaks at cut-offs', () => {
     markSource: 'scale',
     cuts,
     planSource: null,
+    markColumn: null,
+    threshold: null,
     schools: ['Ш'],
   });
 

@@ -164,7 +164,8 @@ describe('generic tables', () => {
       [1, 1, 2, 3],
     ];
     const d = readWorkbook({ name: 'ВПР Физика 7 класс', grids: [{ name: 'Протокол', values: rows }] });
-    expect(d.procedures[0]!.students[0]!.className).toBe('3');
+    // «класс 3», never a bare «3» that reads like a grade.
+    expect(d.procedures[0]!.students[0]!.className).toBe('класс 3');
     expect(d.procedures[0]!.students[0]!.grade).toBe(7);
     expect(d.problems.some((x) => x.code === 'classes-by-number')).toBe(true);
   });

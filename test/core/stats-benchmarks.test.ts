@@ -55,8 +55,7 @@ const warnings = (ps: Problem[]) => ps.filter((p) => p.severity === 'warning');
 
 describe('reading «Эталоны»', () => {
   it('recognises the three report blocks by their headers, with their title rows', () => {
-    const problems: Problem[] = [];
-    const blocks = readBenchmarkBlocks({ name: 'Эталоны', values: benchmarkRows() }, problems);
+    const { value: blocks, problems } = readBenchmarkBlocks({ name: 'Эталоны', values: benchmarkRows() });
     expect(problems).toEqual([]);
     expect(blocks.map((b) => [b.kind, b.headerRow, b.meta.subject, b.meta.grade, b.rows.length])).toEqual([
       ['marks', 8, 'Математика', 6, 3],

@@ -4,6 +4,7 @@
 // (≥ `jump` × that bin): an honest bell curve whose top happens to sit on a cut-off has no such step,
 // while marks pulled up to the threshold leave a gap below it. jump = 0 turns the extra test off.
 import type { Procedure, Student } from '../model';
+import { atLeastTimes } from './exact';
 
 export interface Distribution {
   /** counts[score] for score 0…maxTotal (fractional totals are floored into their bin). */
@@ -34,14 +35,15 @@ export function distribution(p: Procedure, students: readonly Student[] = p.stud
   const meanBin = n / bins;
   const peaks: number[] = [];
   counts.forEach((c, score) => {
-    if (c >= rule.factor * meanBin && c >= meanBin + 1 && c >= rule.minStudents) peaks.push(score);
+    // Exactly, in counts: c ≥ factor × n/bins ⇔ c·bins ≥ factor·n; c ≥ n/bins + 1 ⇔ c·bins ≥ n + bins.
+    if (atLeastTimes(c * bins, rule.factor, n) && c * bins >= n + bins && c >= rule.minStudents) peaks.push(score);
   });
   const peaksAtCuts: Distribution['peaksAtCuts'] = [];
   if (p.cuts) {
     p.cuts.forEach((cut, i) => {
       const count = counts[cut] as number;
       const below = cut > 0 ? (counts[cut - 1] as number) : 0;
-      if (peaks.includes(cut) && count >= rule.jump * below) peaksAtCuts.push({ score: cut, mark: i + 3, count, below });
+      if (peaks.includes(cut) && atLeastTimes(count, rule.jump, below)) peaksAtCuts.push({ score: cut, mark: i + 3, count, below });
     });
   }
   return { counts, n, meanBin, peaks, peaksAtCuts };

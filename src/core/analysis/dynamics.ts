@@ -7,6 +7,7 @@ import type { Procedure, Student } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
 import type { GroupStats, ProcedureAnalysis } from './deficits';
+import { compareShareDifference } from './exact';
 import { type Entry, type Links, type Person, sameClass } from './linking';
 import { type MarkStats, markStats } from './marks';
 
@@ -62,8 +63,6 @@ export interface Dynamics {
   classes: ClassStep[];
   students: StudentStep[];
 }
-
-const EPS = 1e-9;
 
 export function sameTaskSet(a: Procedure, b: Procedure): boolean {
   return a.tasks.length === b.tasks.length && a.tasks.every((t, i) => t.id === b.tasks[i]?.id && t.max === b.tasks[i]?.max);
@@ -137,7 +136,8 @@ export function analyseDynamics(links: Links, analyses: readonly ProcedureAnalys
             completionDelta: gb.meanCompletion - ga.meanCompletion,
             twoDelta,
             qualityDelta: mb.quality - ma.quality,
-            negative: Number.isFinite(twoDelta) && twoDelta >= limit - EPS,
+            // Exactly: (twos_b/n_b − twos_a/n_a) × 100 ≥ limit.
+            negative: ma.n > 0 && mb.n > 0 && compareShareDifference(mb.counts[2], mb.n, ma.counts[2], ma.n, limit) >= 0,
             skills,
             comparability: cmp,
           });

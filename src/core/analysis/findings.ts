@@ -1,7 +1,8 @@
 // What the analysis finds beyond deficits, typed for the tabs, the JSON export and the roadmap
 // generator: at-risk students, objectivity signs, dynamics between procedures.
 import type { OkoExport } from '../export/schema';
-import { readTeachers, type Teachers } from '../input/teachers';
+import { type Read, read } from '../input/read';
+import type { Teachers } from '../input/teachers';
 import type { WorkbookData } from '../input/workbook';
 import type { Settings } from '../settings';
 import type { ProcedureAnalysis } from './deficits';
@@ -29,15 +30,12 @@ export interface Findings {
 }
 
 /**
- * Reads the optional sheets «Соответствие кодов» and «Классы и учителя» against the procedures and
- * links students across procedures. Problems are appended to `data.problems` before the run decides
- * whether the input is acceptable.
+ * Links students across procedures (through «Соответствие кодов» when the workbook has it). Its notes
+ * (codes reused by different students) come back with the result: `data` is not changed.
  */
-export function prepareFindings(data: WorkbookData): FindingsInput {
-  const links = linkStudents(data.procedures, data.extra.get('codes'), data.problems);
-  const grid = data.extra.get('teachers');
-  const teachers = grid ? readTeachers(grid, data.procedures, data.problems) : null;
-  return { links, teachers };
+export function prepareFindings(data: WorkbookData): Read<FindingsInput> {
+  const linked = linkStudents(data.procedures, data.codes);
+  return read({ links: linked.value, teachers: data.teachers }, linked.problems);
 }
 
 export function analyseFindings(input: FindingsInput, analyses: readonly ProcedureAnalysis[], s: Settings): Findings {

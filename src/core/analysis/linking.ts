@@ -2,8 +2,11 @@
 // their order in time, which class is «the same class» in another year, and which rows of different
 // procedures are one student — by participant code within a school, or through the optional sheet
 // «Соответствие кодов» (Лист | Код участника | Ученик [| Школа]), see docs/risk-objectivity.md.
-import { cellText, type Grid, isEmpty, norm } from '../grid';
-import { CODES_SHEET } from '../input/workbook';
+import { cellText, norm } from '../grid';
+import type { CodeMap } from '../input/codes';
+import { UNKNOWN_SUBJECT } from '../input/meta';
+import { type Read, read } from '../input/read';
+import { DEFAULT_SCHOOL } from '../input/results';
 import type { Procedure, Student } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
@@ -191,16 +194,13 @@ export interface Links {
   school: (name: string) => string;
 }
 
-/** What the readers call a school when the sheet names none (results.ts). */
-export const DEFAULT_SCHOOL = 'Школа';
+export { DEFAULT_SCHOOL };
 
 export function schoolResolver(procedures: readonly Procedure[]): (name: string) => string {
   const named = new Set(procedures.flatMap((p) => [...p.students, ...p.absent].map((s) => s.school)).filter((s) => s !== DEFAULT_SCHOOL));
   const only = named.size === 1 ? ([...named][0] as string) : null;
   return (name) => (name === DEFAULT_SCHOOL && only !== null ? only : name);
 }
-
-const UNKNOWN_SUBJECT = 'Предмет не указан';
 
 /** A later student row can be the same person as an earlier one: grades agree with the years between. */
 function compatible(a: Entry, b: Entry): boolean {
@@ -215,138 +215,18 @@ function compatible(a: Entry, b: Entry): boolean {
   return d >= shift - 1 && d <= shift + 1;
 }
 
-const MAP_COLS: Record<string, (h: string) => boolean> = {
-  sheet: (h) => h === 'лист' || h === 'работа' || h === 'лист с результатами',
-  code: (h) => h === 'код участника' || h === 'код' || h === 'код ученика',
-  person: (h) => ['ученик', 'фио', 'обучающийся', 'идентификатор', 'общий код', 'общий идентификатор', 'ученик (фио или код)'].includes(h),
-  school: (h) => h === 'школа' || h === 'оо' || h === 'название оо',
-};
-
-const LABELS: Record<string, string> = { sheet: 'Лист', code: 'Код участника', person: 'Ученик' };
-
-function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
-  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
-    const found: Record<string, number> = {};
-    (grid.values[r] ?? []).forEach((v, c) => {
-      const h = norm(v).replace(/[.:]/g, '').trim();
-      for (const [k, test] of Object.entries(MAP_COLS)) if (found[k] === undefined && h && test(h)) found[k] = c;
-    });
-    if (found.sheet !== undefined && found.code !== undefined && found.person !== undefined) return { row: r, cols: found };
-  }
-  return null;
-}
-
-/**
- * Reads «Соответствие кодов»: for each listed student row, the common identity. Problems name the
- * sheet, row and column; rows with errors are not used.
- */
-export function readCodeMap(
-  grid: Grid,
-  procedures: readonly Procedure[],
-  problems: Problem[],
-): { ids: Map<Student, string>; rows: number } {
-  const ids = new Map<Student, string>();
-  const h = findHeader(grid);
-  if (!h) {
-    problems.push(problem('error', 'codes-header', grid.name, S.links.headerMissing));
-    return { ids, rows: 0 };
-  }
-  const bySheet = new Map(procedures.map((p) => [norm(p.sheet), p]));
-  const firstRow = new Map<string, number>();
-  const rowOf = new Map<Student, number>();
-  let rows = 0;
-  for (let r = h.row + 1; r < grid.values.length; r++) {
-    const row = grid.values[r] ?? [];
-    const at = (k: string) => (h.cols[k] === undefined ? undefined : row[h.cols[k] as number]);
-    if (['sheet', 'code', 'person'].every((k) => isEmpty(at(k)))) continue;
-    const missing = ['sheet', 'code', 'person'].find((k) => isEmpty(at(k)));
-    if (missing) {
-      problems.push(
-        problem('error', 'codes-bad-row', grid.name, S.links.missing(LABELS[missing] as string), r + 1, (h.cols[missing] as number) + 1),
-      );
-      continue;
-    }
-    const sheet = cellText(at('sheet'));
-    const code = cellText(at('code'));
-    const person = cellText(at('person'));
-    const school = cellText(at('school'));
-    const p = bySheet.get(norm(sheet));
-    if (!p) {
-      problems.push(problem('error', 'codes-sheet-unknown', grid.name, S.links.sheetUnknown(sheet), r + 1, (h.cols.sheet as number) + 1));
-      continue;
-    }
-    const key = `${norm(p.sheet)}|${norm(school)}|${code}`;
-    const first = firstRow.get(key);
-    if (first !== undefined) {
-      problems.push(
-        problem('error', 'codes-duplicate', grid.name, S.links.duplicate(code, p.sheet, first), r + 1, (h.cols.code as number) + 1),
-      );
-      continue;
-    }
-    firstRow.set(key, r + 1);
-    const matches = p.students.filter((s) => s.code === code && (school === '' || norm(s.school) === norm(school)));
-    if (matches.length === 0) {
-      // An absent student has no results to link: nothing to say. A code not in the sheet at all is a typo.
-      if (!p.absent.some((s) => s.code === code)) {
-        problems.push(
-          problem('warning', 'codes-code-unknown', grid.name, S.links.codeUnknown(code, p.sheet), r + 1, (h.cols.code as number) + 1),
-        );
-      }
-      continue;
-    }
-    if (matches.length > 1) {
-      problems.push(problem('error', 'codes-ambiguous', grid.name, S.links.ambiguous(code, p.sheet), r + 1, (h.cols.code as number) + 1));
-      continue;
-    }
-    const st = matches[0] as Student;
-    ids.set(st, person);
-    rowOf.set(st, r + 1);
-    rows++;
-  }
-  // One student per person in one procedure.
-  for (const p of procedures) {
-    const byPerson = new Map<string, Student[]>();
-    for (const st of p.students) {
-      const id = ids.get(st);
-      if (id === undefined) continue;
-      const k = `${st.school}|${norm(id)}`;
-      byPerson.set(k, [...(byPerson.get(k) ?? []), st]);
-    }
-    for (const list of byPerson.values()) {
-      if (list.length < 2) continue;
-      // Point at the later of the mapping rows that clash.
-      const last = list.reduce((x, y) => ((rowOf.get(y) ?? 0) > (rowOf.get(x) ?? 0) ? y : x));
-      problems.push(
-        problem(
-          'error',
-          'codes-same-person',
-          grid.name,
-          S.links.samePerson(
-            ids.get(last) as string,
-            p.sheet,
-            list.map((s) => s.code),
-          ),
-          rowOf.get(last),
-          (h.cols.person as number) + 1,
-        ),
-      );
-    }
-  }
-  return { ids, rows };
-}
-
 const MAX_REUSE_NOTES = 5;
 
 /**
  * Links the present participants of all procedures into persons. Problems of the mapping sheet and
  * notes about codes that repeat in classes that cannot be one student's go to `problems`.
  */
-export function linkStudents(procedures: readonly Procedure[], codes: Grid | undefined, problems: Problem[]): Links {
+export function linkStudents(procedures: readonly Procedure[], codes: CodeMap | null): Read<Links> {
+  const problems: Problem[] = [];
   const order = orderProcedures(procedures);
   const rank = new Map(order.map((p, i) => [p, i]));
   const school = schoolResolver(procedures);
-  const map = codes ? readCodeMap(codes, procedures, problems) : { ids: new Map<Student, string>(), rows: 0 };
-  if (map.rows > 0 && codes) problems.push(problem('info', 'codes-used', codes.name, S.links.used(map.rows)));
+  const map = codes ?? { ids: new Map<Student, string>(), rows: 0 };
 
   const persons: Person[] = [];
   const personOf = new Map<Student, Person>();
@@ -407,12 +287,10 @@ export function linkStudents(procedures: readonly Procedure[], codes: Grid | und
     }
     s.procedures.push(p);
   }
-  return { order, rank, persons, personOf, series, mapped: map.rows, school };
+  return read({ order, rank, persons, personOf, series, mapped: map.rows, school }, problems);
 }
 
 /** The series a procedure belongs to. */
 export function seriesOf(links: Links, p: Procedure): Series | undefined {
   return links.series.find((s) => s.procedures.includes(p));
 }
-
-export { CODES_SHEET };

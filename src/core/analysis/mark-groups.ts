@@ -2,7 +2,7 @@
 // directions 2, 3 and 7): how the students who got 2, 3, 4 and 5 did on each task.
 // Completion uses the same definition as everywhere: points ÷ (n × max) × 100, X = 0 points.
 import type { Procedure, Student } from '../model';
-import type { GroupStats, ProcedureAnalysis } from './deficits';
+import { type GroupStats, type ProcedureAnalysis, percentOf } from './deficits';
 import { type JournalStats, journalStats, MARKS, type Mark, type MarkStats, markStats } from './marks';
 
 export interface GroupMarks {
@@ -23,9 +23,13 @@ export function groupStudents(p: Procedure, g: GroupStats): Student[] {
 
 /** Statistics of marks and the journal comparison for every group of the analysis, in its order. */
 export function marksByGroup(a: ProcedureAnalysis): GroupMarks[] {
+  // ЕГЭ marks by the minimum score only («2» / «3»): no «4» and «5», so no «качество».
+  const passFail = a.procedure.markSource === 'threshold';
   return a.groups.map((group) => {
     const students = groupStudents(a.procedure, group);
-    return { group, marks: markStats(students), journal: journalStats(students) };
+    const marks = markStats(students);
+    if (passFail) marks.quality = Number.NaN;
+    return { group, marks, journal: journalStats(students) };
   });
 }
 
@@ -61,8 +65,8 @@ export function completionByMark(p: Procedure, students: readonly Student[] = p.
     return {
       mark,
       n,
-      completion: p.tasks.map((t, i) => (n > 0 ? ((sums[i] as number) / (n * t.max)) * 100 : Number.NaN)),
-      meanCompletion: n > 0 && p.maxTotal > 0 ? (total / (n * p.maxTotal)) * 100 : Number.NaN,
+      completion: p.tasks.map((t, i) => percentOf(sums[i] as number, n * t.max)),
+      meanCompletion: percentOf(total, n * p.maxTotal),
     };
   });
 }

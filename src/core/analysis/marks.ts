@@ -27,7 +27,8 @@ export interface JournalStats {
   raisedPct: number;
 }
 
-const pct = (k: number, n: number) => (n > 0 ? (k / n) * 100 : Number.NaN);
+/** One correctly rounded division: a share equal to a threshold prints as the threshold. */
+const pct = (k: number, n: number) => (n > 0 ? (k * 100) / n : Number.NaN);
 
 export function markStats(students: readonly Student[]): MarkStats {
   const counts: Record<Mark, number> = { 2: 0, 3: 0, 4: 0, 5: 0 };

@@ -14,8 +14,10 @@ import type { Teachers } from '../input/teachers';
 import type { Procedure, Student } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
+import { notCheckedText, procedureChecks } from './checks';
 import type { GroupStats, ProcedureAnalysis } from './deficits';
 import { type Distribution, distribution } from './distribution';
+import { shareAtLeast, shareBelow } from './exact';
 import { type JournalStats, journalStats } from './marks';
 
 export type SignRule = 'lowered' | 'raised' | 'highMarksLowCompletion' | 'peaksAtCuts';
@@ -59,10 +61,11 @@ export interface ObjectivityGroup {
   distribution: Distribution | null;
   peaksNote: string;
   signs: ObjectivitySign[];
+  /** «не проверено: …» when no rule could run for the procedure (no marks and no journal marks); null otherwise. */
+  notChecked: string | null;
 }
 
-const EPS = 1e-9;
-const pct = (k: number, n: number) => (n > 0 ? (k / n) * 100 : Number.NaN);
+const pct = (k: number, n: number) => (n > 0 ? (k * 100) / n : Number.NaN);
 
 interface GroupInput {
   level: ObjectivityLevel;
@@ -105,8 +108,8 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
     ['raised', 'Повысили', journal.raised, journal.raisedPct],
   ];
   for (const [rule, label, k, share] of shares) {
-    if (journal.n === 0 || share < medium - EPS) continue;
-    const level: SignLevel = share >= highT - EPS ? 'high' : 'medium';
+    if (journal.n === 0 || !shareAtLeast(k, journal.n, medium)) continue;
+    const level: SignLevel = shareAtLeast(k, journal.n, highT) ? 'high' : 'medium';
     const threshold = level === 'high' ? highT : medium;
     add(
       rule,
@@ -119,7 +122,9 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
 
   const share = s['objectivity.highMarksShare'];
   const lowC = s['objectivity.lowCompletion'];
-  if (withJournal.length > 0 && highPct >= share - EPS && Number.isFinite(g.meanCompletion) && g.meanCompletion < lowC - EPS) {
+  const points = g.students.reduce((a, st) => a + st.total, 0);
+  const possible = g.students.length * p.maxTotal;
+  if (withJournal.length > 0 && shareAtLeast(high, withJournal.length, share) && possible > 0 && shareBelow(points, possible, lowC)) {
     add(
       'highMarksLowCompletion',
       'medium',
@@ -179,6 +184,7 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
     distribution: dist,
     peaksNote,
     signs,
+    notChecked: null,
   };
   if (g.teacher) out.teacher = g.teacher;
   return out;
@@ -186,7 +192,7 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
 
 function meanCompletion(p: Procedure, students: readonly Student[]): number {
   if (students.length === 0 || p.maxTotal <= 0) return Number.NaN;
-  return (students.reduce((a, st) => a + st.total, 0) / (students.length * p.maxTotal)) * 100;
+  return (students.reduce((a, st) => a + st.total, 0) * 100) / (students.length * p.maxTotal);
 }
 
 /** Per procedure: its classes, its teachers with two or more classes, and its schools. */
@@ -194,6 +200,7 @@ export function analyseObjectivity(analyses: readonly ProcedureAnalysis[], teach
   const out: ObjectivityGroup[] = [];
   for (const a of analyses) {
     const p = a.procedure;
+    const first = out.length;
     const membersOf = (g: GroupStats) => g.members.map((m) => p.students[m] as Student);
     const classGroups = a.groups.filter((g) => g.level === 'class' && g.participants > 0);
     const byTeacher = new Map<string, { teacher: string; school: string; groups: GroupStats[] }>();
@@ -245,6 +252,8 @@ export function analyseObjectivity(analyses: readonly ProcedureAnalysis[], teach
         ),
       );
     }
+    const reason = procedureChecks(p).objectivity;
+    if (reason !== null) for (const g of out.slice(first)) g.notChecked = notCheckedText(reason);
   }
   return out;
 }

@@ -10,11 +10,12 @@
 //                procedures in a row;
 // and over subjects:
 //   multiSubject — at risk (by the rules above) in ≥ risk.subjects subjects.
-import type { Procedure, Task } from '../model';
+import { isGia, type Procedure, type Task } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
 import { compareClassNames, type ProcedureAnalysis } from './deficits';
 import { stepLabel } from './dynamics';
+import { compareShareDifference, shareBelow } from './exact';
 import type { Entry, Links, Person } from './linking';
 
 export type RiskRule = 'mark2' | 'lowScore' | 'decline' | 'stableLow' | 'multiSubject';
@@ -64,7 +65,6 @@ export interface RiskProfile {
   rows: { sheet: string; code: string; row: number }[];
 }
 
-const EPS = 1e-9;
 const FOCUS_ITEMS = 3;
 
 /** Short names of procedures for reason texts: kinds, or kinds with years, dates, sheets when kinds repeat. */
@@ -103,7 +103,12 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
   const markTwo = s['risk.markTwo'] >= 1;
   const markDecline = s['risk.markDecline'] >= 1;
   const lowShare = s['risk.lowShare'];
-  const isLow = (e: Entry) => (markTwo && e.student.mark === 2) || (lowShare > 0 && completion(e) < lowShare - EPS);
+  // Shares are compared exactly, from the primary score and the max (risk.lowShare = 50: 10 of 20 is not low).
+  // A ГИА exam with a known minimum score uses it instead: below the minimum is «low» (and counts as «2»).
+  const examRule = (e: Entry) => isGia(e.proc) && e.proc.threshold !== null;
+  const belowExam = (e: Entry) => examRule(e) && e.student.belowThreshold === true;
+  const below = (e: Entry) => !examRule(e) && lowShare > 0 && e.proc.maxTotal > 0 && shareBelow(e.student.total, e.proc.maxTotal, lowShare);
+  const isLow = (e: Entry) => belowExam(e) || (markTwo && e.student.mark === 2) || below(e);
   const seriesIndex = new Map<Procedure, number>();
   links.series.forEach((sr, i) => {
     for (const p of sr.procedures) seriesIndex.set(p, i);
@@ -127,10 +132,13 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
       const latest = list[list.length - 1] as Entry;
       const c = completion(latest);
       const mine: RiskReason[] = [];
-      if (markTwo && latest.student.mark === 2) {
+      if (belowExam(latest)) {
+        const t = latest.proc.threshold as NonNullable<Procedure['threshold']>;
+        mine.push({ rule: 'mark2', text: S.risk.belowThreshold(latest.proc.title, t.score, t.on), subject, procedure: latest.proc });
+      } else if (markTwo && latest.student.mark === 2) {
         mine.push({ rule: 'mark2', text: S.risk.mark2(latest.proc.title), subject, procedure: latest.proc });
       }
-      if (lowShare > 0 && c < lowShare - EPS) {
+      if (below(latest)) {
         mine.push({ rule: 'lowScore', text: S.risk.lowScore(c, lowShare, latest.proc.title), subject, procedure: latest.proc });
       }
       const prev = list[list.length - 2];
@@ -140,7 +148,16 @@ export function analyseRisk(links: Links, analyses: readonly ProcedureAnalysis[]
         const b = latest.student.mark;
         const markDown = markDecline && a !== null && b !== null && b < a;
         const drop = pc - c;
-        const compDown = drop >= s['risk.declinePoints'] - EPS;
+        const compDown =
+          prev.proc.maxTotal > 0 &&
+          latest.proc.maxTotal > 0 &&
+          compareShareDifference(
+            prev.student.total,
+            prev.proc.maxTotal,
+            latest.student.total,
+            latest.proc.maxTotal,
+            s['risk.declinePoints'],
+          ) >= 0;
         const step = stepLabel(prev.proc, latest.proc);
         let text: string | null = null;
         if (markDown && compDown) text = S.risk.bothDown(subject, a as number, b as number, drop, pc, c, step);

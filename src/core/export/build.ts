@@ -1,3 +1,4 @@
+import { CHECK_IDS, procedureChecks } from '../analysis/checks';
 import type { ProcedureAnalysis } from '../analysis/deficits';
 import { exportFindings, type Findings } from '../analysis/findings';
 import { markCounts } from '../analysis/mark-groups';
@@ -16,12 +17,15 @@ export function buildExport(
 ): OkoExport {
   return {
     format: 'oko-export',
-    version: 1,
+    version: 2,
     source,
     settings: { ...settings },
     procedures: analyses.map((a) => {
       const p = a.procedure;
       const ids = p.tasks.map((t) => t.id);
+      const checks = procedureChecks(p);
+      const notChecked: OkoExport['procedures'][number]['notChecked'] = {};
+      for (const id of CHECK_IDS) if (checks[id] !== null) notChecked[id] = checks[id] as string;
       return {
         key: p.key,
         title: p.title,
@@ -34,8 +38,10 @@ export function buildExport(
         layout: p.layout,
         maxTotal: p.maxTotal,
         markSource: p.markSource,
+        threshold: p.threshold,
         planSource: p.planSource,
         absent: p.absent.length,
+        notChecked,
         tasks: p.tasks.map((t) => {
           const o: OkoExport['procedures'][number]['tasks'][number] = { id: t.id, max: t.max, level: t.level };
           if (t.skill) o.skill = t.skill;
@@ -52,7 +58,12 @@ export function buildExport(
           meanCompletion: orNull(g.meanCompletion),
           completion: Object.fromEntries(ids.map((id, i) => [id, orNull(g.completion[i] as number)])),
           status: Object.fromEntries(ids.map((id, i) => [id, g.status[i] ?? 'none'])),
-          ...markCounts(p, g),
+          absent: g.absent,
+          // Not zero counts when there is nothing to count: null, with the reason in notChecked.
+          ...(() => {
+            const c = markCounts(p, g);
+            return { marks: checks.marks === null ? c.marks : null, journal: checks.journal === null ? c.journal : null };
+          })(),
         })),
         students: p.students.map((st, i) => {
           const ss = a.students[i];
@@ -64,6 +75,8 @@ export function buildExport(
             total: st.total,
             completion: ss?.completion ?? 0,
             mark: st.mark,
+            ...(st.testScore !== undefined ? { testScore: st.testScore } : {}),
+            ...(st.belowThreshold !== undefined ? { belowThreshold: st.belowThreshold } : {}),
             journalMark: st.journalMark,
             deficits: ids.filter((_, k) => ss?.deficit[k]),
           };

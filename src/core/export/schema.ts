@@ -22,6 +22,7 @@ export const exportGroupSchema = z.object({
   meanCompletion: percent.nullable(),
   completion: z.record(z.string(), percent.nullable()).describe('Процент выполнения по коду задания'),
   status: z.record(z.string(), status),
+  absent: z.number().int().nonnegative().describe('Отсутствовавшие: класса (если в строке указан класс), параллели, все — у школы'),
   marks: z
     .object({
       '2': z.number().int().nonnegative(),
@@ -29,13 +30,15 @@ export const exportGroupSchema = z.object({
       '4': z.number().int().nonnegative(),
       '5': z.number().int().nonnegative(),
     })
+    .nullable()
     .describe(
-      'Число участников группы с отметкой 2, 3, 4, 5 (участники без отметки не учтены; все нули, если отметок нет — см. markSource)',
+      'Число участников группы с отметкой 2, 3, 4, 5 (участники без отметки не учтены); null — отметок нет, причина в procedures[].notChecked.marks',
     ),
   journal: z
     .object({ lowered: z.number().int().nonnegative(), confirmed: z.number().int().nonnegative(), raised: z.number().int().nonnegative() })
+    .nullable()
     .describe(
-      'Сравнение с отметкой по журналу среди участников с обеими отметками: понизили (отметка < журнальной), подтвердили (=), повысили (>)',
+      'Сравнение с отметкой по журналу среди участников с обеими отметками: понизили (отметка < журнальной), подтвердили (=), повысили (>); null — сравнение не проведено, причина в procedures[].notChecked.journal',
     ),
 });
 
@@ -49,6 +52,8 @@ export const exportStudentSchema = z.object({
   total: z.number(),
   completion: percent,
   mark: z.number().int().min(2).max(5).nullable(),
+  testScore: z.number().optional().describe('Тестовый балл ЕГЭ из протокола'),
+  belowThreshold: z.boolean().optional().describe('Не преодолел минимальный балл ГИА (считается как отметка «2»)'),
   journalMark: z.number().int().min(2).max(5).nullable(),
   deficits: z.array(z.string()).describe('Коды заданий, где набрано меньше порога доли баллов'),
 });
@@ -62,12 +67,26 @@ export const exportProcedureSchema = z.object({
   grade: z.number().int().nullable(),
   date: z.string().nullable(),
   sheet: z.string(),
-  layout: z.enum(['vpr-form', 'fis-f1', 'generic']),
+  layout: z.enum(['vpr-form', 'fis-f1', 'generic', 'gia-protocol']),
   maxTotal: z.number(),
-  markSource: z.enum(['file', 'scale', 'none']),
+  markSource: z
+    .enum(['file', 'scale', 'threshold', 'none'])
+    .describe('threshold — ЕГЭ без перевода в пятибалльную шкалу: «2» ниже минимального балла, «3» — порог преодолён'),
+  threshold: z
+    .object({ score: z.number(), on: z.enum(['primary', 'test']), source: z.string() })
+    .nullable()
+    .describe('Минимальный балл ГИА (лист «Шкалы ГИА»): по первичному баллу (ОГЭ, ГВЭ) или по тестовому (ЕГЭ)'),
   planSource: z.string().nullable(),
   absent: z.number().int().nonnegative(),
-  tasks: z.array(exportTaskSchema),
+  notChecked: z
+    .object({
+      marks: z.string().optional(),
+      journal: z.string().optional(),
+      objectivity: z.string().optional(),
+      skills: z.string().optional(),
+    })
+    .describe('Проверки, которые не удалось провести для этой работы, с причиной (нет ключа — проверка проведена)'),
+  tasks: z.array(exportTaskSchema).describe('Задания в порядке работы; словари по кодам заданий в файле идут в том же порядке'),
   groups: z.array(exportGroupSchema),
   students: z.array(exportStudentSchema),
 });
@@ -75,7 +94,8 @@ export const exportProcedureSchema = z.object({
 export const exportProblemSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.string(),
-  sheet: z.string(),
+  sheet: z.string().describe('Лист; при scope = "file" — имя файла'),
+  scope: z.literal('file').optional().describe('Замечание о файле целиком (например, в нём нет ни одного листа с результатами)'),
   row: z.number().int().optional(),
   col: z.number().int().optional(),
   message: z.string(),
@@ -117,7 +137,7 @@ export const exportObjectivitySchema = z.object({
 
 export const exportSchema = z.object({
   format: z.literal('oko-export'),
-  version: z.literal(1),
+  version: z.literal(2).describe('2: marks и journal групп могут быть null (с причиной в notChecked), у групп есть absent'),
   source: z.string().describe('Имя книги или таблицы'),
   settings: z.record(z.string(), z.number()),
   procedures: z.array(exportProcedureSchema),

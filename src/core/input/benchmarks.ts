@@ -12,6 +12,8 @@ import type { Procedure } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { metaFromText, type PartialMeta } from './meta';
+import { isPlanReportHeader } from './plan-report';
+import { type Read, read, take } from './read';
 import { parseTaskCode, parseTaskHeader } from './task-header';
 
 export type BenchmarkKind = 'tasks' | 'marks' | 'journal';
@@ -201,7 +203,8 @@ function metaOf(titles: string[]): PartialMeta {
 // ---- reading -----------------------------------------------------------------------------------
 
 /** Every recognised block of the sheet, with its rows; bad cells are reported as errors. */
-export function readBenchmarkBlocks(grid: Grid, problems: Problem[]): BenchmarkBlock[] {
+export function readBenchmarkBlocks(grid: Grid): Read<BenchmarkBlock[]> {
+  const problems: Problem[] = [];
   const values = grid.values;
   const headers: Header[] = [];
   for (let r = 0; r < values.length; r++) {
@@ -234,6 +237,8 @@ export function readBenchmarkBlocks(grid: Grid, problems: Problem[]): BenchmarkB
     for (let r = h.row + h.height; r < end; r++) {
       const row = values[r] ?? [];
       if (row.every(isEmpty)) continue;
+      // A «Достижение планируемых результатов» report pasted below: read by plan-report.ts, not here.
+      if (isPlanReportHeader(row)) break;
       if (!inTitles && isMaxRow(row, h.group)) continue;
       if (inTitles || isTitleRow(row)) {
         inTitles = true;
@@ -245,7 +250,7 @@ export function readBenchmarkBlocks(grid: Grid, problems: Problem[]): BenchmarkB
     }
     blocks.push(block);
   });
-  return blocks;
+  return read(blocks, problems);
 }
 
 function rowText(row: readonly CellValue[] | undefined): string {
@@ -360,15 +365,16 @@ const KIND_NAME: Record<BenchmarkKind, string> = {
  * Reads «Эталоны» and ties each block to a procedure. Blocks that fit no procedure, or several, are
  * reported (warnings) and left out; bad numbers are errors.
  */
-export function readBenchmarks(grid: Grid | undefined, procedures: readonly Procedure[], problems: Problem[]): Benchmarks {
+export function readBenchmarks(grid: Grid | undefined, procedures: readonly Procedure[]): Read<Benchmarks> {
   const byProcedure = new Map<Procedure, ProcedureBenchmarks>();
-  if (!grid) return { sheet: null, blocks: [], byProcedure };
-  const blocks = readBenchmarkBlocks(grid, problems);
+  if (!grid) return read({ sheet: null, blocks: [], byProcedure });
+  const problems: Problem[] = [];
+  const blocks = take(readBenchmarkBlocks(grid), problems);
   if (blocks.length === 0) {
     if (grid.values.some((r) => r.some((v) => !isEmpty(v)))) {
       problems.push(problem('warning', 'benchmark-no-blocks', grid.name, S.benchmarkNoBlocks));
     }
-    return { sheet: grid.name, blocks, byProcedure };
+    return read({ sheet: grid.name, blocks, byProcedure }, problems);
   }
   for (const b of blocks) {
     const described = b.meta.subject !== undefined || b.meta.grade !== undefined;
@@ -404,5 +410,5 @@ export function readBenchmarks(grid: Grid | undefined, procedures: readonly Proc
     else if (b.kind === 'marks') pb.marks.push(...(b.rows as MarksBenchmarkRow[]));
     else pb.journal.push(...(b.rows as JournalBenchmarkRow[]));
   }
-  return { sheet: grid.name, blocks, byProcedure };
+  return read({ sheet: grid.name, blocks, byProcedure }, problems);
 }

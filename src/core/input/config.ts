@@ -5,6 +5,7 @@ import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { parseLevel } from './levels';
 import { metaFromText } from './meta';
+import { type Read, read } from './read';
 import { findSubject } from './subjects';
 import { parseTaskCode, parseTaskHeader } from './task-header';
 
@@ -23,7 +24,8 @@ export interface ClassMap {
   names: Map<number, string>;
 }
 
-export function readClasses(grid: Grid, problems: Problem[]): ClassMap {
+export function readClasses(grid: Grid): Read<ClassMap> {
+  const problems: Problem[] = [];
   const names = new Map<number, string>();
   let seenRow = false;
   grid.values.forEach((row, i) => {
@@ -45,7 +47,7 @@ export function readClasses(grid: Grid, problems: Problem[]): ClassMap {
     }
     names.set(n, cellText(b));
   });
-  return { sheet: grid.name, names };
+  return read({ sheet: grid.name, names }, problems);
 }
 
 // ---- План заданий ------------------------------------------------------------------------------
@@ -89,11 +91,18 @@ function findHeader(grid: Grid, need: string[], cols: Record<string, (h: string)
   return null;
 }
 
-export function readPlan(grid: Grid, problems: Problem[]): PlanRow[] {
+/** The «План заданий» sheet: rows for one or several procedures (told apart by «Предмет», «Класс»). */
+export interface PlanSheet {
+  sheet: string;
+  rows: PlanRow[];
+}
+
+export function readPlan(grid: Grid): Read<PlanSheet> {
+  const problems: Problem[] = [];
   const h = findHeader(grid, ['id', 'max'], PLAN_COLS);
   if (!h) {
     problems.push(problem('error', 'plan-header', grid.name, S.planHeaderMissing));
-    return [];
+    return read({ sheet: grid.name, rows: [] }, problems);
   }
   const out: PlanRow[] = [];
   const at = (row: readonly unknown[], k: string) => (h.cols[k] === undefined ? undefined : row[h.cols[k] as number]);
@@ -132,7 +141,7 @@ export function readPlan(grid: Grid, problems: Problem[]): PlanRow[] {
     }
     out.push(pr);
   }
-  return out;
+  return read({ sheet: grid.name, rows: out }, problems);
 }
 
 // ---- Шкала отметок -----------------------------------------------------------------------------
@@ -155,11 +164,18 @@ const SCALE_COLS: Record<string, (h: string) => boolean> = {
   c5: (h) => /(^|[^0-9])5([^0-9]|$)/.test(h),
 };
 
-export function readScale(grid: Grid, problems: Problem[]): ScaleRow[] {
+/** The «Шкала отметок» sheet. */
+export interface ScaleSheet {
+  sheet: string;
+  rows: ScaleRow[];
+}
+
+export function readScale(grid: Grid): Read<ScaleSheet> {
+  const problems: Problem[] = [];
   const h = findHeader(grid, ['c3', 'c4', 'c5'], SCALE_COLS);
   if (!h) {
     problems.push(problem('error', 'scale-header', grid.name, S.scaleHeaderMissing));
-    return [];
+    return read({ sheet: grid.name, rows: [] }, problems);
   }
   const out: ScaleRow[] = [];
   for (let r = h.row + 1; r < grid.values.length; r++) {
@@ -191,7 +207,7 @@ export function readScale(grid: Grid, problems: Problem[]): ScaleRow[] {
     }
     out.push(sr);
   }
-  return out;
+  return read({ sheet: grid.name, rows: out }, problems);
 }
 
 export function markFromScale(total: number, cuts: readonly [number, number, number]): number {

@@ -18,6 +18,9 @@ const KINDS: [RegExp, string][] = [
   [/(^|[^а-яё])контрольн/i, 'КР'],
 ];
 
+/** The subject of a procedure whose title, sheet name and file name name none. */
+export const UNKNOWN_SUBJECT = 'Предмет не указан';
+
 export interface PartialMeta {
   kind?: string;
   year?: number;
@@ -86,7 +89,7 @@ export function mergeMeta(...parts: PartialMeta[]): ProcedureMeta {
   return {
     kind: pick('kind') ?? 'Процедура',
     year: pick('year') ?? (date ? Number(date.slice(0, 4)) : null),
-    subject: pick('subject') ?? 'Предмет не указан',
+    subject: pick('subject') ?? UNKNOWN_SUBJECT,
     grade: pick('grade') ?? null,
     date: date ?? null,
   };
@@ -105,5 +108,58 @@ export function procedureKey(m: ProcedureMeta, sheet: string): string {
     .map((x) => String(x).toLowerCase().replace(/\s+/g, '-'))
     .join('|');
   // Two sheets with the same metadata are still two procedures.
-  return m.subject === 'Предмет не указан' ? `${base}|${sheet.toLowerCase()}` : base;
+  return m.subject === UNKNOWN_SUBJECT ? `${base}|${sheet.toLowerCase()}` : base;
+}
+
+// ---- the title block above a results table ---------------------------------------------------------
+
+export interface TitleRows {
+  meta: PartialMeta;
+  /** «Максимальный первичный балл: 24». */
+  maxTotal: number | null;
+  /** «Школа: …» or «ОО: …». */
+  school: string | null;
+}
+
+/** A number in a title cell («24», «24,0»). */
+function titleNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  const t = cellText(v).replace(/\s+/g, '').replace(',', '.');
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+/**
+ * Reads the rows above the header, however many: «ВПР 2026 Русский язык 4 класс», «Предмет: …»,
+ * «Максимальный первичный балл: …», «Дата: …», «Класс: …», «Школа: …».
+ */
+export function readTitleRows(values: readonly (readonly unknown[])[], headerTop: number): TitleRows {
+  const meta: PartialMeta = {};
+  let maxTotal: number | null = null;
+  let school: string | null = null;
+  for (let r = 0; r < headerTop; r++) {
+    const row = values[r] ?? [];
+    const cells = row.map(cellText).filter((t) => t !== '');
+    if (cells.length === 0) continue;
+    const label = cellText(cells[0]).toLowerCase().replace(/ё/g, 'е').replace(/:$/, '');
+    const firstAt = row.findIndex((v) => cellText(v) !== '');
+    const value = row.slice(firstAt + 1).find((v) => cellText(v) !== '');
+    if (label === 'предмет' && value !== undefined) {
+      const t = cellText(value);
+      meta.subject = findSubject(t)?.name ?? t;
+    } else if (label.startsWith('максимальный первичный балл') || label.startsWith('макс')) {
+      maxTotal = titleNumber(value);
+    } else if (label === 'дата' || label === 'дата проведения') {
+      const d = dateFromCell(value);
+      if (d) meta.date = d;
+    } else if (label === 'класс' || label === 'параллель') {
+      const g = Number.parseInt(cellText(value), 10);
+      if (Number.isFinite(g)) meta.grade = g;
+    } else if (label === 'школа' || label === 'оо' || label === 'образовательная организация') {
+      if (value !== undefined) school = cellText(value);
+    } else {
+      const m = metaFromText(cells.join(' '));
+      for (const k of Object.keys(m) as (keyof PartialMeta)[]) if (meta[k] === undefined) (meta as Record<string, unknown>)[k] = m[k];
+    }
+  }
+  return { meta, maxTotal, school };
 }

@@ -2,12 +2,11 @@
 // («1», «9.2», «Задание 3») need a «Макс. балл» row.
 import { cellText } from '../grid';
 
+/** «Задание», «Зад.», «№», «Задание №» before the code. */
+const PREFIX = String.raw`(?:(?:задание|зад\.?)\s*)?(?:№\s*)?`;
 const CODE = String.raw`(\d{1,2}(?:[.,]\d{1,2})*(?:\s*[КкKk]\s*\d{1,2})?(?:\s*[а-е])?)`;
-const WITH_MAX = new RegExp(
-  String.raw`^(?:задание\s*|зад\.?\s*|№\s*)?${CODE}\s*\(\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:б|балл[а-я]*)?\.?\s*\)$`,
-  'i',
-);
-const CODE_ONLY = new RegExp(String.raw`^(?:задание\s*|зад\.?\s*|№\s*)?${CODE}$`, 'i');
+const WITH_MAX = new RegExp(String.raw`^${PREFIX}${CODE}\s*\(\s*(?:макс\.?\s*)?(\d{1,3}(?:[.,]\d+)?)\s*(?:б|балл[а-я]*)?\.?\s*\)$`, 'i');
+const CODE_ONLY = new RegExp(`^${PREFIX}${CODE}$`, 'i');
 
 /** Canonical task code: «4 к 1» → «4К1», «9,1» → «9.1». */
 export function normalizeTaskCode(code: string): string {

@@ -1,10 +1,13 @@
 // «Классы и учителя»: who teaches which class which subject (Класс | Предмет | Учитель), for the
-// objectivity signs per teacher. Optional; read from `data.extra.get('teachers')`.
+// objectivity signs per teacher, the ШМО filter and the roadmap. Optional; read once, into
+// `WorkbookData.teachers`.
 import { cellText, type Grid, isEmpty, norm } from '../grid';
 import type { Procedure } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { classKey } from './class-names';
 import { CONFIG_SHEETS } from './config';
+import { type Read, read } from './read';
 import { findSubject } from './subjects';
 
 export const TEACHERS_SHEET = CONFIG_SHEETS.teachers;
@@ -31,8 +34,8 @@ const COLS: Record<string, (h: string) => boolean> = {
 };
 const LABELS: Record<string, string> = { className: 'Класс', subject: 'Предмет', teacher: 'Учитель' };
 
-/** «5 А», «5-а» and «5А» are one class. */
-export const classKey = (name: string) => norm(name).replace(/[\s\-–"«»]/g, '');
+/** «5 А», «5-а», «5A» and «5А» are one class. */
+export { classKey };
 
 function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
   for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
@@ -50,7 +53,8 @@ function findHeader(grid: Grid): { row: number; cols: Record<string, number> } |
  * Reads and checks the sheet against the procedures: a missing header or an incomplete row is an
  * error (with its row and column); a subject or class without results is a note, and the row is unused.
  */
-export function readTeachers(grid: Grid, procedures: readonly Procedure[], problems: Problem[]): Teachers {
+export function readTeachers(grid: Grid, procedures: readonly Procedure[]): Read<Teachers> {
+  const problems: Problem[] = [];
   const rows: TeacherRow[] = [];
   const h = findHeader(grid);
   const index = new Map<string, string[]>();
@@ -61,7 +65,7 @@ export function readTeachers(grid: Grid, procedures: readonly Procedure[], probl
   };
   if (!h) {
     problems.push(problem('error', 'teachers-header', grid.name, S.teachers.headerMissing));
-    return teachers;
+    return read(teachers, problems);
   }
   const subjects = new Set(procedures.map((p) => p.meta.subject));
   const classesOf = new Map<string, Set<string>>();
@@ -146,5 +150,5 @@ export function readTeachers(grid: Grid, procedures: readonly Procedure[], probl
       );
     }
   }
-  return teachers;
+  return read(teachers, problems);
 }

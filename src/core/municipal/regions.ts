@@ -2,10 +2,12 @@
 // «Эталоны»; the district usually has them for every work — a «Эталоны» sheet in the district workbook
 // (the same ФИС ОКО report blocks: «Статистика по отметкам», «Выполнение заданий», with the work named
 // in the title rows) applies to every school and wins over a school's own.
+
 import type { Grid } from '../grid';
 import { cellText } from '../grid';
-import { type BenchmarkBlock, type MarksBenchmarkRow, readBenchmarkBlocks, type TasksBenchmarkRow } from '../input/benchmarks';
+import { type MarksBenchmarkRow, readBenchmarkBlocks, type TasksBenchmarkRow } from '../input/benchmarks';
 import type { PartialMeta } from '../input/meta';
+import { take } from '../input/read';
 import type { Problem } from '../problems';
 import type { ProcedureAgg, RegionBenchmark } from './schema';
 
@@ -27,7 +29,7 @@ export interface DistrictRegion {
 export function readDistrictRegions(grid: Grid | undefined, problems: Problem[] = []): DistrictRegion[] {
   if (!grid) return [];
   const out: DistrictRegion[] = [];
-  for (const b of readBenchmarkBlocks(grid, problems) as BenchmarkBlock[]) {
+  for (const b of take(readBenchmarkBlocks(grid), problems)) {
     if (b.kind === 'journal' || (b.meta.subject === undefined && b.meta.grade === undefined)) continue;
     const row = b.rows.find((r) => isRegionRow(r.group));
     if (!row) continue;

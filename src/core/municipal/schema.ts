@@ -40,7 +40,7 @@ export const procedureAggSchema = z.object({
   tasks: z.array(taskDefSchema),
   participants: count,
   reliable: z.boolean(),
-  markSource: z.enum(['file', 'scale', 'none']),
+  markSource: z.enum(['file', 'scale', 'threshold', 'none']),
   marks: z.object({ '2': count, '3': count, '4': count, '5': count }),
   quality: z.nullable(pct),
   success: z.nullable(pct),

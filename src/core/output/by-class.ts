@@ -2,6 +2,8 @@
 // class, the list of insufficient tasks with their skills, and the systemic skill deficits. Every row
 // of a procedure carries its subject, parallel and class (empty on parallel and school rows) in the
 // leading columns, so the ШМО filter narrows the tab to a subject, a parallel or a class.
+
+import { notCheckedText } from '../analysis/checks';
 import type { GroupStats, ProcedureAnalysis } from '../analysis/deficits';
 import type { Procedure, Task } from '../model';
 import type { Settings } from '../settings';
@@ -103,6 +105,17 @@ export function buildByClass(analyses: readonly ProcedureAnalysis[], s: Settings
 
   // ---- systemic skill deficits -------------------------------------------------------------
   const withSkills = analyses.filter((a) => a.skills.length > 0);
+  const withoutSkills = analyses.filter((a) => a.skills.length === 0);
+  if (withoutSkills.length > 0) {
+    b.lead = null;
+    b.blank();
+    for (const a of withoutSkills) {
+      b.row([`Системные дефициты умений, ${a.procedure.title}: ${notCheckedText(S.checks.noSkills)}`], {
+        italic: true,
+        fontColor: COLORS.muted,
+      });
+    }
+  }
   if (withSkills.length > 0) {
     b.lead = null;
     b.blank();

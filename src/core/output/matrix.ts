@@ -1,6 +1,7 @@
 // «Матрица дефицитов»: one tab per procedure, students × tasks grouped by class, with class,
 // parallel and school rows. Status colours come from conditional rules, never from painting cells.
 import type { GroupStats, ProcedureAnalysis } from '../analysis/deficits';
+import type { TasksBenchmarkRow } from '../input/benchmarks';
 import type { Procedure, Task } from '../model';
 import type { Settings } from '../settings';
 import { S } from '../strings';
@@ -28,12 +29,15 @@ export function planSourceText(p: Procedure): string {
   if (p.planSource === 'sheet') return 'уровни и умения — с листа «План заданий»';
   if (p.planSource?.startsWith('catalog:')) return `уровни и умения — из встроенного плана ${p.planSource.slice(8)}`;
   if (p.planSource === 'file') return 'уровни — из строки «Уровень сложности задания»';
+  if (p.planSource?.startsWith('report:'))
+    return `умения — из отчёта ФИС ОКО «Достижение планируемых результатов» (лист «${p.planSource.slice(7)}»)`;
   return 'уровни неизвестны: пороги базового уровня';
 }
 
 export function markSourceText(p: Procedure): string {
   if (p.markSource === 'file') return 'отметки — из файла';
-  if (p.markSource === 'scale') return 'отметки — по листу «Шкала отметок»';
+  if (p.markSource === 'scale') return 'отметки — по листу «Шкала отметок» или «Шкалы ГИА»';
+  if (p.markSource === 'threshold') return '«2» — ниже минимального балла («Шкалы ГИА»), «3» — порог преодолён';
   return 'отметки не вычислены (нет шкалы)';
 }
 
@@ -65,7 +69,11 @@ export function statusRules(
   );
 }
 
-export function buildMatrix(a: ProcedureAnalysis, label: string, s: Settings): SheetSpec {
+/**
+ * `benchmarks`: ФИС ОКО per-task completion of Russia, the region, the municipality (from «Эталоны» or the
+ * «Достижение планируемых результатов» report), shown under the school's rows.
+ */
+export function buildMatrix(a: ProcedureAnalysis, label: string, s: Settings, benchmarks: readonly TasksBenchmarkRow[] = []): SheetSpec {
   const p = a.procedure;
   const b = new SpecBuilder(matrixTabName(label));
   const hasNames = p.students.some((st) => st.name);
@@ -157,6 +165,15 @@ export function buildMatrix(a: ProcedureAnalysis, label: string, s: Settings): S
     },
   );
   statusRules(b, area, levelRow, s, `${kindCell}="${SUMMARY_MARK}"`);
+
+  if (benchmarks.length > 0) {
+    b.blank();
+    b.row([S.planReport.matrixHeading], { bold: true });
+    const bStart = b.nextRow;
+    for (const bm of benchmarks)
+      b.row([bm.group, 'эталон', ...(hasNames ? [''] : []), ...p.tasks.map((t) => bm.completion.get(t.id) ?? null)], { italic: true });
+    b.format({ row: bStart, col: t0, rows: benchmarks.length, cols: nT }, { numberFormat: '0.0' });
+  }
 
   b.columnWidths = { 0: 110, 1: 110 };
   if (hasNames) b.columnWidths[2] = 200;

@@ -130,7 +130,7 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
       fin(g.meanCompletion),
       peaksText(g),
       maxLevel(g.signs),
-      g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : S.objectivity.none,
+      g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : (g.notChecked ?? S.objectivity.none),
       g.reliable ? 'да' : S.unreliable(g.participants, s['sample.minReliable']),
       // The user's columns (filled in by keepUserColumns), then the key.
       ...OBJECTIVITY_USER_COLUMNS.user.map(() => null),
@@ -155,7 +155,10 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
   });
   const sStart = b.nextRow;
   b.lead = null;
-  if (signs.length === 0) b.row(['', 'Признаков не найдено.']);
+  // A procedure no rule could check is said so, never counted as «не найдено».
+  const unchecked = [...new Map(groups.filter((g) => g.notChecked).map((g) => [g.procedure, g.notChecked as string]))];
+  for (const [p, why] of unchecked) b.row([p.title, why]);
+  if (signs.length === 0 && unchecked.length < new Set(groups.map((g) => g.procedure)).size) b.row(['', 'Признаков не найдено.']);
   for (const { g, x } of groups.flatMap((g) => g.signs.map((x) => ({ g, x })))) {
     b.lead = groupLead(g);
     b.row([
@@ -209,7 +212,9 @@ export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeac
         [...e.classes].join('\n'),
         e.signs.length,
         e.signs.filter((x) => x.sign.level === 'high').length,
-        e.signs.length ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n') : S.objectivity.none,
+        e.signs.length
+          ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n')
+          : (e.groups.find((g) => g.notChecked)?.notChecked ?? S.objectivity.none),
       ]);
     }
     b.format({ row: tStart, col: 0, rows: b.nextRow - tStart, cols: 4 }, { wrap: true });

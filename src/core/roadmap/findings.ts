@@ -4,7 +4,7 @@
 import type { ProcedureAnalysis } from '../analysis/deficits';
 import { norm } from '../grid';
 import type { PartialMeta } from '../input/meta';
-import type { TaskLevel } from '../model';
+import { isGia, type TaskLevel } from '../model';
 import type { LevelTag } from './levels';
 
 export type { LevelTag };
@@ -30,6 +30,8 @@ export interface DeficitFinding {
   participants: number;
   /** False when the class is below the reliable sample size: its row says so. */
   reliable: boolean;
+  /** An ОГЭ/ЕГЭ/ГВЭ procedure among them: the row is about preparing for the state exam. */
+  gia?: boolean;
 }
 
 /** An at-risk student (docs/domain.md §5), each flag with its reason. */
@@ -132,6 +134,7 @@ export function deficitFindings(analyses: readonly ProcedureAnalysis[], levels?:
         byKey.set(key, f);
       }
       f.procedures.push(p.title);
+      if (isGia(p)) f.gia = true;
       f.tasks.push(...bad);
       f.participants = Math.max(f.participants, g.participants);
       f.reliable &&= g.reliable;

@@ -405,7 +405,7 @@ function analysisRows(
       kind: 'activity',
       key: uniqueKey(used, `wp:${slug(d.subject)}|${slug(d.className)}${multiSchool ? `|${slug(d.school)}` : ''}`),
       source: 'deficit',
-      title: `Внести изменения в рабочую программу: ${d.subject}, ${who}${teacher ? ` (учитель ${teacher})` : ''} — недостаточно выполнены задания ${ids}`,
+      title: `${d.gia ? 'Подготовка к ГИА: внести' : 'Внести'} изменения в рабочую программу: ${d.subject}, ${who}${teacher ? ` (учитель ${teacher})` : ''} — недостаточно выполнены задания ${ids}`,
       participants: teacher ? `${teacher}, руководитель ШМО` : 'Учитель-предметник, руководитель ШМО',
       responsible: teacher ?? `Учитель-предметник (${d.subject}, ${d.className})`,
       result: `${warn}Включить в рабочую программу работу над умениями: ${skills}`,

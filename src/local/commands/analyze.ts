@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CHECK_IDS } from '../../core/analysis/checks';
 import type { AnalysisRun } from '../../core/pipeline';
+import { S } from '../../core/strings';
 import { analyzeFile } from '../analyze-file';
 import { CliError, pct, printProblems } from './common';
 
@@ -12,6 +14,11 @@ export function printSummary(run: AnalysisRun, out: NodeJS.WritableStream): void
     const line = p.classes.map((c) => `${c.name}: ${c.insufficient}${c.reliable ? '' : '*'}`).join(', ');
     out.write(`  недостаточно выполненных заданий по классам: ${line}\n`);
     if (p.classes.some((c) => !c.reliable)) out.write('  * мало участников: статистика ненадёжна\n');
+    // A check that could not run is said so, never reported as «nothing found».
+    for (const id of CHECK_IDS) {
+      const why = p.checks[id];
+      if (why !== null) out.write(`  ${S.checks.name[id]}: ${S.checks.notChecked(why)}\n`);
+    }
   }
 }
 
