@@ -53,7 +53,6 @@ describe('dist/school/Code.js', () => {
       'menuRoadmap',
       'menuRoadmapTemplate',
       'menuDocuments',
-      'createDocuments',
       ...SERVER_FUNCTIONS,
     ];
     for (const name of expected) {
@@ -74,6 +73,7 @@ describe('dist/school/Code.js', () => {
       'runRoadmapStep',
       'saveRoadmapForm',
       'createRoadmapTemplate',
+      'createDocuments',
     ]);
     const { bundle } = setup();
     for (const name of SERVER_FUNCTIONS) {

@@ -85,7 +85,12 @@ describe('tab ownership and step plans', () => {
     // Roadmap tabs are named «Дорожная карта · …» / «ДК · …» (prefixes), one per procedure.
     const prefixed = new Set<string>([S.tabs.roadmap, S.tabs.roadmapShort]);
     for (const label of Object.values(S.tabs)) {
-      const name = prefixed.has(label) ? `${label} · ВПР МА 5` : label;
+      // «ИОМ» is the suffix of a roadmap's per-student tab («ДК · ВПР МА 5 · ИОМ»).
+      const name = prefixed.has(label)
+        ? `${label} · ВПР МА 5`
+        : label === S.tabs.iom
+          ? `${S.tabs.roadmapShort} · ВПР МА 5 · ${label}`
+          : label;
       if (!isGeneratedTab(name)) {
         expect(name).toBe(S.tabs.settings);
         continue;

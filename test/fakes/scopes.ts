@@ -14,6 +14,7 @@ export const SCOPES = {
   mail: `${AUTH}script.send_mail`,
   triggers: `${AUTH}script.scriptapp`,
   drive: `${AUTH}drive`,
+  driveFile: `${AUTH}drive.file`,
 } as const;
 
 /** Scopes that allow a call (any one of them), by method-name prefix; no entry: the call needs none. */

@@ -41,12 +41,15 @@ describe('roadmap stages', () => {
     expect(p?.levels).toEqual(['ОШ']);
     const bad: Problem[] = [];
     expect(parseRequest({ ...REQ, year: 'двадцать', resultsDate: '31.02.2026', levels: 'ВУЗ' }, '', TAB, bad)).toBeNull();
-    expect(bad.map((x) => x.code)).toEqual(['roadmap-procedure', 'roadmap-year', 'roadmap-results-date', 'roadmap-levels']);
+    expect(bad.map((x) => x.code)).toEqual(['roadmap-procedure', 'roadmap-results-date', 'roadmap-year', 'roadmap-levels']);
   });
 
   it('resolveTemplate: a built-in id, the template sheet, or an error naming the choices', () => {
     const problems: Problem[] = [];
-    expect(resolveTemplate('region-model-roadmap', [], TAB, problems).label).toMatch(/\(region-model-roadmap\)$/);
+    // Named by its title; the internal id never reaches the user.
+    const label = resolveTemplate('region-model-roadmap', [], TAB, problems).label;
+    expect(label).toMatch(/^«Примерный план мероприятий/);
+    expect(label).not.toContain('region-model-roadmap');
     expect(resolveTemplate('лист', [], TAB, problems).template).toBeUndefined();
     expect(resolveTemplate('нет-такого', [], TAB, problems).template).toBeUndefined();
     expect(problems.map((p) => p.code)).toEqual(['roadmap-template-sheet', 'roadmap-template']);

@@ -31,7 +31,8 @@ function school(opts: Parameters<typeof fakeGas>[1] = {}): FakeGas {
 
 describe('scopes: every call needs one its manifest grants', () => {
   it('the school manifest is what the school edition needs: analysis, steps and menu run under it', () => {
-    expect(manifestScopes('school')).toEqual([SCOPES.currentOnly, SCOPES.ui]);
+    // drive.file: only the Google Docs the add-on creates (справка, ИОМ; test/docs/).
+    expect(manifestScopes('school')).toEqual([SCOPES.currentOnly, SCOPES.ui, SCOPES.driveFile]);
     const gas = school();
     expect(analyseAndWrite(gas.ss).report).not.toBeNull();
     expect(runStepAndWrite(gas.ss, 'risk').report).not.toBeNull();

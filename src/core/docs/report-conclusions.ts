@@ -76,8 +76,9 @@ export function hypotheses(ctx: DocsContext, part: Part, s: Section, n: string):
 
 // ---- proposed decisions: the roadmap's analysis rows -------------------------------------------------
 
+/** «срок до 15.06.2026», or the row's own words when it has no date (they say why: «срок не определён (…)»). */
 function when(r: PlannedRow): string {
-  if (r.end) return occurrenceText({ start: r.start, end: r.end });
+  if (r.end) return `${DS.report.until} ${occurrenceText({ start: r.start, end: r.end })}`;
   return r.deadlineText || DS.report.noDeadline;
 }
 
@@ -89,14 +90,15 @@ export function decisions(ctx: DocsContext, proc: Procedure | null): Block[] {
   const out: Block[] = [note(DS.report.decisionsIntro)];
   const items: Run[][] = [];
   for (const r of mine.filter((x) => x.source === 'deficit'))
-    items.push([{ text: r.title }, { text: ` — ${DS.report.until} ${when(r)}; ${DS.report.responsible}: ${r.responsible}.` }]);
-  const iom = mine.filter((x) => x.source === 'at-risk');
+    items.push([{ text: r.title }, { text: ` — ${when(r)}; ${DS.report.responsible}: ${r.responsible}.` }]);
+  // The per-student routes (the roadmap's «ИОМ» tab), not the plan's one summary line about them.
+  const iom = (ctx.plan?.iomRows.length ? ctx.plan.iomRows : mine).filter((x) => x.kind === 'activity' && x.source === 'at-risk');
   if (iom.length) {
     const codes = riskOf(ctx, proc).map(riskLabel);
-    items.push([{ text: DS.report.iomDecision(iom.length, codes) }, { text: ` — ${DS.report.until} ${when(iom[0] as PlannedRow)}.` }]);
+    items.push([{ text: DS.report.iomDecision(codes.length, codes) }, { text: ` — ${when(iom[0] as PlannedRow)}.` }]);
   }
   for (const r of mine.filter((x) => x.source === 'objectivity'))
-    items.push([{ text: r.title }, { text: ` — ${DS.report.until} ${when(r)}; ${DS.report.responsible}: ${r.responsible}.` }]);
+    items.push([{ text: r.title }, { text: ` — ${when(r)}; ${DS.report.responsible}: ${r.responsible}.` }]);
   out.push(list(items, true));
   return out;
 }

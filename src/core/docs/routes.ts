@@ -52,7 +52,9 @@ export function checkpoints(ctx: DocsContext, after: string | null): Checkpoint[
 
 /** The roadmap's ИОМ row of a student: when the route must be ready. */
 function iomRow(ctx: DocsContext, code: string): PlannedRow | undefined {
-  return ctx.plan?.rows.find((r) => r.source === 'at-risk' && r.title.includes(`участник ${code},`));
+  return [...(ctx.plan?.iomRows ?? []), ...(ctx.plan?.rows ?? [])].find(
+    (r) => r.source === 'at-risk' && r.title.includes(`участник ${code},`),
+  );
 }
 
 export function buildRoutes(ctx: DocsContext, wb?: Workbook): { spec: DocSpec | null; problems: Problem[] } {
