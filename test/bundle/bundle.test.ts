@@ -366,11 +366,12 @@ describe('dist/school/Code.js: the roadmap step', () => {
     const result = json(raw);
     expect(result).toEqual(raw);
     expect(result.ok).toBe(true);
-    expect(result.tabs.written).toEqual([TAB, 'Исполнение']);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, 'Исполнение']);
+    // The roadmap, its per-student routes («ИОМ»: the form's grade-4 at-risk students), then «Исполнение».
+    expect(result.tabs.written).toEqual([TAB, 'ДК · ВПР МА 4 · ИОМ', 'Исполнение']);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, 'ДК · ВПР МА 4 · ИОМ', 'Исполнение']);
     expect(result.roadmap?.activities).toBeGreaterThan(0);
     expect(result.roadmap?.completion).toBe(0);
-    expect(result.blocks.at(-1)?.items.map((i) => i.place?.sheet)).toEqual([TAB, 'Исполнение']);
+    expect(result.blocks.at(-1)?.items.map((i) => i.place?.sheet)).toEqual([TAB, 'ДК · ВПР МА 4 · ИОМ', 'Исполнение']);
     // runStep does not run it: it needs the form.
     expect(() => bundle.call('runStep', 'roadmap')).toThrow(/запускается из формы/);
   });

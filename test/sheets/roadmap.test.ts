@@ -16,6 +16,8 @@ import { fakeGas } from './setup';
 
 const TAB = 'Дорожная карта · ВПР МА 4';
 const EXEC = S.tabs.execution;
+/** The roadmap's per-student routes (its at-risk students of grade 4 mathematics). */
+const IOM = 'ДК · ВПР МА 4 · ИОМ';
 const FORM: RoadmapForm = {
   template: 'region-model-roadmap',
   year: '2026/2027',
@@ -85,8 +87,8 @@ describe('the roadmap step in Google Sheets', () => {
     const r = roadmapStep(gas.ss, FORM);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(r.tabs.written).toEqual([TAB, EXEC]);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, EXEC]);
+    expect(r.tabs.written).toEqual([TAB, IOM, EXEC]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, IOM, EXEC]);
     const s = r.roadmap;
     expect(s).not.toBeNull();
     expect(s?.today).toBe('2026-11-23');
@@ -112,6 +114,7 @@ describe('the roadmap step in Google Sheets', () => {
     );
     expect(tabs?.items.map((i) => [i.text, i.place?.sheet])).toEqual([
       [TAB, TAB],
+      [IOM, IOM],
       [EXEC, EXEC],
     ]);
   });
@@ -177,7 +180,7 @@ describe('the roadmap step in Google Sheets', () => {
     expect(f.filter((x) => x.includes(`'${TAB}'!`)).length).toBeGreaterThan(10);
     expect(f.some((x) => x.includes('~ОКО~') || x.includes('#REF!'))).toBe(false);
     // No temporary tab is left behind.
-    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, EXEC]);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, IOM, EXEC]);
   });
 
   it('a failure at any document call of a regeneration leaves both tabs as they were, «Исполнение» still pointing at the roadmap', () => {
@@ -199,7 +202,7 @@ describe('the roadmap step in Google Sheets', () => {
       gas.log.reset();
       gas.log.failOnDocCall(n);
       expect(() => roadmapStep(gas.ss, FORM), `call ${n}`).toThrow();
-      expect(gas.ss.tabNames(), `call ${n}`).toEqual(['Протокол', TAB, EXEC]);
+      expect(gas.ss.tabNames(), `call ${n}`).toEqual(['Протокол', TAB, IOM, EXEC]);
       expect(gas.ss.tab(TAB), `call ${n}`).toBe(tab);
       expect(gas.ss.tab(EXEC), `call ${n}`).toBe(exec);
       expect(
@@ -215,7 +218,7 @@ describe('the roadmap step in Google Sheets', () => {
       gas.log.reset();
       gas.log.failOnDocCall(n);
       expect(roadmapStep(gas.ss, FORM).ok, `call ${n}`).toBe(true);
-      expect(gas.ss.tabNames(), `call ${n}`).toEqual(['Протокол', TAB, EXEC]);
+      expect(gas.ss.tabNames(), `call ${n}`).toEqual(['Протокол', TAB, IOM, EXEC]);
       expect(gas.ss.tab(TAB), `call ${n}`).toBe(tab);
       expect(gas.ss.tab(EXEC), `call ${n}`).toBe(exec);
       const f = formulas(exec);
@@ -241,7 +244,7 @@ describe('the roadmap step in Google Sheets', () => {
     expect(gas.ss.tab(TAB)).toBe(first);
     // The second roadmap (all ВПР) has per-student routes: its «ИОМ» tab comes with it.
     expect(other.tabs.written).toEqual([otherTab, 'ДК · ВПР · ИОМ', EXEC]);
-    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, EXEC, otherTab, 'ДК · ВПР · ИОМ']);
+    expect(gas.ss.tabNames()).toEqual(['Протокол', TAB, IOM, EXEC, otherTab, 'ДК · ВПР · ИОМ']);
     const f = formulas(gas.ss.tab(EXEC));
     expect(f.some((x) => x.includes(`'${TAB}'!`))).toBe(true);
     expect(f.some((x) => x.includes(`'${otherTab}'!`))).toBe(true);
