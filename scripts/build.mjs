@@ -88,7 +88,9 @@ async function buildCli() {
     platform: 'node',
     target: 'node20',
     outfile: join(dist, 'oko.cjs'),
-    external: ['exceljs', 'playwright-core'],
+    // Loaded only by the commands that need them (the CLI starts without them).
+    external: ['exceljs', 'playwright-core', '@e965/xlsx'],
+    define: { OKO_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     charset: 'utf8',
     legalComments: 'none',
   });

@@ -1,12 +1,9 @@
 // The `oko` command line: the same core as the add-on, over .xlsx files.
+// Commands are loaded when called (`oko --version` and `oko help` load none of them): start-up stays fast.
 import { parseArgs } from 'node:util';
-import { runAggregate } from './commands/aggregate';
-import { runAnalyze } from './commands/analyze';
 import { CliError } from './commands/common';
-import { runDemo } from './commands/demo';
-import { runRoadmapCommand } from './commands/roadmap';
-import { runTemplates } from './commands/templates';
-import { runUnhighlight } from './commands/unhighlight';
+
+declare const OKO_VERSION: string | undefined;
 
 const HELP = `ОКО — анализ результатов оценочных процедур (ВПР, ОГЭ, ЕГЭ, диагностики) в .xlsx
 
@@ -33,30 +30,35 @@ const HELP = `ОКО — анализ результатов оценочных 
               [--results-date 2026-05-15] [--levels НШ,ОШ] [--today 2026-11-23] [--digest] [-o вывод.xlsx]
       Строит дорожную карту с конкретными датами и вкладку «Исполнение». На своём выводе
       перестраивает карту, сохраняя статусы, даты исполнения, ссылки и комментарии.
+  oko --version
   oko help
 `;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  analyze: runAnalyze,
-  aggregate: runAggregate,
-  demo: runDemo,
-  unhighlight: runUnhighlight,
-  templates: runTemplates,
-  roadmap: runRoadmapCommand,
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  analyze: async () => (await import('./commands/analyze')).runAnalyze,
+  aggregate: async () => (await import('./commands/aggregate')).runAggregate,
+  demo: async () => (await import('./commands/demo')).runDemo,
+  unhighlight: async () => (await import('./commands/unhighlight')).runUnhighlight,
+  templates: async () => (await import('./commands/templates')).runTemplates,
+  roadmap: async () => (await import('./commands/roadmap')).runRoadmapCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`oko ${typeof OKO_VERSION === 'string' ? OKO_VERSION : 'dev'}\n`);
+    return 0;
+  }
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
     return command ? 0 : 1;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`Неизвестная команда «${command}».\n\n${HELP}`);
     return 1;
   }
-  return run(rest);
+  return (await load())(rest);
 }
 
 // `oko … | head` closes the pipe early: that is not an error worth a stack trace.

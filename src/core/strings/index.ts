@@ -445,5 +445,6 @@ export const S = {
 // The same table, in sections kept in their own files: the sidebar's texts (the sidebar bundles only
 // what it uses), the municipal edition's and the e-mail digest edition's.
 export { D } from './digest';
+export { L } from './local';
 export { M } from './municipal';
 export { UI } from './ui';

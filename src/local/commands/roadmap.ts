@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { ruDate } from '../../core/roadmap/dates';
 import { buildDigest } from '../../core/roadmap/digest';
 import { type RoadmapExtras, type RoadmapRequest, type RoadmapResult, runRoadmap } from '../../core/roadmap/run';
-import { readXlsx, renderSheet } from '../xlsx';
-import { CliError, printProblems, writeWorkbookAtomic } from './common';
+import { defaultOutput, writeFileAtomic } from '../output';
+import { writePackage } from '../package/write';
+import { readWorkbookFile, type WorkbookSource } from '../read';
+import { CliError, printProblems } from './common';
 
 export interface RoadmapFileResult {
   result: RoadmapResult;
@@ -15,15 +17,25 @@ export interface RoadmapFileResult {
 }
 
 /** Reads the workbook, builds the roadmap, writes the output only when everything is in order. */
-export async function roadmapFile(input: string, out: string, req: RoadmapRequest, extras: RoadmapExtras = {}): Promise<RoadmapFileResult> {
-  const { wb, data } = await readXlsx(input);
-  const result = runRoadmap(data, req, extras);
+export async function roadmapFile(
+  input: string,
+  out: string | ((source: WorkbookSource) => string),
+  req: RoadmapRequest,
+  extras: RoadmapExtras = {},
+): Promise<RoadmapFileResult> {
+  const { workbook, source } = await readWorkbookFile(input);
+  const result = runRoadmap(workbook, req, extras);
   if (!result.ok) return { result, written: [] };
-  for (const spec of result.tabs) renderSheet(wb, spec);
-  // The dashboard is formulas without cached values: have Excel compute them when the file opens.
-  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  await writeWorkbookAtomic(wb, out);
-  return { result, written: [out] };
+  // Formulas of the dashboard have no cached values: the writer has Excel compute them on open.
+  const { bytes } = writePackage(source.kind === 'xlsx' ? source.pkg : workbook, {
+    replace: result.tabs,
+    ensure: [],
+    remove: [],
+    highlights: null,
+  });
+  const path = typeof out === 'string' ? out : out(source);
+  writeFileAtomic(path, bytes);
+  return { result, written: [path] };
 }
 
 const USAGE =
@@ -79,7 +91,7 @@ export async function runRoadmapCommand(args: string[]): Promise<number> {
     ...(values['results-date'] ? { resultsDate: values['results-date'] } : {}),
     ...(values.levels ? { levels: values.levels } : {}),
   };
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, '.roadmap.xlsx');
+  const out = values.out ?? ((source: WorkbookSource) => defaultOutput(input, 'roadmap', source));
   const { result, written } = await roadmapFile(input, out, req);
   if (!result.ok) {
     process.stderr.write('ОКО: дорожная карта не построена, ничего не записано. Исправьте и запустите снова:\n');

@@ -3,17 +3,26 @@
 // own rules stay. The same as the add-on's menu item «Снять подсветку».
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import { S } from '../../core/strings';
-import { removeOkoHighlights } from '../xlsx';
-import { CliError, writeWorkbookAtomic } from './common';
+import { defaultOutput, writeFileAtomic } from '../output';
+import { writePackage } from '../package/write';
+import { readWorkbookFile, type WorkbookSource } from '../read';
+import { CliError } from './common';
 
-export async function unhighlightFile(input: string, out: string): Promise<number> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(input);
-  const removed = removeOkoHighlights(wb);
-  await writeWorkbookAtomic(wb, out);
-  return removed;
+export async function unhighlightFile(
+  input: string,
+  out: string | ((source: WorkbookSource) => string),
+): Promise<{ removed: number; out: string }> {
+  const { workbook, source } = await readWorkbookFile(input);
+  const { bytes, report } = writePackage(source.kind === 'xlsx' ? source.pkg : workbook, {
+    replace: [],
+    ensure: [],
+    remove: [],
+    highlights: [],
+  });
+  const path = typeof out === 'string' ? out : out(source);
+  writeFileAtomic(path, bytes);
+  return { removed: report.highlights.removed, out: path };
 }
 
 export async function runUnhighlight(args: string[]): Promise<number> {
@@ -21,9 +30,8 @@ export async function runUnhighlight(args: string[]): Promise<number> {
   const input = positionals[0];
   if (!input) throw new CliError('Укажите файл: oko unhighlight <книга.xlsx> [-o вывод.xlsx]');
   if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  // Never overwrite the user's file by default: ExcelJS does not keep every feature of a workbook.
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, '.unhighlighted.xlsx');
-  const removed = await unhighlightFile(input, out);
+  // The user's file is never overwritten by default.
+  const { removed, out } = await unhighlightFile(input, values.out ?? ((source) => defaultOutput(input, 'unhighlighted', source)));
   process.stdout.write(`${S.menu.unhighlightDone(removed)}\nЗаписано: ${out}\n`);
   return 0;
 }
