@@ -45,6 +45,8 @@ class PackageWriter {
   private readonly styles: StylesEditor;
   private readonly stylesPath: string;
   private readonly deleted = new Set<string>();
+  /** Parts written in this run (lower-cased). */
+  private readonly written = new Set<string>();
   /** Parts that belonged to replaced or removed sheets: deleted unless something else still uses them. */
   private readonly orphans = new Set<string>();
   private readonly staleSheetIds = new Set<number>();
@@ -157,6 +159,7 @@ class PackageWriter {
     const prev = this.out.get(key);
     this.out.set(key, { name: prev?.name ?? name, data: enc.encode(text) });
     this.deleted.delete(key);
+    this.written.add(key);
   }
 
   private deletePart(name: string): void {
@@ -166,10 +169,14 @@ class PackageWriter {
     this.types = this.types.replace(new RegExp(`<(?:[\\w.-]+:)?Override(?=\\s)[^>]*PartName="/${escapeRe(name)}"[^>]*/>`, 'i'), '');
   }
 
+  /** A part name not in use; a part of a replaced sheet (comments1.xml) is reused, so re-runs keep the same names. */
   private freePart(prefix: string, ext: string): string {
+    const orphans = new Set([...this.orphans].map((o) => o.toLowerCase()));
     for (let n = 1; ; n++) {
       const name = `${prefix}${n}${ext}`;
-      if (!this.out.has(name.toLowerCase()) && !this.pkg.has(name)) return name;
+      const key = name.toLowerCase();
+      if (this.written.has(key)) continue;
+      if (orphans.has(key) || (!this.out.has(key) && !this.pkg.has(name))) return name;
     }
   }
 
@@ -195,7 +202,9 @@ class PackageWriter {
 
   /** r:id="…" with the prefix workbook.xml binds to the relationships namespace (declared here if none). */
   private rAttr(rid: string): string {
-    const m = new RegExp(`xmlns:([\\w.-]+)="${escapeRe(RT)}"`).exec(this.wbXml);
+    // Only a declaration on the root is in scope for a new <sheet> (openpyxl declares it on each <sheet>).
+    const root = /<(?:[\w.-]+:)?workbook(?=[\s>])[^>]*>/.exec(this.wbXml)?.[0] ?? '';
+    const m = new RegExp(`xmlns:([\\w.-]+)="${escapeRe(RT)}"`).exec(root);
     return m ? `${m[1]}:id="${rid}"` : `xmlns:r="${NS_R}" r:id="${rid}"`;
   }
 
@@ -424,7 +433,9 @@ export function editHighlights(
       const ruleRe = new RegExp(`<${p}cfRule(?=[\\s>/])[^>]*?(?:/>|>[\\s\\S]*?</${p}cfRule>)`, 'g');
       let keptRules = 0;
       const newInner = inner.replace(ruleRe, (rule) => {
-        const formulas = [...rule.matchAll(new RegExp(`<${p}formula>([\\s\\S]*?)</${p}formula>`, 'g'))].map((f) => unescapeXml(f[1] as string));
+        const formulas = [...rule.matchAll(new RegExp(`<${p}formula>([\\s\\S]*?)</${p}formula>`, 'g'))].map((f) =>
+          unescapeXml(f[1] as string),
+        );
         if (formulas.some(isOkoHighlightFormula)) {
           removed++;
           return '';

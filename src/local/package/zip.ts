@@ -6,7 +6,7 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 /** Why a zip could not be read; the reader turns it into a Russian message. */
 export class ZipError extends Error {
   constructor(
-    readonly reason: 'no-zip' | 'truncated' | 'corrupt' | 'encrypted' | 'unsupported',
+    readonly reason: 'no-zip' | 'truncated' | 'directory' | 'corrupt' | 'encrypted' | 'unsupported',
     detail: string,
   ) {
     super(detail);
@@ -50,9 +50,9 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   let cdOffset = u32(b, eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) {
     const loc = eocd - 20;
-    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipError('corrupt', 'zip64 locator missing');
+    if (loc < 0 || u32(b, loc) !== 0x07064b50) throw new ZipError('directory', 'zip64 locator missing');
     const z = u64(b, loc + 8);
-    if (z + 56 > b.length || u32(b, z) !== 0x06064b50) throw new ZipError('corrupt', 'zip64 record missing');
+    if (z + 56 > b.length || u32(b, z) !== 0x06064b50) throw new ZipError('directory', 'zip64 record missing');
     count = u64(b, z + 32);
     cdSize = u64(b, z + 40);
     cdOffset = u64(b, z + 48);
@@ -62,7 +62,7 @@ export function readZip(b: Uint8Array): ZipEntry[] {
   const dec = new TextDecoder();
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError('corrupt', 'central directory entry damaged');
+    if (p + 46 > b.length || u32(b, p) !== 0x02014b50) throw new ZipError('directory', 'central directory entry damaged');
     const flags = u16(b, p + 8);
     const method = u16(b, p + 10);
     const time = u16(b, p + 12);
@@ -96,7 +96,7 @@ export function readZip(b: Uint8Array): ZipEntry[] {
       e += 4 + len;
     }
     p = eEnd + commentLen;
-    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError('corrupt', `local header of ${name} damaged`);
+    if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError('directory', `local header of ${name} damaged`);
     const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
     if (start + compressedSize > b.length) throw new ZipError('truncated', `${name} cut off`);
     if (flags & 1) throw new ZipError('encrypted', `${name} is encrypted`);

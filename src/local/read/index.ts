@@ -98,18 +98,27 @@ function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise
   try {
     const pkg = new Package(bytes);
     const mime = pkg.has('mimetype') ? new TextDecoder().decode(pkg.bytesOf('mimetype')).trim() : '';
-    if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || mime === 'application/vnd.oasis.opendocument.spreadsheet-template')
+    if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || mime === 'application/vnd.oasis.opendocument.spreadsheet-template') {
+      // A password-protected .ods keeps its parts encrypted and says so in the manifest.
+      if (/encryption-data/.test(pkg.text('META-INF/manifest.xml') ?? ''))
+        throw new UnreadableWorkbook('encrypted', L.file.encrypted(file));
       return converted(bytes, file, name, 'ods');
+    }
     if (mime.startsWith('application/vnd.oasis.opendocument')) throw notWorkbook(L.file.seems.odt);
     const path = workbookPath(pkg);
-    if (!path) {
+    // The main part must be a workbook (a Word document renamed to .xlsx has one too, of another kind).
+    const isBook =
+      path !== undefined &&
+      !path.toLowerCase().endsWith('.bin') &&
+      /<(?:[\w.-]+:)?workbook[\s>]/.test((pkg.text(path) ?? '').slice(0, 4096));
+    if (!path || !isBook) {
       if (pkg.has('xl/workbook.bin')) return converted(bytes, file, name, 'xlsb');
       if (pkg.has('word/document.xml')) throw notWorkbook(L.file.seems.word);
       if (pkg.has('ppt/presentation.xml')) throw notWorkbook(L.file.seems.powerpoint);
+      if (path?.toLowerCase().endsWith('.bin')) return converted(bytes, file, name, 'xlsb');
       if (pkg.has('[Content_Types].xml')) throw damaged(L.file.broken.parts);
       throw notWorkbook(L.file.seems.zip);
     }
-    if (path.toLowerCase().endsWith('.bin')) return converted(bytes, file, name, 'xlsb');
     const part = readWorkbookPart(pkg, path);
     if (part.sheets.length === 0) throw damaged(L.file.broken.parts);
     const ctx = { strings: readSharedStrings(pkg, part), dateStyles: readDateStyles(pkg, part), date1904: part.date1904 };
@@ -123,7 +132,9 @@ function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise
     if (e instanceof ZipError) {
       if (e.reason === 'encrypted') throw new UnreadableWorkbook('encrypted', L.file.encrypted(file));
       if (e.reason === 'no-zip') throw notWorkbook(L.file.seems.binary);
-      throw damaged(e.reason === 'truncated' ? L.file.broken.truncated : L.file.broken.corrupt);
+      throw damaged(
+        e.reason === 'truncated' ? L.file.broken.truncated : e.reason === 'directory' ? L.file.broken.directory : L.file.broken.corrupt,
+      );
     }
     throw damaged(L.file.broken.parts);
   }

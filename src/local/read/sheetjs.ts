@@ -45,7 +45,15 @@ function value(cell: XLSXTypes.CellObject | undefined, date1904: boolean): CellV
 /** Grids of a workbook SheetJS can open; throws SheetJS's own error when it cannot. */
 export async function readWithSheetjs(bytes: Uint8Array): Promise<Grid[]> {
   const X = await loadSheetjs();
-  const wb = X.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellStyles: false });
+  // SheetJS prints remarks about number formats to the console: not for our users' eyes.
+  const { error, warn, log } = console;
+  let wb: XLSXTypes.WorkBook;
+  try {
+    console.error = console.warn = console.log = () => {};
+    wb = X.read(bytes, { type: 'buffer', dense: true, cellNF: true, cellHTML: false, cellFormula: false, cellStyles: false });
+  } finally {
+    Object.assign(console, { error, warn, log });
+  }
   const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   return wb.SheetNames.map((name) => {
     const ws = wb.Sheets[name] as XLSXTypes.WorkSheet & { '!data'?: XLSXTypes.CellObject[][] };
