@@ -2,12 +2,12 @@
 //   Code.js        the Apps Script bundle: an IIFE (global OKO) + a top-level function per export,
 //                  because Apps Script only sees top-level function declarations;
 //   Sidebar.html   the sidebar, script and styles inlined (no CDN);
-//   appsscript.json the manifest; oko.cjs the Node command line;
+//   appsscript.json the manifest; cli/oko.mjs (+ chunks) the Node command line;
 //   municipal/     the municipal edition (Code.js, Sidebar.html from sidebar/municipal/, appsscript.json,
 //                  .clasp.json template).
 //   digest/        the e-mail digest edition «школа + рассылка» (Code.js, the school's Sidebar.html,
 //                  appsscript.json, .clasp.json template).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -81,14 +81,19 @@ async function buildSidebar(dir = 'sidebar', outDir = dist, styles = ['sidebar/s
 }
 
 async function buildCli() {
+  // ESM with code splitting: `oko --version` and `oko help` load only the small entry chunk; each
+  // command's code (and ExcelJS or SheetJS) is loaded when that command runs.
   await build({
-    entryPoints: [join(root, 'src/local/cli.ts')],
+    entryPoints: { oko: join(root, 'src/local/cli.ts') },
     bundle: true,
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
     platform: 'node',
     target: 'node20',
-    outfile: join(dist, 'oko.cjs'),
-    // Loaded only by the commands that need them (the CLI starts without them).
+    outdir: join(dist, 'cli'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // Loaded only by the commands that need them.
     external: ['exceljs', 'playwright-core', '@e965/xlsx'],
     define: { OKO_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     charset: 'utf8',
@@ -97,6 +102,8 @@ async function buildCli() {
 }
 
 const started = Date.now();
+rmSync(join(dist, 'cli'), { recursive: true, force: true });
+rmSync(join(dist, 'oko.cjs'), { force: true });
 const tasks = [buildCli()];
 if (existsSync(join(root, 'src/server/index.ts'))) tasks.push(buildServer());
 if (existsSync(join(root, 'sidebar/main.ts'))) tasks.push(buildSidebar());
@@ -127,5 +134,5 @@ if (existsSync(join(root, 'src/server/digest/index.ts'))) {
   if (!existsSync(join(out, '.clasp.json'))) copyFileSync(join(root, 'editions/digest/.clasp.json'), join(out, '.clasp.json'));
 }
 console.log(
-  `build: dist/oko.cjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''}${municipalSidebarBytes ? `, dist/municipal/Sidebar.html (${Math.round(municipalSidebarBytes / 1024)} KB)` : ''}${digestNames ? `, dist/digest/Code.js (${digestNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
+  `build: dist/cli/oko.mjs${names ? `, dist/Code.js (${names.length} entry points)` : ''}${sidebarBytes ? `, dist/Sidebar.html (${Math.round(sidebarBytes / 1024)} KB)` : ''}${municipalNames ? `, dist/municipal/Code.js (${municipalNames.length} entry points)` : ''}${municipalSidebarBytes ? `, dist/municipal/Sidebar.html (${Math.round(municipalSidebarBytes / 1024)} KB)` : ''}${digestNames ? `, dist/digest/Code.js (${digestNames.length} entry points)` : ''} in ${Date.now() - started} ms`,
 );

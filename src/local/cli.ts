@@ -1,6 +1,7 @@
 // The `oko` command line: the same core as the add-on, over .xlsx files.
 // Commands are loaded when called (`oko --version` and `oko help` load none of them): start-up stays fast.
 import { parseArgs } from 'node:util';
+import { L } from '../core/strings/local';
 import { CliError } from './commands/common';
 
 declare const OKO_VERSION: string | undefined;
@@ -73,7 +74,9 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
+      // An unreadable file (read/index.ts UnreadableWorkbook, told by its `kind`): say that nothing was written.
+      const unreadable = typeof (e as CliError & { kind?: unknown }).kind === 'string';
+      process.stderr.write(`${unreadable ? `${L.nothingWritten}\n` : ''}${e.message}\n`);
       process.exitCode = e.exitCode;
       return;
     }

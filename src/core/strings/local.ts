@@ -2,6 +2,7 @@
 const q = (s: string) => `«${s}»`;
 
 export const L = {
+  nothingWritten: 'ОКО: файл не прочитан, ничего не записано.',
   file: {
     empty: (f: string) => `Файл ${q(f)} пустой (0 байт): скорее всего, он не докачался или не скопировался. Возьмите файл заново.`,
     encrypted: (f: string) =>

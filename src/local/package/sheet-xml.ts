@@ -38,38 +38,56 @@ function lines(text: string, chars: number): number {
   return n;
 }
 
-/** Per-cell styles from the spec's range formats (later formats override earlier ones, field by field). */
-function cellStyles(spec: SheetSpec): Map<number, CellStyle> {
-  const out = new Map<number, CellStyle>();
-  const merged = new Map<CellStyle | undefined, Map<object, CellStyle>>();
-  for (const f of spec.formats ?? []) {
-    const { range, ...fmt } = f;
+/**
+ * Per-row cell styles from the spec's range formats (later formats override earlier ones, field by
+ * field). Rows covered by the same formats share one computed row: a table body is resolved once.
+ */
+function rowStyler(spec: SheetSpec): (r: number) => readonly (CellStyle | undefined)[] {
+  const formats = (spec.formats ?? []).map((f) => {
     const part: CellStyle = {};
-    if (fmt.numberFormat) part.numberFormat = fmt.numberFormat;
-    if (fmt.bold) part.bold = true;
-    if (fmt.italic) part.italic = true;
-    if (fmt.fontColor) part.fontColor = fmt.fontColor;
-    if (fmt.background) part.background = fmt.background;
-    if (fmt.wrap) part.wrap = true;
-    if (fmt.align) part.align = fmt.align;
-    for (let r = range.row; r < range.row + range.rows; r++) {
-      for (let c = range.col; c < range.col + range.cols; c++) {
-        const k = r * 16384 + c;
-        const prev = out.get(k);
-        // One combined object per (previous style, format): cells share style objects.
-        let byFmt = merged.get(prev);
-        if (!byFmt) merged.set(prev, (byFmt = new Map()));
-        let next = byFmt.get(f);
-        if (!next) byFmt.set(f, (next = { ...prev, ...part }));
-        out.set(k, next);
-      }
+    if (f.numberFormat) part.numberFormat = f.numberFormat;
+    if (f.bold) part.bold = true;
+    if (f.italic) part.italic = true;
+    if (f.fontColor) part.fontColor = f.fontColor;
+    if (f.background) part.background = f.background;
+    if (f.wrap) part.wrap = true;
+    if (f.align) part.align = f.align;
+    return { range: f.range, part };
+  });
+  // One combined object per (previous style, format): cells share style objects.
+  const merged = new Map<CellStyle | undefined, Map<number, CellStyle>>();
+  const combine = (prev: CellStyle | undefined, i: number): CellStyle => {
+    let byFmt = merged.get(prev);
+    if (!byFmt) merged.set(prev, (byFmt = new Map()));
+    let next = byFmt.get(i);
+    if (!next) byFmt.set(i, (next = { ...prev, ...(formats[i] as (typeof formats)[number]).part }));
+    return next;
+  };
+  const byKey = new Map<string, (CellStyle | undefined)[]>();
+  const EMPTY: (CellStyle | undefined)[] = [];
+  return (r) => {
+    const active: number[] = [];
+    for (let i = 0; i < formats.length; i++) {
+      const g = (formats[i] as (typeof formats)[number]).range;
+      if (r >= g.row && r < g.row + g.rows) active.push(i);
     }
-  }
-  return out;
+    if (active.length === 0) return EMPTY;
+    const key = active.join(',');
+    let row = byKey.get(key);
+    if (!row) {
+      row = [];
+      for (const i of active) {
+        const g = (formats[i] as (typeof formats)[number]).range;
+        for (let c = g.col; c < g.col + g.cols; c++) row[c] = combine(row[c], i);
+      }
+      byKey.set(key, row);
+    }
+    return row;
+  };
 }
 
 export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid?: string): SheetXml {
-  const fmt = cellStyles(spec);
+  const stylesOfRow = rowStyler(spec);
   const widths: number[] = [];
   for (const [col, px] of Object.entries(spec.columnWidths ?? {})) widths[Number(col)] = pxToChars(px);
   const colChars = (c: number) => widths[c] ?? DEFAULT_WIDTH;
@@ -90,23 +108,29 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
   const wrapStyles = new Map<CellStyle | undefined, CellStyle>();
   let hasFormulas = false;
   let maxCol = 0;
-  // Rows whose empty cells still show (a coloured band): they need their <c> elements.
-  const bandRows = new Map<number, number[]>();
-  for (const [k, st] of fmt) {
-    if (!st.background) continue;
-    const r = Math.floor(k / 16384);
-    const list = bandRows.get(r);
-    if (list) list.push(k % 16384);
-    else bandRows.set(r, [k % 16384]);
-  }
   const rows: string[] = [];
   spec.values.forEach((vals, r) => {
+    const rowStyle = stylesOfRow(r);
+    // Empty cells with a background (a coloured band) still need their <c>, in column order.
+    const bandEmpty: number[] = [];
+    for (let c = 0; c < rowStyle.length; c++) {
+      const v = vals[c];
+      if (rowStyle[c]?.background && (v === null || v === undefined || v === '')) bandEmpty.push(c);
+    }
+    let bi = 0;
+    const flushBand = (upTo: number) => {
+      while (bi < bandEmpty.length && (bandEmpty[bi] as number) < upTo) {
+        const c = bandEmpty[bi++] as number;
+        cells += `<c r="${columnLetter(c + 1)}${r + 1}" s="${styleIndex(rowStyle[c] as CellStyle)}"/>`;
+      }
+    };
     let cells = '';
     let rowLines = 1;
     vals.forEach((v: SpecCell, c) => {
       if (v === null || v === '') return;
+      flushBand(c);
       const ref = `${columnLetter(c + 1)}${r + 1}`;
-      let style = fmt.get(r * 16384 + c);
+      let style = rowStyle[c];
       let body: string;
       let t = '';
       if (typeof v === 'string') {
@@ -138,8 +162,7 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
       if (c + 1 > maxCol) maxCol = c + 1;
     });
     // Styled empty cells (a coloured header band) still need their <c>.
-    const band = bandRows.get(r);
-    if (band) cells = withEmptyStyled(cells, vals, band, fmt, r, styleIndex);
+    flushBand(Number.POSITIVE_INFINITY);
     if (cells === '') return;
     const ht = rowLines > 1 ? ` ht="${Math.min(MAX_ROW_PT, rowLines * LINE_PT)}" customHeight="1"` : '';
     rows.push(`<row r="${r + 1}"${ht}>${cells}</row>`);
@@ -187,36 +210,6 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
   if (notes.length && legacyDrawingRid) parts.push(`<legacyDrawing r:id="${legacyDrawingRid}"/>`);
   parts.push('</worksheet>');
   return { xml: parts.join(''), hasFormulas, ...(notes.length ? { comments: commentsXml(spec) } : {}) };
-}
-
-/** The row's cells plus its empty cells that have a background, in column order. */
-function withEmptyStyled(
-  cells: string,
-  vals: readonly SpecCell[],
-  band: readonly number[],
-  fmt: Map<number, CellStyle>,
-  r: number,
-  styleIndex: (s: CellStyle) => number,
-): string {
-  const empties: [number, string][] = [];
-  for (const c of band) {
-    const st = fmt.get(r * 16384 + c) as CellStyle;
-    const v = vals[c];
-    if (v === null || v === undefined || v === '') empties.push([c, `<c r="${columnLetter(c + 1)}${r + 1}" s="${styleIndex(st)}"/>`]);
-  }
-  if (empties.length === 0) return cells;
-  // Split the existing cells by column and merge both lists in order.
-  const existing = cells.match(/<c r="([A-Z]+)\d+"[\s\S]*?<\/c>/g) ?? [];
-  const all: [number, string][] = existing.map((x) => [colIndex(/<c r="([A-Z]+)/.exec(x)?.[1] ?? 'A'), x]);
-  all.push(...empties);
-  all.sort((a, b) => a[0] - b[0]);
-  return all.map((x) => x[1]).join('');
-}
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n - 1;
 }
 
 /** One custom-formula rule (the formula is written without «=», as Excel stores it). */

@@ -35,11 +35,17 @@ export function escapeXml(s: string): string {
 }
 
 /** The value of attribute `name` in a start tag (the text from < to >), or undefined. */
+const attrRes = new Map<string, RegExp>();
+const OTHER_SPACE = /[\t\n\r]|\s=|=\s/;
+
 export function attr(tag: string, name: string): string | undefined {
   let i = tag.indexOf(` ${name}=`);
   if (i < 0) {
-    // Other whitespace before the name (a newline in pretty-printed XML).
-    const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(["'])([^"']*)\\1`).exec(tag);
+    // Other whitespace around the name (pretty-printed XML): rare, so the regex is the slow path.
+    if (!OTHER_SPACE.test(tag)) return undefined;
+    let re = attrRes.get(name);
+    if (!re) attrRes.set(name, (re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(["'])([^"']*)\\1`)));
+    const m = re.exec(tag);
     return m ? unescapeXml(m[2] as string) : undefined;
   }
   i += name.length + 2;
