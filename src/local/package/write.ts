@@ -36,8 +36,11 @@ export function writePackage(input: Package | { grids: readonly Grid[] }, plan: 
 }
 
 class PackageWriter {
-  /** Output parts by lower-cased name, in input order (new parts appended). */
-  private readonly out = new Map<string, OutEntry>();
+  /**
+   * Output parts by lower-cased name, in input order (new parts appended); null for a deleted part, so a
+   * part written again in the same run keeps its place and re-runs give the same bytes.
+   */
+  private readonly out = new Map<string, OutEntry | null>();
   private readonly wb: WorkbookPart;
   private wbXml: string;
   private wbRels: string;
@@ -148,7 +151,7 @@ class PackageWriter {
     if (this.styles.modified) this.setText(this.stylesPath, this.styles.text);
     this.setText(relsPathOf(this.wb.path), this.wbRels, this.wbRels === (this.pkg.text(relsPathOf(this.wb.path)) ?? ''));
     this.setText('[Content_Types].xml', this.types, this.types === this.pkg.text('[Content_Types].xml'));
-    return { bytes: writeZip([...this.out.values()]), report };
+    return { bytes: writeZip([...this.out.values()].filter((e): e is OutEntry => e !== null)), report };
   }
 
   // ---- parts ------------------------------------------------------------------------------------
@@ -164,7 +167,7 @@ class PackageWriter {
 
   private deletePart(name: string): void {
     const key = name.toLowerCase();
-    this.out.delete(key);
+    this.out.set(key, null);
     this.deleted.add(key);
     this.types = this.types.replace(new RegExp(`<(?:[\\w.-]+:)?Override(?=\\s)[^>]*PartName="/${escapeRe(name)}"[^>]*/>`, 'i'), '');
   }
@@ -176,7 +179,7 @@ class PackageWriter {
       const name = `${prefix}${n}${ext}`;
       const key = name.toLowerCase();
       if (this.written.has(key)) continue;
-      if (orphans.has(key) || (!this.out.has(key) && !this.pkg.has(name))) return name;
+      if (orphans.has(key) || (!this.out.get(key) && !this.pkg.has(name))) return name;
     }
   }
 
@@ -233,7 +236,7 @@ class PackageWriter {
           `<Relationship Id="rId1" Type="${RT}/comments" Target="${relativeTarget(part, comments)}"/>` +
           `<Relationship Id="rId2" Type="${RT}/vmlDrawing" Target="${relativeTarget(part, vml)}"/></Relationships>`,
       );
-    } else if (this.out.has(relsPath.toLowerCase())) this.deletePart(relsPath);
+    } else if (this.out.get(relsPath.toLowerCase())) this.deletePart(relsPath);
   }
 
   /** A replaced or removed sheet: what its old version pointed at may go, and calcChain may be stale. */
@@ -252,7 +255,7 @@ class PackageWriter {
     };
     walk(s.part);
     const rels = relsPathOf(s.part);
-    if (this.out.has(rels.toLowerCase())) this.deletePart(rels);
+    if (this.out.get(rels.toLowerCase())) this.deletePart(rels);
     if (removePart) this.deletePart(s.part);
   }
 
@@ -286,7 +289,7 @@ class PackageWriter {
       if (reach.has(o.toLowerCase())) continue;
       this.deletePart(o);
       const rels = relsPathOf(o);
-      if (this.out.has(rels.toLowerCase())) this.deletePart(rels);
+      if (this.out.get(rels.toLowerCase())) this.deletePart(rels);
     }
   }
 
