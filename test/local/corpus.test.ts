@@ -49,7 +49,7 @@ function numbers(run: AnalysisRun) {
 
 const twinNumbers = Object.fromEntries(Object.entries(twins).map(([k, wb]) => [k, numbers(runAnalysis(wb))]));
 
-describe('the corpus', () => {
+describe('the corpus', { timeout: 60_000 }, () => {
   it('has at least 40 files made by other programs, with twins and refusals', () => {
     expect(manifest.length).toBeGreaterThanOrEqual(40);
     for (const i of manifest) expect(existsSync(fileOf(i)), i.file).toBe(true);
@@ -126,7 +126,7 @@ const stripCf = (xml: string) => xml.replace(/<conditionalFormatting[\s\S]*?<\/c
 
 const xlsxItems = manifest.filter((i) => i.twin && /^(openpyxl|xlsxwriter|libreoffice|roundtrip)-.*\.xlsx$/.test(i.file));
 
-describe('the output keeps the school’s workbook', () => {
+describe('the output keeps the school’s workbook', { timeout: 60_000 }, () => {
   for (const item of xlsxItems) {
     it(`${item.file}: untouched parts byte for byte, the user's sheets with only the highlight rule edited`, async () => {
       const out = join(dir, item.file.replace(/\.xlsx$/, '.oko.xlsx'));

@@ -80,7 +80,7 @@ const TAB: SheetSpec = {
 };
 const plan = (over: Partial<WritePlan> = {}): WritePlan => ({ replace: [TAB], ensure: [], remove: [], highlights: null, ...over });
 
-describe('the package writer', () => {
+describe('the package writer', { timeout: 30_000 }, () => {
   it('removing a stale tab moves sheet-scoped names and the active tab with their sheets, and drops a calcChain that named it', () => {
     const out = writePackage(new Package(book()), plan({ remove: ['Дефициты по классам'] }));
     const pkg = new Package(out.bytes);
@@ -139,7 +139,7 @@ describe('the package writer', () => {
   });
 });
 
-describe('oko aggregate with unreadable school files', () => {
+describe('oko aggregate with unreadable school files', { timeout: 60_000 }, () => {
   it('lists each with the reason and carries on with the others', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oko-agg-'));
     const corpus = join(__dirname, '..', 'corpus', 'files');
@@ -158,5 +158,20 @@ describe('oko aggregate with unreadable school files', () => {
     expect(reasons['Школа 4.xlsx']).toMatch(/^Файл «Школа 4\.xlsx» повреждён/);
     expect(reasons['Школа 5.xlsx']).toMatch(/^Файл «Школа 5\.xlsx» пустой/);
     expect(readdirSync(dir)).toContain('район.xlsx');
+  });
+});
+
+describe('where the output goes', () => {
+  it('beside the input, never over it; a macro book stays .xlsm, other formats become .xlsx', async () => {
+    const { defaultOutput } = await import('../../src/local/output');
+    const pkg = new Package(book());
+    expect(
+      defaultOutput('школа/книга.xlsx', 'oko', { kind: 'xlsx', pkg, part: readWorkbookPart(pkg, 'xl/workbook.xml'), macros: false }),
+    ).toBe('школа/книга.oko.xlsx');
+    expect(defaultOutput('книга.xlsm', 'oko', { kind: 'xlsx', pkg, part: readWorkbookPart(pkg, 'xl/workbook.xml'), macros: true })).toBe(
+      'книга.oko.xlsm',
+    );
+    expect(defaultOutput('выгрузка.csv', 'oko', { kind: 'csv' })).toBe('выгрузка.oko.xlsx');
+    expect(defaultOutput('старая.XLS', 'roadmap', { kind: 'xls' })).toBe('старая.roadmap.xlsx');
   });
 });

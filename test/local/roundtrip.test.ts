@@ -49,7 +49,8 @@ async function regenerate(file: string, tag: string): Promise<Grid[]> {
   return (await readWorkbookFile(withMap)).workbook.grids;
 }
 
-describe('round trips through other programs keep what users typed', () => {
+// Generous timeouts: each case runs two whole commands; speed is measured in `npm run bench`, not here.
+describe('round trips through other programs keep what users typed', { timeout: 60_000 }, () => {
   for (const [file, tag] of [
     ['roundtrip-openpyxl-edited.xlsx', 'openpyxl'],
     ['roundtrip-libreoffice-resaved.xlsx', 'libreoffice'],

@@ -106,6 +106,7 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
   };
   const dateStyles = new Map<CellStyle | undefined, CellStyle>();
   const wrapStyles = new Map<CellStyle | undefined, CellStyle>();
+  const topStyles = new Map<CellStyle | undefined, CellStyle>();
   let hasFormulas = false;
   let maxCol = 0;
   const rows: string[] = [];
@@ -125,21 +126,34 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
       }
     };
     let cells = '';
+    // Lines the tallest wrapped text needs: the row gets that height, and its other cells sit at the top.
     let rowLines = 1;
+    for (let c = 0; c < vals.length; c++) {
+      const v = vals[c];
+      if (typeof v === 'string' && (rowStyle[c]?.wrap || v.includes('\n')))
+        rowLines = Math.max(rowLines, lines(v, mergeWidth.get(r * 16384 + c) ?? colChars(c)));
+    }
     vals.forEach((v: SpecCell, c) => {
       if (v === null || v === '') return;
       flushBand(c);
       const ref = `${columnLetter(c + 1)}${r + 1}`;
       let style = rowStyle[c];
+      if (rowLines > 1 && !style?.wrap) {
+        let t = topStyles.get(style);
+        if (!t) topStyles.set(style, (t = { ...style, top: true }));
+        style = t;
+      }
       let body: string;
       let t = '';
       if (typeof v === 'string') {
         if (v.includes('\n') && !style?.wrap) {
           let w = wrapStyles.get(style);
-          if (!w) wrapStyles.set(style, (w = { ...style, wrap: true }));
+          if (!w) {
+            const { top: _top, ...rest } = style ?? {};
+            wrapStyles.set(style, (w = { ...rest, wrap: true }));
+          }
           style = w;
         }
-        if (style?.wrap) rowLines = Math.max(rowLines, lines(v, mergeWidth.get(r * 16384 + c) ?? colChars(c)));
         t = ' t="inlineStr"';
         body = `<is><t xml:space="preserve">${escapeXml(v)}</t></is>`;
       } else if (typeof v === 'number') {

@@ -11,6 +11,8 @@ export interface CellStyle {
   background?: string;
   wrap?: boolean;
   align?: 'left' | 'center' | 'right';
+  /** Top-aligned (cells beside a wrapped, taller cell in the same row). */
+  top?: boolean;
 }
 
 export interface DxfStyle {
@@ -190,7 +192,9 @@ export class StylesEditor {
       const font = this.fontId(s);
       const fill = this.fillId(s.background);
       const align =
-        s.wrap || s.align ? `<alignment${s.align ? ` horizontal="${s.align}"` : ''}${s.wrap ? ' vertical="top" wrapText="1"' : ''}/>` : '';
+        s.wrap || s.align || s.top
+          ? `<alignment${s.align ? ` horizontal="${s.align}"` : ''}${s.wrap || s.top ? ' vertical="top"' : ''}${s.wrap ? ' wrapText="1"' : ''}/>`
+          : '';
       const attrs =
         `numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
         `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
