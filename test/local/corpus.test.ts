@@ -171,6 +171,12 @@ describe('the output keeps the school’s workbook', { timeout: 60_000 }, () => 
         expect(run.highlights.map((h) => h.sheet).concat(report?.highlights.removed ? [s.name] : []), s.name).toContain(s.name);
         expect(stripCf(b)).toBe(stripCf(a));
       }
+      // ОКО's highlight rule: exactly the ones this run asked for, none left over from an earlier run.
+      for (const s of userSheets) {
+        const markers = ((output.text(s.part as string) ?? '').match(/N\((?:"|&quot;)ОКО(?:"|&quot;)\)/g) ?? []).length;
+        const wanted = run.highlights.filter((h) => h.sheet === s.name).reduce((n, h) => n + h.rules.length, 0);
+        expect(markers, `${s.name}: ОКО rules`).toBe(wanted);
+      }
       // Every sheet of the input is still there, in its place (but stale tabs of ours), before ОКО's new tabs.
       const names = outWb.sheets.map((s) => s.name);
       const kept = inWb.sheets.map((s) => s.name).filter((n) => !report?.removed.includes(n));

@@ -15,6 +15,7 @@ export const pxToChars = (px: number) => Math.max(2, Math.round(px / 7));
 const DEFAULT_WIDTH = 8.43;
 const LINE_PT = 15;
 const MAX_ROW_PT = 409;
+const FORMULA_LINES = 3;
 
 export const a1Range = (r: Rect) => `${columnLetter(r.col + 1)}${r.row + 1}:${columnLetter(r.col + r.cols)}${r.row + r.rows}`;
 
@@ -32,7 +33,8 @@ export interface SheetXml {
 
 /** How many lines a text takes in a column `chars` wide (Calibri 11: about one character per width unit). */
 function lines(text: string, chars: number): number {
-  const per = Math.max(1, Math.floor(chars * 1.1) - 1);
+  // Words wrap whole: a line holds fewer characters than the width (measured in LibreOffice renders).
+  const per = Math.max(1, Math.floor(chars * 0.85));
   let n = 0;
   for (const seg of text.split('\n')) n += Math.max(1, Math.ceil(seg.length / per));
   return n;
@@ -132,6 +134,9 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
       const v = vals[c];
       if (typeof v === 'string' && (rowStyle[c]?.wrap || v.includes('\n')))
         rowLines = Math.max(rowLines, lines(v, mergeWidth.get(r * 16384 + c) ?? colChars(c)));
+      // A formula's text is not known when the file is written (the overdue list of «Исполнение»): a wrapped
+      // formula cell gets three lines, so its text does not run over the next rows in LibreOffice.
+      else if (v !== null && typeof v === 'object' && isFormula(v) && rowStyle[c]?.wrap) rowLines = Math.max(rowLines, FORMULA_LINES);
     }
     vals.forEach((v: SpecCell, c) => {
       if (v === null || v === '') return;

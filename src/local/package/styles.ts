@@ -211,7 +211,8 @@ export class StylesEditor {
     if (hit !== undefined) return hit;
     const font =
       s.bold || s.fontColor ? `<font>${s.bold ? '<b/>' : ''}${s.fontColor ? `<color rgb="${argb(s.fontColor)}"/>` : ''}</font>` : '';
-    const fill = s.background ? `<fill><patternFill patternType="solid"><bgColor rgb="${argb(s.background)}"/></patternFill></fill>` : '';
+    // As Excel writes a conditional fill: the colour in bgColor, no pattern type.
+    const fill = s.background ? `<fill><patternFill><bgColor rgb="${argb(s.background)}"/></patternFill></fill>` : '';
     const id = this.add('dxfs', 'dxf', this.px(`<dxf>${font}${fill}</dxf>`));
     this.dxfCache.set(key, id);
     return id;
