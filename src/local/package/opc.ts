@@ -26,6 +26,7 @@ export class Package {
   readonly entries: ZipEntry[];
   private readonly byLower = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
+  private readonly checked = new Set<ZipEntry>();
 
   constructor(readonly bytes: Uint8Array) {
     this.entries = readZip(bytes);
@@ -43,7 +44,19 @@ export class Package {
 
   bytesOf(name: string): Uint8Array | undefined {
     const e = this.entry(name);
-    return e ? inflateEntry(e) : undefined;
+    if (!e) return undefined;
+    const b = inflateEntry(e);
+    this.checked.add(e);
+    return b;
+  }
+
+  /**
+   * Checks every XML part not read yet (size and CRC), so that a damaged part is found while reading —
+   * before anything is analysed or written — and not later by the writer. Media and binaries are only
+   * ever copied as stored, so they are not inflated.
+   */
+  verifyXmlParts(all = false): void {
+    for (const e of this.entries) if (!this.checked.has(e) && (all || /\.(xml|rels|vml)$/i.test(e.name))) this.bytesOf(e.name);
   }
 
   text(name: string): string | undefined {

@@ -92,6 +92,12 @@ async function converted(bytes: Uint8Array, file: string, name: string, kind: Co
   }
 }
 
+/** SheetJS does not check the zip's checksums: every part of an .xlsb is checked first. */
+function convertedXlsb(pkg: Package, bytes: Uint8Array, file: string, name: string): Promise<ReadResult> {
+  pkg.verifyXmlParts(true);
+  return converted(bytes, file, name, 'xlsb');
+}
+
 function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise<ReadResult> | ReadResult {
   const damaged = (what: string) => new UnreadableWorkbook('damaged', L.file.damaged(file, what));
   const notWorkbook = (seems: string) => new UnreadableWorkbook('not-workbook', L.file.notWorkbook(file, seems));
@@ -102,6 +108,8 @@ function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise
       // A password-protected .ods keeps its parts encrypted and says so in the manifest.
       if (/encryption-data/.test(pkg.text('META-INF/manifest.xml') ?? ''))
         throw new UnreadableWorkbook('encrypted', L.file.encrypted(file));
+      // SheetJS does not check the zip's checksums: a damaged part is caught here, not parsed as garbage.
+      pkg.verifyXmlParts();
       return converted(bytes, file, name, 'ods');
     }
     if (mime.startsWith('application/vnd.oasis.opendocument')) throw notWorkbook(L.file.seems.odt);
@@ -112,10 +120,10 @@ function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise
       !path.toLowerCase().endsWith('.bin') &&
       /<(?:[\w.-]+:)?workbook[\s>]/.test((pkg.text(path) ?? '').slice(0, 4096));
     if (!path || !isBook) {
-      if (pkg.has('xl/workbook.bin')) return converted(bytes, file, name, 'xlsb');
+      if (pkg.has('xl/workbook.bin')) return convertedXlsb(pkg, bytes, file, name);
       if (pkg.has('word/document.xml')) throw notWorkbook(L.file.seems.word);
       if (pkg.has('ppt/presentation.xml')) throw notWorkbook(L.file.seems.powerpoint);
-      if (path?.toLowerCase().endsWith('.bin')) return converted(bytes, file, name, 'xlsb');
+      if (path?.toLowerCase().endsWith('.bin')) return convertedXlsb(pkg, bytes, file, name);
       if (pkg.has('[Content_Types].xml')) throw damaged(L.file.broken.parts);
       throw notWorkbook(L.file.seems.zip);
     }
@@ -125,6 +133,7 @@ function readZipWorkbook(bytes: Uint8Array, file: string, name: string): Promise
     const grids = part.sheets
       .filter((s) => s.kind === 'worksheet' && s.part)
       .map((s) => readSheetGrid(s.name, pkg.text(s.part as string) ?? '', ctx));
+    pkg.verifyXmlParts();
     const macros = pkg.has('xl/vbaProject.bin');
     return { workbook: { name, grids }, source: { kind: 'xlsx', pkg, part, macros } };
   } catch (e) {
