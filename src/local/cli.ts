@@ -2,7 +2,7 @@
 // Commands are loaded when called (`oko --version` and `oko help` load none of them): start-up stays fast.
 import { parseArgs } from 'node:util';
 import { L } from '../core/strings/local';
-import { CliError } from './commands/common';
+import { CliError } from './commands/errors';
 
 declare const OKO_VERSION: string | undefined;
 
