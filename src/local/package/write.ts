@@ -2,15 +2,17 @@
 // (compressed bytes and all), plus ОКО's own sheet parts added or replaced, and the minimal edits they
 // need in workbook.xml, its rels, [Content_Types].xml and styles.xml. A user's sheet is edited only to
 // replace ОКО's at-risk highlight rule. For grids (.xls/.ods/.csv input) a new package is made first.
-import type { CellValue, Grid } from '../../core/grid';
-import { isOkoHighlightFormula, type SheetHighlight } from '../../core/output/highlight';
-import type { SheetSpec, SpecCell } from '../../core/output/spec';
+import type { Grid } from '../../core/grid';
+import type { SheetHighlight } from '../../core/output/highlight';
+import type { SheetSpec } from '../../core/output/spec';
+import { basePackage } from './base';
+import { editHighlights } from './highlights';
 import { type Package, Package as Pkg, parseRels } from './opc';
 import type { WritePlan, WriteReport } from './plan';
-import { conditionalXml, NS_MAIN, NS_R, sheetXml } from './sheet-xml';
-import { MINIMAL_STYLES, StylesEditor } from './styles';
+import { NS_R, sheetXml } from './sheet-xml';
+import { StylesEditor } from './styles';
 import { readWorkbookPart, type WorkbookPart, workbookPath } from './workbook-part';
-import { escapeXml, relativeTarget, relsPathOf, unescapeXml } from './xml';
+import { escapeXml, relativeTarget, relsPathOf } from './xml';
 import { type OutEntry, writeZip } from './zip';
 
 const RT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -387,153 +389,4 @@ function withFullCalc(xml: string): string {
   }
   if (at < 0) at = xml.lastIndexOf(`</${p}workbook>`);
   return `${xml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${xml.slice(at)}`;
-}
-
-// CT_Worksheet elements that come after conditionalFormatting.
-const AFTER_CF = [
-  'dataValidations',
-  'hyperlinks',
-  'printOptions',
-  'pageMargins',
-  'pageSetup',
-  'headerFooter',
-  'rowBreaks',
-  'colBreaks',
-  'customProperties',
-  'cellWatches',
-  'ignoredErrors',
-  'smartTags',
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'drawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
-
-/**
- * A user's sheet with ОКО's highlight rules replaced: every cfRule whose formula carries the marker
- * N("ОКО") is removed (its block too when it empties), then `rules` are added after the user's own
- * rules with lower priority. Nothing else in the part changes; with nothing to do it is returned as is.
- */
-export function editHighlights(
-  xml: string,
-  rules: readonly SheetHighlight['rules'][number][],
-  styles: StylesEditor,
-): { xml: string; removed: number; added: number } {
-  let removed = 0;
-  const p = /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? '';
-  const sdEnd = Math.max(0, xml.lastIndexOf(`</${p}sheetData>`), xml.lastIndexOf(`<${p}sheetData/>`));
-  let head = xml.slice(0, sdEnd);
-  let tail = xml.slice(sdEnd);
-  if (/N\(\s*(?:"|&quot;)ОКО(?:"|&quot;)\s*\)/i.test(tail)) {
-    const block = new RegExp(`<${p}conditionalFormatting(?=[\\s>])[^>]*>([\\s\\S]*?)</${p}conditionalFormatting>`, 'g');
-    tail = tail.replace(block, (whole, inner: string) => {
-      const ruleRe = new RegExp(`<${p}cfRule(?=[\\s>/])[^>]*?(?:/>|>[\\s\\S]*?</${p}cfRule>)`, 'g');
-      let keptRules = 0;
-      const newInner = inner.replace(ruleRe, (rule) => {
-        const formulas = [...rule.matchAll(new RegExp(`<${p}formula>([\\s\\S]*?)</${p}formula>`, 'g'))].map((f) =>
-          unescapeXml(f[1] as string),
-        );
-        if (formulas.some(isOkoHighlightFormula)) {
-          removed++;
-          return '';
-        }
-        keptRules++;
-        return rule;
-      });
-      if (newInner === inner) return whole;
-      return keptRules === 0 ? '' : whole.replace(inner, newInner);
-    });
-  }
-  let added = 0;
-  if (rules.length) {
-    let priority = Math.max(0, ...[...tail.matchAll(/\spriority="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
-    const snippet = rules
-      .map((r) => {
-        added++;
-        const x = conditionalXml(r, styles, priority++);
-        return p ? x.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${p}`) : x;
-      })
-      .join('');
-    // After the last conditionalFormatting, else before the first element that follows it in the schema.
-    const lastCf = tail.lastIndexOf(`</${p}conditionalFormatting>`);
-    let at = lastCf >= 0 ? lastCf + `</${p}conditionalFormatting>`.length : -1;
-    if (at < 0) {
-      for (const n of AFTER_CF) {
-        const f = new RegExp(`<${p}${n}(?=[\\s/>])`).exec(tail);
-        if (f && (at < 0 || f.index < at)) at = f.index;
-      }
-    }
-    if (at < 0) at = tail.lastIndexOf(`</${p}worksheet>`);
-    // A self-closing <sheetData/> sits in the tail: insert after it.
-    const sd = tail.indexOf(`<${p}sheetData/>`);
-    if (sd >= 0 && at <= sd) at = sd + `<${p}sheetData/>`.length;
-    tail = tail.slice(0, at) + snippet + tail.slice(at);
-  }
-  if (removed === 0 && added === 0) return { xml, removed, added };
-  head = xml.slice(0, sdEnd);
-  return { xml: head + tail, removed, added };
-}
-
-// ---- a new package from grids (.xls, .ods, .csv input) ---------------------------------------------
-
-const cellOf = (v: CellValue): SpecCell => {
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? { date: iso.slice(0, 10) } : iso.replace('T', ' ').slice(0, 19);
-  }
-  return v;
-};
-
-/** A minimal .xlsx holding the grids' values: the base the plan is then applied to. */
-function basePackage(grids: readonly Grid[]): Uint8Array {
-  const styles = new StylesEditor(MINIMAL_STYLES);
-  const entries: OutEntry[] = [];
-  const sheets: string[] = [];
-  const rels: string[] = [];
-  const overrides: string[] = [];
-  grids.forEach((g, i) => {
-    const part = `xl/worksheets/sheet${i + 1}.xml`;
-    const spec: SheetSpec = { name: g.name, values: g.values.map((r) => r.map(cellOf)) };
-    entries.push({ name: part, data: enc.encode(sheetXml(spec, styles).xml) });
-    sheets.push(`<sheet name="${escapeXml(g.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
-    rels.push(`<Relationship Id="rId${i + 1}" Type="${RT}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-    overrides.push(`<Override PartName="/${part}" ContentType="${CT.worksheet}"/>`);
-  });
-  const n = grids.length;
-  rels.push(`<Relationship Id="rId${n + 1}" Type="${RT}/styles" Target="styles.xml"/>`);
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  const types =
-    `${head}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
-    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-    `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>${overrides.join('')}</Types>`;
-  return writeZip([
-    { name: '[Content_Types].xml', data: enc.encode(types) },
-    {
-      name: '_rels/.rels',
-      data: enc.encode(
-        `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RT}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-      ),
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: enc.encode(
-        `${head}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><bookViews><workbookView/></bookViews><sheets>${sheets.join('')}</sheets></workbook>`,
-      ),
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: enc.encode(
-        `${head}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`,
-      ),
-    },
-    { name: 'xl/styles.xml', data: enc.encode(styles.text) },
-    ...entries,
-  ]);
 }
