@@ -3,7 +3,8 @@
 //                  project: Code.js (an IIFE + a top-level function per entry point, because Apps
 //                  Script only sees top-level function declarations), Sidebar.html (script and styles
 //                  inlined, no CDN), appsscript.json, .clasp.json;
-//   oko.cjs        the Node command line (outside every edition's folder, so no push uploads it).
+//   cli/oko.mjs    the Node command line, ESM with one chunk per command (outside every edition's
+//                  folder, so no push uploads it); bin/oko.cjs loads it.
 // Code.js is minified: Apps Script parses the whole file on every execution (menu click, sidebar
 // call, trigger), so its size is paid on each of them (`npm run bench` reports size and load time).
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -90,14 +91,21 @@ function claspFile(id, outDir) {
 }
 
 async function buildCli() {
+  // ESM with code splitting: `oko --version` and `oko help` load only the small entry chunk; each
+  // command's code (and ExcelJS or SheetJS) is loaded when that command runs.
   await build({
-    entryPoints: [join(root, 'src/local/cli.ts')],
+    entryPoints: { oko: join(root, 'src/local/cli.ts') },
     bundle: true,
-    format: 'cjs',
+    format: 'esm',
+    splitting: true,
     platform: 'node',
     target: 'node20',
-    outfile: join(dist, 'oko.cjs'),
-    external: ['exceljs', 'playwright-core'],
+    outdir: join(dist, 'cli'),
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // Loaded only by the commands that need them.
+    external: ['exceljs', 'playwright-core', '@e965/xlsx'],
+    define: { OKO_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     charset: 'utf8',
     legalComments: 'none',
   });
@@ -118,10 +126,12 @@ const kb = (n) => `${Math.round(n / 1024)} KB`;
 
 const started = Date.now();
 mkdirSync(dist, { recursive: true });
+rmSync(join(dist, 'cli'), { recursive: true, force: true });
+rmSync(join(dist, 'oko.cjs'), { force: true });
 // Files of the layout before one folder per edition: left in dist/, clasp would upload them with the school's.
 for (const f of ['Code.js', 'Sidebar.html', 'appsscript.json']) rmSync(join(dist, f), { force: true });
 // Each panel is built once, even when two editions share it.
 const sidebars = new Map();
 for (const e of EDITIONS) if (!sidebars.has(e.sidebar.dir)) sidebars.set(e.sidebar.dir, buildSidebar(e.sidebar));
 const [, ...lines] = await Promise.all([buildCli(), ...EDITIONS.map((e) => buildEdition(e, sidebars))]);
-console.log(`build: dist/oko.cjs; ${lines.join('; ')} in ${Date.now() - started} ms`);
+console.log(`build: dist/cli/oko.mjs; ${lines.join('; ')} in ${Date.now() - started} ms`);

@@ -1,13 +1,10 @@
 // The `oko` command line: the same core as the add-on, over .xlsx files.
+// Commands are loaded when called (`oko --version` and `oko help` load none of them): start-up stays fast.
 import { parseArgs } from 'node:util';
-import { runAggregate } from './commands/aggregate';
-import { runAnalyze } from './commands/analyze';
-import { CliError } from './commands/common';
-import { runDemo } from './commands/demo';
-import { runAppendix, runReport, runRoutes } from './commands/report';
-import { runRoadmapCommand } from './commands/roadmap';
-import { runTemplates } from './commands/templates';
-import { runUnhighlight } from './commands/unhighlight';
+import { L } from '../core/strings/local';
+import { CliError } from './commands/errors';
+
+declare const OKO_VERSION: string | undefined;
 
 const HELP = `ОКО — анализ результатов оценочных процедур (ВПР, ОГЭ, ЕГЭ, диагностики) в .xlsx
 
@@ -47,33 +44,38 @@ const HELP = `ОКО — анализ результатов оценочных 
   oko appendix <книга.xlsx> [-o приложения.docx] [--procedure …] [--subject …] [--class …]
       Приложения к рабочим программам (.docx): по классу и предмету — несформированные
       умения с заданиями, которые их показали, и блок согласования (ШМО, УВР, директор).
+  oko --version
   oko help
 `;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  analyze: runAnalyze,
-  aggregate: runAggregate,
-  demo: runDemo,
-  unhighlight: runUnhighlight,
-  templates: runTemplates,
-  roadmap: runRoadmapCommand,
-  report: runReport,
-  routes: runRoutes,
-  appendix: runAppendix,
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  analyze: async () => (await import('./commands/analyze')).runAnalyze,
+  aggregate: async () => (await import('./commands/aggregate')).runAggregate,
+  demo: async () => (await import('./commands/demo')).runDemo,
+  unhighlight: async () => (await import('./commands/unhighlight')).runUnhighlight,
+  templates: async () => (await import('./commands/templates')).runTemplates,
+  roadmap: async () => (await import('./commands/roadmap')).runRoadmapCommand,
+  report: async () => (await import('./commands/report')).runReport,
+  routes: async () => (await import('./commands/report')).runRoutes,
+  appendix: async () => (await import('./commands/report')).runAppendix,
 };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`oko ${typeof OKO_VERSION === 'string' ? OKO_VERSION : 'dev'}\n`);
+    return 0;
+  }
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
     return command ? 0 : 1;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`Неизвестная команда «${command}».\n\n${HELP}`);
     return 1;
   }
-  return run(rest);
+  return (await load())(rest);
 }
 
 // `oko … | head` closes the pipe early: that is not an error worth a stack trace.
@@ -88,7 +90,9 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof CliError) {
-      process.stderr.write(`${e.message}\n`);
+      // An unreadable file (read/index.ts UnreadableWorkbook, told by its `kind`): say that nothing was written.
+      const unreadable = typeof (e as CliError & { kind?: unknown }).kind === 'string';
+      process.stderr.write(`${unreadable ? `${L.nothingWritten}\n` : ''}${e.message}\n`);
       process.exitCode = e.exitCode;
       return;
     }

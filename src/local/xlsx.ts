@@ -1,4 +1,6 @@
-// The .xlsx host: reads a workbook into Grids and renders SheetSpecs with ExcelJS.
+// ExcelJS helpers: Grids from an ExcelJS workbook and SheetSpecs rendered with ExcelJS. The `oko` commands
+// no longer read or write through these (src/local/read and src/local/package do, without losing anything);
+// tests use them as an independent second reader, and the sample school is written with ExcelJS.
 import ExcelJS from 'exceljs';
 import { type CellValue, columnLetter, type Grid, type Workbook } from '../core/grid';
 import { isOkoHighlightFormula, type SheetHighlight } from '../core/output/highlight';

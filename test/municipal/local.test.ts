@@ -105,7 +105,7 @@ describe('oko aggregate', () => {
     const stdout = execFileSync(process.execPath, [join(ROOT, 'bin', 'oko.cjs'), 'aggregate', dir, '-o', out, '--today', TODAY], {
       encoding: 'utf8',
     });
-    expect(stdout).toContain('ОШИБКА. Закрытая.xlsx: файл не прочитан (повреждён или это не .xlsx)');
+    expect(stdout).toContain('ОШИБКА. Закрытая.xlsx: Файл «Закрытая.xlsx» повреждён (файл обрезан: не хватает конца)');
     expect(stdout).toContain(`ОШИБКА. Не то.xlsx: ${M.read.noResults}`);
     expect(stdout).toContain('ОШИБКА. Пустая.xlsx');
     expect(stdout).toMatch(/ОШИБКА\. С ошибками\.xlsx: в данных ошибок: 2/);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const OUTPUTS = ['dist/school/Code.js', 'dist/school/Sidebar.html', 'dist/oko.cjs', 'dist/municipal/Code.js', 'dist/digest/Code.js'];
+const OUTPUTS = ['dist/school/Code.js', 'dist/school/Sidebar.html', 'dist/cli/oko.mjs', 'dist/municipal/Code.js', 'dist/digest/Code.js'];
 const INPUTS = ['src', 'sidebar', 'editions', 'scripts/build.mjs', 'appsscript.json', 'package.json'];
 
 function newest(path: string): number {

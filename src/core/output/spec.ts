@@ -81,6 +81,8 @@ export interface SheetSpec {
   notes?: NoteSpec[];
   charts?: ChartSpec[];
   tabColor?: string;
+  /** A service tab users need not see (the municipal job's state). */
+  hidden?: boolean;
 }
 
 export function isFormula(v: SpecCell): v is FormulaCell {

@@ -556,5 +556,6 @@ export const S = {
 // what it uses), the municipal edition's and the e-mail digest edition's.
 export { D } from './digest';
 export { DA, DG, DP, DR, DS } from './docs';
+export { L } from './local';
 export { M } from './municipal';
 export { UI } from './ui';

@@ -5,7 +5,6 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import ExcelJS from 'exceljs';
 import type { Grid, Workbook } from '../../core/grid';
 import { norm } from '../../core/grid';
 import { CONFIG_SHEETS } from '../../core/input/config';
@@ -23,21 +22,22 @@ import { readSources, unitsFromFiles } from '../../core/municipal/sources';
 import { parseHistory, parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
 import { hasErrors } from '../../core/problems';
 import { M, S } from '../../core/strings';
-import { readXlsx, renderSheet, worksheetGrid } from '../xlsx';
-import { CliError, printProblems, writeWorkbookAtomic } from './common';
+import { writeFileAtomic } from '../output';
+import { writePackage } from '../package/write';
+import { type ReadResult, readWorkbookFile, UnreadableWorkbook } from '../read';
+import { CliError, printProblems } from './common';
 
 const USAGE =
   'oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx] [--today 2026-05-20]';
 const SOURCES_FILE = `${M.tabs.sources}.xlsx`;
 
 function isWorkbookFile(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
+  return /\.(xlsx|xlsm|xls|ods|csv)$/i.test(name) && !name.startsWith('~$') && !name.startsWith('.');
 }
 
 async function readGrids(path: string): Promise<Map<string, Grid>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
-  return new Map(wb.worksheets.map((ws) => [norm(ws.name), worksheetGrid(ws)]));
+  const { workbook } = await readWorkbookFile(path);
+  return new Map(workbook.grids.map((g) => [norm(g.name), g]));
 }
 
 export interface AggregateOptions {
@@ -74,10 +74,10 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   const byLower = new Map(files.map((f) => [f.toLowerCase(), f]));
 
   // «Источники» and «Настройки ОКО»: from the sources workbook, else the previous output, else defaults.
-  const prior = existsSync(outPath) ? await readXlsx(outPath).catch(() => null) : null;
+  const prior: ReadResult | null = existsSync(outPath) ? await readWorkbookFile(outPath).catch(() => null) : null;
   const sourceGrids = sourcesPath ? await readGrids(sourcesPath) : null;
   const sources = sourceGrids ? readSources(sourceGrids.get(norm(M.tabs.sources)), 'file') : unitsFromFiles(files);
-  const priorGrids = new Map((prior?.data.grids ?? []).map((g) => [norm(g.name), g]));
+  const priorGrids = new Map((prior?.workbook.grids ?? []).map((g) => [norm(g.name), g]));
   const settingsGrid = sourceGrids?.get(norm(S.tabs.settings)) ?? priorGrids.get(norm(S.tabs.settings));
   const { settings, problems: settingProblems } = readDistrictSettings(settingsGrid);
   const fatal = [
@@ -110,10 +110,12 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
     if (!actual) loaded = new SourceError(M.read.fileMissing);
     else {
       try {
-        loaded = (await readXlsx(join(folder, actual))).data;
+        loaded = (await readWorkbookFile(join(folder, actual))).workbook;
       } catch (e) {
-        // ExcelJS/JSZip messages end with a URL to their docs: the first clause is the reason.
-        loaded = new SourceError(M.read.fileFailed((e instanceof Error ? e.message : String(e)).split(/ : | \(?https?:/)[0] as string));
+        // An unreadable file says what it seems to be and what to do; the job lists it and carries on.
+        loaded = new SourceError(
+          e instanceof UnreadableWorkbook ? e.message : M.read.fileFailed(e instanceof Error ? e.message : String(e)),
+        );
       }
     }
     const read = (): Workbook => {
@@ -131,12 +133,15 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   const status = buildStatusTab(district, { done: records.size, total: sources.units.length, failed, phase: 'finished', resumeMinutes: 1 });
   const report: AggregateReport = { total: sources.units.length, done: records.size, failed, district };
 
-  const wb = prior?.wb ?? new ExcelJS.Workbook();
-  for (const spec of tabs) renderSheet(wb, spec);
-  renderSheet(wb, status);
-  if (!wb.getWorksheet(S.tabs.settings)) renderSheet(wb, buildDistrictSettingsTab(settings));
-  const state = renderSheet(wb, stateSpec([...records.values()], XLSX_CELL_CHARS, finished.history));
-  state.state = 'hidden';
+  const priorNames = new Set(priorGrids.keys());
+  const plan2 = {
+    replace: [...tabs, status, { ...stateSpec([...records.values()], XLSX_CELL_CHARS, finished.history), hidden: true }],
+    ensure: priorNames.has(norm(S.tabs.settings)) ? [] : [buildDistrictSettingsTab(settings)],
+    remove: [],
+    highlights: null,
+  };
+  const base = prior?.source.kind === 'xlsx' ? prior.source.pkg : { grids: [] };
+  const { bytes } = writePackage(base, plan2);
   const written: string[] = [];
   if (opts.json) {
     writeFileSync(opts.json, `${JSON.stringify(buildMunicipalExport(district, settings), null, 1)}\n`);
@@ -146,7 +151,7 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
     writeFileSync(opts.csv, toCsv(LONG_COLUMNS, longRows(district)));
     written.push(opts.csv);
   }
-  await writeWorkbookAtomic(wb, opts.out);
+  writeFileAtomic(opts.out, bytes);
   written.push(opts.out);
   return { report, written, plan };
 }

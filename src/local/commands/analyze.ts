@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CHECK_IDS } from '../../core/analysis/checks';
 import type { AnalysisRun } from '../../core/pipeline';
-import { S } from '../../core/strings';
+import { L, S } from '../../core/strings';
 import { analyzeFile } from '../analyze-file';
+import { defaultOutput } from '../output';
+import type { WorkbookSource } from '../read';
 import { CliError, pct, printProblems } from './common';
 
 export function printSummary(run: AnalysisRun, out: NodeJS.WritableStream): void {
@@ -31,8 +33,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const input = positionals[0];
   if (!input) throw new CliError('Укажите файл: oko analyze <результаты.xlsx> [-o вывод.xlsx] [--json вывод.json]');
   if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, '.oko.xlsx');
-  const { run, written } = await analyzeFile(input, { out, ...(values.json ? { json: values.json } : {}) });
+  const out = values.out ?? ((source: WorkbookSource) => defaultOutput(input, 'oko', source));
+  const { run, written, source } = await analyzeFile(input, { out, ...(values.json ? { json: values.json } : {}) });
   if (!run.ok) {
     process.stderr.write(`ОКО: данные не приняты, ничего не записано. Исправьте и запустите снова:\n`);
     printProblems(run.problems, process.stderr, ['error']);
@@ -45,7 +47,14 @@ export async function runAnalyze(args: string[]): Promise<number> {
       process.stdout.write('\nЗамечания:\n');
       printProblems(notes, process.stdout, ['warning', 'info']);
     }
+    if (source.kind !== 'xlsx') process.stdout.write(`\n${convertedNote(source, written[written.length - 1] as string)}\n`);
     process.stdout.write(`\nЗаписано: ${written.join(', ')}\n`);
   }
   return 0;
+}
+
+/** «Исходный файл — .xls (Excel 97–2003): ОКО записало новую книгу …» */
+export function convertedNote(source: WorkbookSource, out: string): string {
+  const kind = L.kinds[source.kind] ?? source.kind;
+  return L.converted(source.kind === 'csv' && 'detail' in source && source.detail ? `${kind} (${source.detail})` : kind, out);
 }

@@ -3,14 +3,7 @@ import { dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { formatProblem, type Problem } from '../../core/problems';
 
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+export { CliError } from './errors';
 
 /** Writes to a temporary file beside the target, then renames: no half-written workbook is ever left. */
 export async function writeWorkbookAtomic(wb: ExcelJS.Workbook, path: string): Promise<void> {

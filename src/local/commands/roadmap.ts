@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { ruDate } from '../../core/roadmap/dates';
 import { buildDigest } from '../../core/roadmap/digest';
 import { type RoadmapExtras, type RoadmapRequest, type RoadmapResult, runRoadmap } from '../../core/roadmap/run';
+import { defaultOutput } from '../output';
+import type { WorkbookSource } from '../read';
 import { runOnFile } from '../run-file';
 import { CliError, printProblems } from './common';
 
@@ -15,17 +17,15 @@ export interface RoadmapFileResult {
 }
 
 /** Reads the workbook, builds the roadmap, writes the output only when everything is in order. */
-export async function roadmapFile(input: string, out: string, req: RoadmapRequest, extras: RoadmapExtras = {}): Promise<RoadmapFileResult> {
-  const { result, report } = await runOnFile(
-    input,
-    out,
-    (wb) => runRoadmap(wb, req, extras),
-    (wb) => {
-      // The dashboard is formulas without cached values: have Excel compute them when the file opens.
-      wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-    },
-  );
-  return { result, written: report ? [out] : [] };
+export async function roadmapFile(
+  input: string,
+  out: string | ((source: WorkbookSource) => string),
+  req: RoadmapRequest,
+  extras: RoadmapExtras = {},
+): Promise<RoadmapFileResult> {
+  // Formulas of the dashboard have no cached values: the package writer has Excel compute them on open.
+  const outcome = await runOnFile(input, out, (wb) => runRoadmap(wb, req, extras));
+  return { result: outcome.result, written: outcome.out ? [outcome.out] : [] };
 }
 
 const USAGE =
@@ -81,7 +81,7 @@ export async function runRoadmapCommand(args: string[]): Promise<number> {
     ...(values['results-date'] ? { resultsDate: values['results-date'] } : {}),
     ...(values.levels ? { levels: values.levels } : {}),
   };
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, '.roadmap.xlsx');
+  const out = values.out ?? ((source: WorkbookSource) => defaultOutput(input, 'roadmap', source));
   const { result, written } = await roadmapFile(input, out, req);
   if (!result.ok) {
     process.stderr.write('ОКО: дорожная карта не построена, ничего не записано. Исправьте и запустите снова:\n');

@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { builtInTemplates, findTemplate, templateInfo } from '../../core/roadmap/library';
 import { buildTemplateSheet, TEMPLATE_SHEET } from '../../core/roadmap/template-sheet';
 import { S } from '../../core/strings';
-import { readXlsx, renderSheet } from '../xlsx';
-import { CliError, writeWorkbookAtomic } from './common';
+import { defaultOutput, writeFileAtomic } from '../output';
+import { writePackage } from '../package/write';
+import { readWorkbookFile } from '../read';
+import { CliError } from './common';
 
 const SCOPE: Record<string, string> = { school: 'школа', region: 'регион (модель)', municipality: 'муниципалитет' };
 
@@ -28,7 +30,7 @@ export function templatesText(): string {
 }
 
 /** «Создать шаблон»: adds the template sheet to the workbook; refuses when the sheet already exists. */
-export async function copyTemplateFile(id: string, input: string, out: string): Promise<void> {
+export async function copyTemplateFile(id: string, input: string, out: string): Promise<string> {
   const tpl = findTemplate(id);
   if (!tpl)
     throw new CliError(
@@ -37,12 +39,15 @@ export async function copyTemplateFile(id: string, input: string, out: string): 
         builtInTemplates().map((t) => t.id),
       ),
     );
-  const { wb } = await readXlsx(input);
-  if (wb.worksheets.some((w) => w.name.trim().toLowerCase() === TEMPLATE_SHEET.toLowerCase())) {
+  const { workbook, source } = await readWorkbookFile(input);
+  if (workbook.grids.some((g) => g.name.trim().toLowerCase() === TEMPLATE_SHEET.toLowerCase())) {
     throw new CliError(S.roadmap.templateSheetExists(TEMPLATE_SHEET), 2);
   }
-  renderSheet(wb, buildTemplateSheet(tpl));
-  await writeWorkbookAtomic(wb, out);
+  const plan = { replace: [buildTemplateSheet(tpl)], ensure: [], remove: [], highlights: null };
+  // A .csv/.xls/.ods becomes a new .xlsx beside it, never written over the original.
+  const path = source.kind !== 'xlsx' && out === input ? defaultOutput(input, 'template', source) : out;
+  writeFileAtomic(path, writePackage(source.kind === 'xlsx' ? source.pkg : workbook, plan).bytes);
+  return path;
 }
 
 export async function runTemplates(args: string[]): Promise<number> {
@@ -56,9 +61,9 @@ export async function runTemplates(args: string[]): Promise<number> {
     throw new CliError('Использование: oko templates | oko templates copy <id> <книга.xlsx> [-o вывод.xlsx]');
   if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
   const out = values.out ?? input;
-  await copyTemplateFile(id, input, out);
+  const written = await copyTemplateFile(id, input, out);
   process.stdout.write(
-    `Лист «${TEMPLATE_SHEET}» создан из шаблона «${id}»: ${out}\nОтредактируйте его и постройте карту: oko roadmap ${out} --template лист …\n`,
+    `Лист «${TEMPLATE_SHEET}» создан из шаблона «${id}»: ${written}\nОтредактируйте его и постройте карту: oko roadmap ${written} --template лист …\n`,
   );
   return 0;
 }

@@ -5,12 +5,17 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { S } from '../../core/strings';
 import { emptyPlan } from '../../core/write/plan';
+import { defaultOutput } from '../output';
+import type { WorkbookSource } from '../read';
 import { runOnFile } from '../run-file';
 import { CliError } from './common';
 
-export async function unhighlightFile(input: string, out: string): Promise<number> {
-  const { report } = await runOnFile(input, out, () => ({ ok: true, write: { ...emptyPlan(), highlights: [] } }));
-  return report?.highlights?.removed ?? 0;
+export async function unhighlightFile(
+  input: string,
+  out: string | ((source: WorkbookSource) => string),
+): Promise<{ removed: number; out: string }> {
+  const outcome = await runOnFile(input, out, () => ({ ok: true, write: { ...emptyPlan(), highlights: [] } }));
+  return { removed: outcome.report?.highlights?.removed ?? 0, out: outcome.out as string };
 }
 
 export async function runUnhighlight(args: string[]): Promise<number> {
@@ -18,9 +23,8 @@ export async function runUnhighlight(args: string[]): Promise<number> {
   const input = positionals[0];
   if (!input) throw new CliError('Укажите файл: oko unhighlight <книга.xlsx> [-o вывод.xlsx]');
   if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  // Never overwrite the user's file by default: ExcelJS does not keep every feature of a workbook.
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, '.unhighlighted.xlsx');
-  const removed = await unhighlightFile(input, out);
+  // The user's file is never overwritten by default.
+  const { removed, out } = await unhighlightFile(input, values.out ?? ((source) => defaultOutput(input, 'unhighlighted', source)));
   process.stdout.write(`${S.menu.unhighlightDone(removed)}\nЗаписано: ${out}\n`);
   return 0;
 }
