@@ -58,7 +58,8 @@ for (const size of SIZES) {
 // Issue «full analysis»: the same million scores as three procedures of the same students (two
 // diagnostics and the ВПР), so linking, dynamics, risk and objectivity have work to do.
 const MULTI = Number(process.env.OKO_BENCH_MULTI ?? 1_000_000);
-const multi = MULTI > 0 ? (process.stderr.write(`  running ${k(MULTI)} scores in 3 procedures…\n`), runCase(MULTI, 3)) : null;
+if (MULTI > 0) process.stderr.write(`  running ${k(MULTI)} scores in 3 procedures…\n`);
+const multi = MULTI > 0 ? runCase(MULTI, 3) : null;
 
 const head = [
   'scores',

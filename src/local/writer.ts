@@ -56,6 +56,9 @@ export function packageWriter(input: Package | { grids: readonly Grid[] }, sheet
   };
   return {
     writer,
-    finish: () => bytes ?? (write(), bytes as unknown as Uint8Array),
+    finish: () => {
+      if (!bytes) write();
+      return bytes as unknown as Uint8Array;
+    },
   };
 }

@@ -4,7 +4,7 @@
 // links in a dialog. Nothing is written to the spreadsheet, so no document lock is taken.
 import { type DocsRequest, selectForDocs } from '../core/docs/context';
 import { escapeHtml } from '../core/docs/html';
-import { buildDocument, DOCUMENT_KINDS, type DocumentKind } from '../core/docs/index';
+import { buildDocument, DOCUMENT_KINDS } from '../core/docs/index';
 import { runAnalysis } from '../core/pipeline';
 import type { Problem } from '../core/problems';
 import { DG, S } from '../core/strings';

@@ -121,7 +121,7 @@ function swapIn(ss: SpreadsheetLike, f: Fresh, tabs: TabDirectory): SheetLike {
         transfer(ss, f);
         tabs.remove(temp);
         return kept;
-      } catch (e) {
+      } catch {
         if (attempt < 2) continue;
         // The last resort: the new version, dressed, replaces the old sheet.
         try {

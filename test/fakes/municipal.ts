@@ -229,7 +229,7 @@ export class FakeSheetsApi implements SheetsApiLike {
 
   constructor(
     private readonly log: CallLog,
-    private readonly clock: FakeClock,
+    clock: FakeClock,
     private readonly guard: ScopeGuard,
     private readonly open: (id: string) => FakeSpreadsheet,
     private readonly locales: Map<string, string>,

@@ -13,16 +13,14 @@ import type { SheetSpec } from '../output/spec';
 import { type Problem, problem } from '../problems';
 import { type AcademicYear, academicYear, parts, ruDate } from '../roadmap/dates';
 import { keyText, slug } from '../roadmap/keys';
-import { findTemplate } from '../roadmap/library';
 import { type MergeResult, mergeRoadmap } from '../roadmap/merge';
+import { municipalTemplate } from '../roadmap/municipal-template';
 import { type PlannedRow, planRoadmap } from '../roadmap/plan';
 import { readRoadmapTab } from '../roadmap/tab-read';
 import { M } from '../strings';
 import type { District } from './district';
 import type { DistrictSettings } from './settings';
 import { partnerText, type SupportPlan } from './support';
-
-export const DISTRICT_TEMPLATE = 'municipal-low-results';
 
 export type SupportKind = 'coordinator' | 'diagnostics' | 'plan' | 'partner' | 'experience';
 
@@ -171,13 +169,9 @@ export function buildDistrictRoadmap(d: District, plan: SupportPlan, s: District
   }
   const year = districtYear(setting, d.today);
   const name = districtRoadmapName(year);
-  const template = findTemplate(DISTRICT_TEMPLATE);
-  if (!template) {
-    problems.push(problem('error', 'district-roadmap-template', name, M.support.templateMissing));
-    return { name, spec: null, merged: null, problems, year };
-  }
+  const template = municipalTemplate();
   const base = planRoadmap(
-    { template, templateLabel: `«${template.title}» (${template.id})`, year, procedure: M.support.procedure(year.label), levels: [] },
+    { template, templateLabel: `«${template.title}»`, year, procedure: M.support.procedure(year.label), levels: [] },
     { deficits: [], atRisk: [], objectivity: [] },
   );
   const { rows } = supportRows(base.rows, plan);

@@ -20,7 +20,6 @@
 // Schools whose every work has too few participants are marked, not flagged. The output is a support
 // list: no ranks, no ordering by results (seed 002 §2.1, §2.6).
 
-import { shareAtLeast, shareBelow } from '../analysis/exact';
 import { M } from '../strings';
 import type { DistrictSchool } from './district';
 import { comparePct, compareRatios } from './exact';
