@@ -335,10 +335,10 @@ export function analysisSection(app: App, hooks: AnalysisHooks): AnalysisSection
       const row = { info, check, state, item, tabs, form };
       check.addEventListener('change', () => {
         if (form) form.box.hidden = !check.checked;
-        setState(row, check.checked ? 'waiting' : 'off');
+        setState(row, check.checked ? 'ready' : 'off');
         showReady();
       });
-      setState(row, check.checked ? 'waiting' : 'off');
+      setState(row, check.checked ? 'ready' : 'off');
       setTabs(row, info.tabs);
       return row;
     });

@@ -181,6 +181,8 @@ export const UI = {
     took: (ms: number) => `Заняло ${duration(ms)}.`,
     progress: (done: number, total: number) => `Выполнено шагов: ${done} из ${total}`,
     state: {
+      /** Ticked, before any run: nothing to say yet. */
+      ready: '',
       waiting: 'ожидание',
       running: 'выполняется…',
       done: 'готово',
