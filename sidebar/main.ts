@@ -87,7 +87,7 @@ function start(): void {
         const overview = await call('getDataOverview');
         data.show(overview);
         analysis.show(overview.steps);
-        documents.show(overview.documents, overview.firstRun.hasResults && overview.errors === 0);
+        documents.show(overview.documents, !overview.firstRun.hasResults ? UI.docs.noData : overview.errors > 0 ? UI.docs.fixFirst : null);
         // The menu «Дорожная карта…» opens the panel on the roadmap form.
         if (overview.steps.some((s) => s.form?.focus)) {
           tabs.show('analysis');

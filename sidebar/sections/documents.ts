@@ -17,7 +17,8 @@ const ALL = '';
 
 export interface DocumentsSection {
   panel: HTMLElement;
-  show(options: DocumentOptions, hasResults: boolean): void;
+  /** `blocked`: why documents cannot be made yet (no results, errors in the data); null when they can. */
+  show(options: DocumentOptions, blocked: string | null): void;
   /** Scrolls to the card and puts the cursor on «Создать документы». */
   focus(): void;
 }
@@ -69,7 +70,7 @@ export function documentsSection(app: App): DocumentsSection {
     el('p', { class: 'muted small' }, UI.docs.intro),
     body,
   );
-  const empty = el('p', { class: 'muted' }, UI.docs.noData);
+  const empty = el('p', { class: 'muted', id: 'docs-blocked' });
   panel.append(empty);
   let expectedMs = 0;
 
@@ -127,9 +128,10 @@ export function documentsSection(app: App): DocumentsSection {
 
   return {
     panel,
-    show(options, hasResults) {
-      body.hidden = !hasResults;
-      empty.hidden = hasResults;
+    show(options, blocked) {
+      body.hidden = blocked !== null;
+      empty.hidden = blocked === null;
+      empty.textContent = blocked ?? '';
       expectedMs = options.expectedMs;
       fill(subject, el('option', { value: ALL }, UI.docs.allSubjects), ...options.subjects.map((s) => el('option', { value: s }, s)));
       fill(klass, el('option', { value: ALL }, UI.docs.allClasses), ...options.classes.map((c) => el('option', { value: c }, c)));

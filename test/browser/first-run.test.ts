@@ -90,6 +90,7 @@ describe('the first run at 300 × 700', () => {
     expect(await inView(page, '#open-example')).toBe(true);
     expect(await js<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(W);
     await screenshot(page, 'first-run-empty');
+    await expect(page.locator('#docs-blocked').textContent()).resolves.toBe(UI.docs.noData);
 
     await page.locator('#open-example').click();
     await idle(page);
@@ -194,6 +195,10 @@ describe('the first run at 300 × 700', () => {
       'later',
     ]);
     await screenshot(page, 'first-run-errors');
+    // Documents wait for the data to be fixed, and say so.
+    await expect(page.locator('#docs-blocked').textContent()).resolves.toBe(UI.docs.fixFirst);
+    await expect(page.locator('#docs-form').count()).resolves.toBe(1);
+    await expect(js<boolean>(page, "document.getElementById('docs-form').checkVisibility()")).resolves.toBe(false);
 
     // The work lacks a subject and a grade: «Указать» asks for them and puts them into the sheet's name.
     const work = page.locator('#works li').first();

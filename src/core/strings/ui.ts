@@ -223,6 +223,7 @@ export const UI = {
     refused: 'Документы не созданы: исправьте замечания ниже.',
     notes: 'Замечания:',
     noData: 'Сначала нужны распознанные результаты (раздел «Данные»).',
+    fixFirst: 'Документы можно сделать, когда в данных не останется ошибок: они в разделе «Данные».',
     /** What Google's Drive said, as what to do (the technical text in brackets, for the IT person). */
     failed: {
       rate: (reason: string) =>
