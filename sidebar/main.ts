@@ -1,6 +1,8 @@
-// The sidebar: four sections in tabs — «Данные» (recognised sheets and problems, each a link to its
-// cell), «Настройки», «Анализ» (steps with progress and a summary), «Фильтр ШМО». One failure box for
-// every call; buttons that call the server are disabled while a call runs.
+// The sidebar: four sections in tabs — «Данные» (first steps, recognised works and problems, each a
+// link to its cell), «Настройки», «Анализ» (a sticky run bar with progress, «Что дальше» and the
+// results, the steps, «Справка и ИОМ в Google Документах»), «Фильтр ШМО». Buttons that call the server
+// are disabled while a call runs; a failure outside a run shows in the alert box under the tabs, brought
+// into view.
 
 import { UI } from '../src/core/strings';
 import type { CellRef } from '../src/server/contract';
@@ -9,6 +11,7 @@ import { whileBusy } from './busy';
 import { byId, el, fill } from './dom';
 import { analysisSection } from './sections/analysis';
 import { dataSection } from './sections/data';
+import { documentsSection } from './sections/documents';
 import { filterSection } from './sections/filter';
 import { settingsSection } from './sections/settings';
 import { call } from './server';
@@ -23,6 +26,8 @@ function showError(message: string | null): void {
   }
   fill(box, el('strong', {}, `${UI.errorHeading}: `), message);
   box.hidden = false;
+  const top = box.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight - 40) box.scrollIntoView({ block: 'nearest' });
 }
 
 function jump(place: CellRef): void {
@@ -38,9 +43,17 @@ function jump(place: CellRef): void {
 
 function start(): void {
   const app: App = { jump, showError, setProblems: (p) => data.setProblems(p) };
-  const data = dataSection(app, () => load());
+  const data = dataSection(app, {
+    refresh: () => load(),
+    goRun: () => {
+      tabs.show('analysis', true);
+      byId('run').focus();
+    },
+  });
   const settings = settingsSection(app);
-  const analysis = analysisSection(app);
+  const documents = documentsSection(app);
+  const analysis = analysisSection(app, { goDocuments: () => documents.focus() });
+  analysis.slot.append(documents.panel);
   const filter = filterSection(app);
   const tabs = tabList(UI.sectionsLabel, [
     { id: 'data', label: UI.sections.data, panel: data.panel },
@@ -55,7 +68,7 @@ function start(): void {
     el(
       'main',
       {},
-      el('header', {}, el('h1', {}, UI.title), el('p', { class: 'muted' }, UI.intro)),
+      el('header', {}, el('h1', {}, UI.title), el('p', { class: 'muted intro' }, UI.intro)),
       tabs.bar,
       el('div', { id: 'error', class: 'error', role: 'alert', hidden: '' }),
       status,
@@ -74,6 +87,7 @@ function start(): void {
         const overview = await call('getDataOverview');
         data.show(overview);
         analysis.show(overview.steps);
+        documents.show(overview.documents, !overview.firstRun.hasResults ? UI.docs.noData : overview.errors > 0 ? UI.docs.fixFirst : null);
         // The menu «Дорожная карта…» opens the panel on the roadmap form.
         if (overview.steps.some((s) => s.form?.focus)) {
           tabs.show('analysis');

@@ -10,7 +10,7 @@ export interface Section {
   onFirstShow?: () => void;
 }
 
-export function tabList(label: string, sections: readonly Section[]): { bar: HTMLElement; show(id: string): void } {
+export function tabList(label: string, sections: readonly Section[]): { bar: HTMLElement; show(id: string, focus?: boolean): void } {
   const shown = new Set<string>();
   const tabs = sections.map((s) =>
     el('button', { type: 'button', role: 'tab', id: `tab-${s.id}`, 'aria-controls': `panel-${s.id}`, class: 'tab' }, s.label),
@@ -57,5 +57,5 @@ export function tabList(label: string, sections: readonly Section[]): { bar: HTM
     });
   });
   const bar = el('div', { role: 'tablist', 'aria-label': label, class: 'tabs' }, ...tabs);
-  return { bar, show: (id) => show(id) };
+  return { bar, show: (id, focus = false) => show(id, focus) };
 }

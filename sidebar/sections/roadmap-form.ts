@@ -21,6 +21,8 @@ export interface RoadmapFormView {
   filled(): boolean;
   setDisabled(on: boolean): void;
   focus(): void;
+  /** Puts the cursor on the first empty field that «filled» needs. */
+  focusMissing(): void;
 }
 
 function field(id: string, label: string, control: HTMLElement, help?: string): HTMLElement {
@@ -137,5 +139,9 @@ export function roadmapForm(app: App, info: RoadmapFormInfo): RoadmapFormView {
       for (const c of controls) c.disabled = on;
     },
     focus: () => template.focus(),
+    focusMissing: () => {
+      const v = value();
+      (v.template === '' ? template : v.year === '' ? year : procedure).focus();
+    },
   };
 }

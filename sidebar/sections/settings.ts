@@ -1,5 +1,7 @@
-// «Настройки»: every setting with its label, value, explanation and range. Checked here (number,
-// range) before anything is sent, and again on the server (with the order of paired thresholds).
+// «Настройки»: every setting with its label, value, explanation and range, filled with what the
+// analysis uses now (the defaults before «Настройки ОКО» exists). An emptied field means the default,
+// never «Нужно число.». Checked here (number, range) before anything is sent, and again on the server
+// (with the order of paired thresholds).
 
 import { UI } from '../../src/core/strings';
 import type { FieldError, SettingField, SettingsView } from '../../src/server/contract';
@@ -17,8 +19,13 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The value a field stands for: its number, the default when empty, null when it is not a number. */
+export function fieldValue(f: SettingField, text: string): number | null {
+  return text.trim() === '' ? f.default : parseNumber(text);
+}
+
 export function checkField(f: SettingField, text: string): string | null {
-  const n = parseNumber(text);
+  const n = fieldValue(f, text);
   if (n === null) return UI.settings.invalidNumber;
   if (n < f.min || n > f.max) return UI.settings.outOfRange(f.min, f.max);
   return null;
@@ -38,7 +45,7 @@ export function settingsSection(app: App): { panel: HTMLElement; load(): void } 
     'section',
     {},
     el('h2', {}, UI.settings.heading),
-    el('p', { class: 'muted' }, UI.settings.intro),
+    el('p', { class: 'muted' }, UI.settings.intro, ' ', UI.settings.emptyIsDefault),
     problems,
     form,
     status,
@@ -68,6 +75,7 @@ export function settingsSection(app: App): { panel: HTMLElement; load(): void } 
         'aria-describedby': `${id}-help ${id}-err`,
       });
       input.value = f.value;
+      input.placeholder = String(f.default).replace('.', ',');
       const error = el('p', { id: `${id}-err`, class: 'field-error' });
       error.hidden = true;
       return { field: f, input, error };
@@ -116,7 +124,7 @@ export function settingsSection(app: App): { panel: HTMLElement; load(): void } 
       const message = checkField(r.field, r.input.value);
       setError(r, message);
       if (message) bad++;
-      else values[r.field.key] = parseNumber(r.input.value) as number;
+      else values[r.field.key] = fieldValue(r.field, r.input.value) as number;
     }
     if (bad > 0) {
       status.textContent = UI.settings.fixErrors(bad);

@@ -216,26 +216,61 @@ export function defaultSettings(): Settings {
 }
 
 /**
- * Reads «key | label | value» rows of `defs` from a settings sheet into `into`: a value that is not a
- * number or is out of range is an error naming its cell, and the default stays.
+ * Where a settings sheet keeps each part of a row, 0-based. ОКО writes «Параметр | Значение | Пояснение |
+ * Ключ» (the Russian name first, the service key last); sheets of earlier versions have «Ключ | Параметр |
+ * Значение | Пояснение». The header row says which; a sheet without one is read the earlier way.
+ */
+export interface SettingsColumns {
+  key: number;
+  label: number;
+  value: number;
+  help: number;
+  /** 0-based row of the header; -1 when there is none. */
+  header: number;
+}
+
+/** The layout ОКО writes now (core/output/settings-tab.ts). */
+export const SETTINGS_COLUMNS: SettingsColumns = { label: 0, value: 1, help: 2, key: 3, header: 0 };
+/** Sheets made before the Russian name came first, and sheets without a header. */
+const EARLIER: SettingsColumns = { key: 0, label: 1, value: 2, help: 3, header: -1 };
+
+export function settingsColumns(grid: Pick<Grid, 'values'>): SettingsColumns {
+  for (let r = 0; r < Math.min(grid.values.length, 5); r++) {
+    const cells = (grid.values[r] ?? []).map((v) => norm(v));
+    const key = cells.findIndex((c) => c.startsWith('ключ'));
+    const value = cells.indexOf('значение');
+    if (key < 0 || value < 0) continue;
+    const label = cells.indexOf('параметр');
+    const help = cells.indexOf('пояснение');
+    return { key, value, label: label >= 0 ? label : EARLIER.label, help: help >= 0 ? help : EARLIER.help, header: r };
+  }
+  return EARLIER;
+}
+
+/**
+ * Reads the rows of `defs` from a settings sheet into `into` (columns by its header: `settingsColumns`):
+ * a value that is not a number or is out of range is an error naming its cell, and the default stays.
  */
 export function readSettingRows(grid: Grid, defs: readonly SettingDef[], into: Record<string, number>, problems: Problem[]): void {
   const byKey = new Map<string, SettingDef>(defs.map((d) => [d.key, d]));
+  const cols = settingsColumns(grid);
   grid.values.forEach((row, i) => {
-    const def = byKey.get(cellText(row[0]));
+    const def = byKey.get(cellText(row[cols.key]));
     if (!def) return;
-    const raw = row[2];
+    const raw = row[cols.value];
     const n = typeof raw === 'number' ? raw : Number(cellText(raw).replace(',', '.'));
     if (cellText(raw) === '' || !Number.isFinite(n)) {
-      problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, 3));
+      problems.push(problem('error', 'settings-number', grid.name, S.settingsBad(def.label, S.settingsNumber), i + 1, cols.value + 1));
     } else if (n < def.min || n > def.max) {
-      problems.push(problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, 3));
+      problems.push(
+        problem('error', 'settings-range', grid.name, S.settingsBad(def.label, S.settingsRange(def.min, def.max)), i + 1, cols.value + 1),
+      );
     } else into[def.key] = n;
   });
 }
 
 /**
- * Reads the settings sheet: column A holds the key, column C the value. Unknown keys are ignored,
+ * Reads the settings sheet (columns by its header, see `settingsColumns`). Unknown keys are ignored,
  * missing keys keep their defaults, so a sheet from an older version still works.
  */
 export function readSettings(grid: Grid | undefined): { settings: Settings; problems: Problem[] } {
@@ -244,6 +279,7 @@ export function readSettings(grid: Grid | undefined): { settings: Settings; prob
   if (!grid) return { settings: settings as Settings, problems };
   const byKey = new Map<string, SettingDef>(SETTING_DEFS.map((d) => [d.key, d]));
   readSettingRows(grid, SETTING_DEFS, settings, problems);
+  const cols = settingsColumns(grid);
   const pairs: [SettingKey, SettingKey][] = [
     ['deficit.basicUncertain', 'deficit.basicSufficient'],
     ['deficit.advancedUncertain', 'deficit.advancedSufficient'],
@@ -251,10 +287,12 @@ export function readSettings(grid: Grid | undefined): { settings: Settings; prob
   ];
   for (const [lo, hi] of pairs) {
     if ((settings[lo] as number) > (settings[hi] as number)) {
-      const row = grid.values.findIndex((r) => cellText(r[0]) === lo);
+      const row = grid.values.findIndex((r) => cellText(r[cols.key]) === lo);
       const l = byKey.get(lo) as SettingDef;
       const h = byKey.get(hi) as SettingDef;
-      problems.push(problem('error', 'settings-order', grid.name, S.settingsBad(l.label, S.settingsOrder(l.label, h.label)), row + 1, 3));
+      problems.push(
+        problem('error', 'settings-order', grid.name, S.settingsBad(l.label, S.settingsOrder(l.label, h.label)), row + 1, cols.value + 1),
+      );
     }
   }
   return { settings: z.parse(settingsSchema, settings), problems };

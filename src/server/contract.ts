@@ -61,6 +61,10 @@ export interface StepInfo {
    * with `runRoadmapStep(form)` instead of `runStep`; «Запустить» skips it while the form is not filled.
    */
   form: RoadmapFormInfo | null;
+  /** What the step usually takes here: the last run in this spreadsheet, else an estimate from the data's size. */
+  expectedMs: number;
+  /** true: `expectedMs` was measured (the last run); false: estimated. */
+  measured: boolean;
 }
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'info';
@@ -93,6 +97,10 @@ export interface StepResult {
   tabs: TabsReport;
   /** ISO 8601. */
   finishedAt: string;
+  /** «Что дальше»: what to open first after this step (the weakest class's matrix row, …); links. */
+  next?: SummaryItem[];
+  /** How long the server took. */
+  elapsedMs?: number;
 }
 
 // ---- the roadmap step («Дорожная карта») and its parameters ---------------------------------------
@@ -259,6 +267,13 @@ export interface SettingsSaveResult {
 export interface DataOverview {
   spreadsheet: string;
   sheets: SheetView[];
+  /** Recognised works with what ОКО knows about each (first-run view). */
+  works: WorkView[];
+  firstRun: FirstRunView;
+  /** Subjects ОКО knows, for «Указать» on a work whose subject is unknown. */
+  subjects: string[];
+  /** What the documents section offers. */
+  documents: DocumentOptions;
   problems: ProblemView[];
   errors: number;
   warnings: number;
@@ -322,6 +337,73 @@ export interface DocumentsResult {
   ok: boolean;
   documents: DocumentLink[];
   problems: ProblemView[];
+  /** How long the server took (the sidebar's expected time next time). */
+  elapsedMs?: number;
+}
+
+// ---- the first hour (issue 16): first steps, the example, works, documents options ------------------
+
+/** One recognised work as «Данные» shows it: what ОКО read, and what it could not. */
+export interface WorkView {
+  sheet: string;
+  /** «ВПР 2026 Математика 5 класс». */
+  title: string;
+  /** ВПР, ОГЭ, Диагностика…; «Процедура» when unknown. */
+  kind: string;
+  /** null when no title row, sheet name or file name names it. */
+  subject: string | null;
+  grade: number | null;
+  /** ISO; null when not given. */
+  date: string | null;
+  participants: number;
+  absent: number;
+  classes: string[];
+  layout: string;
+}
+
+export interface FirstRunView {
+  /** At least one results sheet was recognised. */
+  hasResults: boolean;
+  /** ОКО tabs exist: the analysis ran here before (the numbered first steps are shown until then). */
+  hasTabs: boolean;
+  /** Sheets with content that ОКО did not recognise. */
+  unrecognised: string[];
+  /** Sheets of the example school are in the spreadsheet. */
+  example: boolean;
+}
+
+export interface DocumentOptions {
+  subjects: string[];
+  classes: string[];
+  /** What creating the documents usually takes (see StepInfo.expectedMs). */
+  expectedMs: number;
+  measured: boolean;
+}
+
+export interface ExampleResult {
+  /** false: nothing written (the example is already there). */
+  created: boolean;
+  /** Sheets written, or removed. */
+  sheets: string[];
+  message: string;
+}
+
+/** «Указать» on a work: what the user says about it; '' / null = leave as it is. */
+export const workDescriptionSchema = z.strictObject({
+  sheet: z.string().check(z.minLength(1), z.maxLength(100)),
+  subject: z.string().check(z.trim(), z.maxLength(60)),
+  grade: z.nullable(z.int().check(z.gte(1), z.lte(11))),
+  date: isoDate,
+});
+export type WorkDescription = z.infer<typeof workDescriptionSchema>;
+
+export interface WorkDescribeResult {
+  /** The sheet's name now (renamed so that the reader finds the subject, grade and date in it). */
+  sheet: string;
+  renamed: boolean;
+  message: string;
+  /** The work as it is read now; null when the sheet no longer reads as results. */
+  work: WorkView | null;
 }
 
 /**
@@ -340,6 +422,10 @@ export const SCHOOL_ENDPOINTS = {
   saveRoadmapForm: endpoint<null>()(z.tuple([roadmapFormSchema])),
   createRoadmapTemplate: endpoint<TemplateCopyResult>()(z.tuple([templateId])),
   createDocuments: endpoint<DocumentsResult>()(z.tuple([z.optional(documentsRequestSchema)])),
+  // The first hour (issue 16).
+  openExample: endpoint<ExampleResult>()(z.tuple([])),
+  removeExample: endpoint<ExampleResult>()(z.tuple([])),
+  describeWork: endpoint<WorkDescribeResult>()(z.tuple([workDescriptionSchema])),
 };
 
 /** The contract the sidebar's client is typed with (sidebar/server.ts). */

@@ -1,21 +1,14 @@
-// Settings in the sidebar: the fields come from SETTING_DEFS, the values from «Настройки ОКО».
-// New values are checked by the same reader the analysis uses (range, number, order of paired
+// Settings in the sidebar: the fields come from SETTING_DEFS, the values from «Настройки ОКО» — or the
+// defaults, which the analysis uses while the sheet (or a row of it) is missing, so the form is never
+// blank. New values are checked by the same reader the analysis uses (range, number, order of paired
 // thresholds), so the sidebar can never save what the next run would refuse.
 import { cellText, type Grid } from '../core/grid';
 import { buildSettingsTab } from '../core/output/settings-tab';
 import type { Problem } from '../core/problems';
-import { readSettings, SETTING_DEFS } from '../core/settings';
+import { readSettings, SETTING_DEFS, type SettingsColumns, settingsColumns } from '../core/settings';
 import { S } from '../core/strings';
 import { withDocumentLock } from '../sheets/lock';
-import {
-  findSettingsTab,
-  KEY_COL,
-  type NewSettingRow,
-  readSettingsSheet,
-  type SettingsSheet,
-  VALUE_COL,
-  writeSettingValues,
-} from '../sheets/settings';
+import { findSettingsTab, type NewSettingRow, readSettingsSheet, type SettingsSheet, writeSettingValues } from '../sheets/settings';
 import type { SpreadsheetLike } from '../sheets/surface';
 import { TabDirectory } from '../sheets/tabs';
 import { writeSpec } from '../sheets/write';
@@ -24,19 +17,20 @@ import { problemView } from './views';
 
 type Raw = string | number | boolean | Date | null;
 
-/** Values by key as on the sheet, with the 1-based row of each key found. */
-function sheetValues(sheet: SettingsSheet | null): { values: Map<string, Raw>; rows: Map<string, number> } {
+/** Values by key as on the sheet, with the 1-based row of each key found and the sheet's columns. */
+function sheetValues(sheet: SettingsSheet | null): { values: Map<string, Raw>; rows: Map<string, number>; cols: SettingsColumns | null } {
   const values = new Map<string, Raw>();
   const rows = new Map<string, number>();
-  if (!sheet) return { values, rows };
+  if (!sheet) return { values, rows, cols: null };
+  const cols = settingsColumns(sheet);
   const known = new Set<string>(SETTING_DEFS.map((d) => d.key));
   sheet.values.forEach((row, i) => {
-    const key = cellText(row[KEY_COL - 1]);
+    const key = cellText(row[cols.key]);
     if (!known.has(key) || rows.has(key)) return;
     rows.set(key, i + 1);
-    values.set(key, row[VALUE_COL - 1] ?? null);
+    values.set(key, row[cols.value] ?? null);
   });
-  return { values, rows };
+  return { values, rows, cols };
 }
 
 /** A value for the form: numbers with a decimal comma, as a Russian user types them. */
@@ -45,6 +39,7 @@ function shown(v: Raw | undefined): string {
   return cellText(v);
 }
 
+/** A setting the sheet does not hold (no sheet yet, or a row an older version lacked) shows its default: that is what the analysis uses. */
 function fields(values: ReadonlyMap<string, Raw>): SettingField[] {
   return SETTING_DEFS.map((d) => ({
     key: d.key,
@@ -53,7 +48,7 @@ function fields(values: ReadonlyMap<string, Raw>): SettingField[] {
     min: d.min,
     max: d.max,
     default: d.default,
-    value: shown(values.get(d.key)),
+    value: shown(values.has(d.key) ? values.get(d.key) : d.default),
   }));
 }
 
@@ -102,7 +97,7 @@ export function saveSettings(ss: SpreadsheetLike, changes: Readonly<Record<strin
     const tabs = TabDirectory.read(ss);
     const tab = findSettingsTab(tabs);
     const sheet = tab ? readSettingsSheet(ss, tab) : null;
-    const { values, rows } = sheetValues(sheet);
+    const { values, rows, cols } = sheetValues(sheet);
     const merged = new Map<string, Raw>(SETTING_DEFS.map((d) => [d.key, values.has(d.key) ? (values.get(d.key) as Raw) : d.default]));
     for (const [k, v] of Object.entries(changes)) merged.set(k, v);
     const checked = readSettings(settingsGrid(merged));
@@ -119,7 +114,7 @@ export function saveSettings(ss: SpreadsheetLike, changes: Readonly<Record<strin
     }
     const settings = checked.settings as Record<string, number>;
     const after = new Map<string, Raw>(SETTING_DEFS.map((d) => [d.key, settings[d.key] as number]));
-    if (!sheet) {
+    if (!sheet || !cols) {
       writeSpec(ss, buildSettingsTab(checked.settings), tabs);
       names.add(S.tabs.settings);
       return { ok: true, errors: [], settings: view(S.tabs.settings, true, after, [], names), created: true, written: SETTING_DEFS.length };
@@ -131,7 +126,7 @@ export function saveSettings(ss: SpreadsheetLike, changes: Readonly<Record<strin
       if (row) byRow.set(row, settings[d.key] as number);
       else missing.push({ key: d.key, label: d.label, value: settings[d.key] as number, help: d.help });
     }
-    const written = writeSettingValues(sheet.sheet, sheet.values.length, byRow, missing);
+    const written = writeSettingValues(sheet.sheet, cols, sheet.values.length, byRow, missing);
     return { ok: true, errors: [], settings: view(sheet.name, true, after, [], names), created: false, written };
   });
 }

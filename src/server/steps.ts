@@ -1,7 +1,9 @@
 // The steps the sidebar runs, as data, and what each reports afterwards. A step writes only its own
 // tabs (the core's tab policy says which), all of them together or none (the previous tabs stay),
 // so steps can run one by one and be stopped between.
-import type { GroupStats } from '../core/analysis/deficits';
+import type { GroupStats, ProcedureAnalysis } from '../core/analysis/deficits';
+import type { ObjectivitySign } from '../core/analysis/objectivity';
+import { latestRound } from '../core/docs/context';
 import { matrixTabName, SUMMARY_MARK } from '../core/output/matrix';
 import { shortLabels } from '../core/output/names';
 import type { SheetSpec } from '../core/output/spec';
@@ -49,14 +51,22 @@ export function needsForm(step: StepId): boolean {
   return STEPS.find((s) => s.id === step)?.form === true;
 }
 
-/** `roadmapForm`: what the roadmap step's form offers (src/server/roadmap.ts). */
-export function stepInfos(existingTabs: readonly string[], roadmapForm: RoadmapFormInfo | null = null): StepInfo[] {
+/**
+ * `roadmapForm`: what the roadmap step's form offers (src/server/roadmap.ts); `timing`: what each step
+ * usually takes here (src/server/first-run.ts), by default nothing known.
+ */
+export function stepInfos(
+  existingTabs: readonly string[],
+  roadmapForm: RoadmapFormInfo | null = null,
+  timing: (id: StepId) => { expectedMs: number; measured: boolean } = () => ({ expectedMs: 0, measured: false }),
+): StepInfo[] {
   return availableSteps().map((id) => ({
     id,
     title: UI.steps[id].title,
     description: UI.steps[id].description,
     tabs: existingTabs.filter((t) => stepOfTab(t) === id),
     form: id === 'roadmap' ? roadmapForm : null,
+    ...timing(id),
   }));
 }
 
@@ -113,30 +123,95 @@ function summaryRow(spec: SheetSpec | undefined, g: GroupStats): number | null {
   return r >= 0 ? r + 1 : null;
 }
 
-function analysisBlocks(run: AnalysisRun, tabs: readonly SheetSpec[]): SummaryBlock[] {
+interface ClassLine {
+  work: string;
+  name: string;
+  insufficient: number;
+  tasks: number;
+  mean: number;
+  reliable: boolean;
+  matrix: string | null;
+  row: number | null;
+}
+
+/** Every class of every work, with its count of insufficiently done tasks and where its matrix row is. */
+function classLines(run: AnalysisRun, tabs: readonly SheetSpec[]): ClassLine[][] {
   const labels = shortLabels(run.data.procedures);
-  return run.analyses.map((a, i) => {
+  return run.analyses.map((a) => {
     const p = a.procedure;
     const label = labels.get(p);
     const matrix = label ? tabs.find((t) => t.name === matrixTabName(label)) : undefined;
-    const summary = run.summary.procedures[i];
-    const classes = a.groups
+    return a.groups
       .filter((g) => g.level === 'class')
-      .map((g) => {
-        const insufficient = g.status.filter((s) => s === 'insufficient').length;
-        const name = p.schools.length > 1 ? `${g.name} (${g.school})` : g.name;
-        const text = UI.summary.classLine(name, insufficient, p.tasks.length) + (g.reliable ? '' : UI.summary.unreliable);
-        return item(text, insufficient > 0 ? 'bad' : 'ok', matrix?.name ?? null, summaryRow(matrix, g));
-      });
+      .map((g) => ({
+        work: p.title,
+        name: p.schools.length > 1 ? `${g.name} (${g.school})` : g.name,
+        insufficient: g.status.filter((st) => st === 'insufficient').length,
+        tasks: p.tasks.length,
+        mean: g.meanCompletion,
+        reliable: g.reliable,
+        matrix: matrix?.name ?? null,
+        row: summaryRow(matrix, g),
+      }));
+  });
+}
+
+function analysisBlocks(run: AnalysisRun, tabs: readonly SheetSpec[]): SummaryBlock[] {
+  const lines = classLines(run, tabs);
+  return run.analyses.map((a, i) => {
+    const p = a.procedure;
+    const summary = run.summary.procedures[i];
+    const classes = (lines[i] ?? []).map((c) =>
+      item(
+        UI.summary.classLine(c.name, c.insufficient, c.tasks) + (c.reliable ? '' : UI.summary.unreliable),
+        c.insufficient > 0 ? 'bad' : 'ok',
+        c.matrix,
+        c.row,
+      ),
+    );
+    const matrix = lines[i]?.[0]?.matrix ?? null;
     return {
       title: p.title,
       items: [
-        item(UI.summary.participants(p.students.length, p.absent.length), 'info', matrix?.name ?? null),
+        item(UI.summary.participants(p.students.length, p.absent.length), 'info', matrix),
         item(UI.summary.mean(summary?.meanCompletion ?? null)),
         ...capped(classes),
       ],
     };
   });
+}
+
+/**
+ * The class to look at first, in the latest round of works (last year's ВПР and an autumn diagnostic
+ * are history): of the reliable classes (all, when none is), the one with the largest
+ * share of insufficiently done tasks, then the lowest mean completion. Shares are compared exactly
+ * (a × d = c × b), never as floats.
+ */
+export function weakestClass(run: AnalysisRun, tabs: readonly SheetSpec[]): ClassLine | null {
+  const round = new Set(latestRound(run));
+  const all = classLines(run, tabs).flatMap((lines, i) => (round.has(run.analyses[i] as ProcedureAnalysis) ? lines : []));
+  const pool = all.some((c) => c.reliable) ? all.filter((c) => c.reliable) : all;
+  let best: ClassLine | null = null;
+  for (const c of pool) {
+    if (c.tasks === 0) continue;
+    if (!best) {
+      best = c;
+      continue;
+    }
+    const lhs = c.insufficient * best.tasks;
+    const rhs = best.insufficient * c.tasks;
+    if (lhs > rhs || (lhs === rhs && c.mean < best.mean)) best = c;
+  }
+  return best;
+}
+
+function analysisNext(run: AnalysisRun, tabs: readonly SheetSpec[]): SummaryItem[] {
+  const weakest = weakestClass(run, tabs);
+  if (!weakest) return [];
+  if (weakest.insufficient === 0) return [item(UI.summary.next.allGood, 'ok', S.tabs.byClass)];
+  return [
+    item(UI.summary.next.weakest(weakest.name, weakest.work, weakest.insufficient, weakest.tasks), 'bad', weakest.matrix, weakest.row),
+  ];
 }
 
 function riskBlocks(run: AnalysisRun, _tabs: readonly SheetSpec[], outcome: StepOutcome): SummaryBlock[] {
@@ -159,9 +234,27 @@ function riskBlocks(run: AnalysisRun, _tabs: readonly SheetSpec[], outcome: Step
   ];
 }
 
+/** A sign in words: who, how many of how many, what differs — no «≥ 40 %», no «уч.». */
+export function signText(s: ObjectivitySign): string {
+  const n = s.numbers;
+  const num = (k: string) => n[k] ?? 0;
+  const who = `${s.procedure.title}, ${s.group}`;
+  let text: string;
+  if (s.rule === 'lowered') text = UI.summary.sign.lowered(who, num('count'), num('of'), num('percent'));
+  else if (s.rule === 'raised') text = UI.summary.sign.raised(who, num('count'), num('of'), num('percent'));
+  else if (s.rule === 'highMarksLowCompletion') text = UI.summary.sign.highMarks(who, num('count'), num('of'), num('meanCompletion'));
+  else {
+    const peaks = [3, 4, 5]
+      .filter((m) => n[`score${m}`] !== undefined)
+      .map((m) => UI.summary.sign.peak(m, num(`score${m}`), num(`count${m}`)));
+    text = UI.summary.sign.peaks(who, peaks.join('; '));
+  }
+  return text + (s.level === 'high' ? UI.summary.sign.high : '') + (s.reliable ? '' : UI.summary.sign.unreliable);
+}
+
 function objectivityBlocks(run: AnalysisRun): SummaryBlock[] {
   const signs = run.findings.objectivity;
-  const lines = signs.map((s) => item(`${s.procedure.title}, ${s.group}: ${s.text}`, s.level === 'high' ? 'bad' : 'warn'));
+  const lines = signs.map((s) => item(signText(s), s.level === 'high' ? 'bad' : 'warn'));
   // «Не найдено» only about what was checked: a procedure no rule could check says so instead.
   const check = run.summary.checks.find((c) => c.id === 'objectivity');
   const unchecked = (check?.notDone ?? []).map((x) => item(UI.summary.notChecked(x.procedure, x.reason), 'warn'));
@@ -199,4 +292,16 @@ export function tabsBlock(report: WriteReport): SummaryBlock {
 export function stepBlocks(step: StepId, outcome: StepOutcome): SummaryBlock[] {
   if (!outcome.report) return [];
   return [...STEP_BLOCKS[step](outcome.run, outcome.tabs, outcome), tabsBlock(outcome.report)];
+}
+
+/** «Что дальше» after a step: where to look first, as links. */
+export function stepNext(step: StepId, outcome: StepOutcome): SummaryItem[] {
+  if (!outcome.report) return [];
+  const run = outcome.run;
+  if (step === 'analysis') return analysisNext(run, outcome.tabs);
+  if (step === 'risk' && run.findings.atRisk.length > 0)
+    return [item(UI.summary.next.risk(run.findings.atRisk.length), 'warn', S.tabs.risk)];
+  if (step === 'objectivity' && run.findings.objectivity.length > 0)
+    return [item(UI.summary.next.signs(run.findings.objectivity.length), 'warn', S.tabs.objectivity)];
+  return [];
 }

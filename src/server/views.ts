@@ -1,9 +1,10 @@
 // Core results → the plain JSON views of the contract.
 import { a1 } from '../core/grid';
+import { UNKNOWN_SUBJECT } from '../core/input/meta';
 import type { SheetInfo } from '../core/input/workbook';
 import type { Procedure } from '../core/model';
 import { formatProblem, type Problem } from '../core/problems';
-import type { ProblemView, SheetView } from './contract';
+import type { ProblemView, SheetView, WorkView } from './contract';
 
 /** `sheets`: tab names that exist, so «go to» is offered only where it can succeed. */
 export function problemView(p: Problem, sheets: ReadonlySet<string>): ProblemView {
@@ -39,5 +40,24 @@ export function countBySeverity(problems: readonly Problem[]): { errors: number;
   return {
     errors: problems.filter((p) => p.severity === 'error').length,
     warnings: problems.filter((p) => p.severity === 'warning').length,
+  };
+}
+
+/** A recognised work as «Данные» lists it: what was read, null where nothing said it. */
+export function workView(p: Procedure): WorkView {
+  const classes = [...new Set(p.students.map((s) => s.className).filter((c) => c !== ''))].sort((a, b) =>
+    a.localeCompare(b, 'ru', { numeric: true }),
+  );
+  return {
+    sheet: p.sheet,
+    title: p.title,
+    kind: p.meta.kind,
+    subject: p.meta.subject === UNKNOWN_SUBJECT ? null : p.meta.subject,
+    grade: p.meta.grade,
+    date: p.meta.date,
+    participants: p.students.length,
+    absent: p.absent.length,
+    classes,
+    layout: p.layout,
   };
 }

@@ -1,16 +1,14 @@
 // The «Настройки ОКО» sheet as the sidebar edits it: found case- and ё-insensitively (as the core
 // recognises it), read with one getValues, and only its value cells written — one setValues per run
 // of consecutive setting rows (one call on a sheet ОКО created), plus one for rows an older version lacked.
+// Its columns are found by its header, as the core reads them (`settingsColumns`).
 import { norm } from '../core/grid';
+import type { SettingsColumns } from '../core/settings';
 import { S } from '../core/strings';
-import { sheetsValue } from './cells';
+import { type SheetsValue, sheetsValue } from './cells';
 import { cellReader } from './dates';
 import type { SheetLike, SpreadsheetLike } from './surface';
 import type { Tab, TabDirectory } from './tabs';
-
-/** Column of the key and of the value, 1-based, as `readSettings` reads them. */
-export const KEY_COL = 1;
-export const VALUE_COL = 3;
 
 export function findSettingsTab(tabs: TabDirectory): Tab | undefined {
   return tabs.entries().find((t) => norm(t.name) === norm(S.tabs.settings));
@@ -45,6 +43,7 @@ export interface NewSettingRow {
  */
 export function writeSettingValues(
   sheet: SheetLike,
+  cols: SettingsColumns,
   usedRows: number,
   byRow: ReadonlyMap<number, number>,
   missing: readonly NewSettingRow[],
@@ -55,14 +54,21 @@ export function writeSettingValues(
     if (i < rows.length && rows[i] === (rows[i - 1] as number) + 1) continue;
     const run = rows.slice(start, i);
     const first = run[0] as number;
-    sheet.getRange(first, VALUE_COL, run.length, 1).setValues(run.map((r) => [byRow.get(r) as number]));
+    sheet.getRange(first, cols.value + 1, run.length, 1).setValues(run.map((r) => [byRow.get(r) as number]));
     start = i;
   }
   if (missing.length > 0) {
+    const width = Math.max(cols.key, cols.label, cols.value, cols.help) + 1;
+    const line = (m: NewSettingRow) => {
+      const row: SheetsValue[] = new Array(width).fill('');
+      row[cols.key] = sheetsValue(m.key);
+      row[cols.label] = sheetsValue(m.label);
+      row[cols.help] = sheetsValue(m.help);
+      row[cols.value] = m.value;
+      return row;
+    };
     sheet.insertRowsAfter(Math.max(usedRows, 1), missing.length);
-    sheet
-      .getRange(usedRows + 1, KEY_COL, missing.length, 4)
-      .setValues(missing.map((m) => [sheetsValue(m.key), sheetsValue(m.label), m.value, sheetsValue(m.help)]));
+    sheet.getRange(usedRows + 1, 1, missing.length, width).setValues(missing.map(line));
   }
   return rows.length + missing.length;
 }

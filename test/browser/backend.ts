@@ -4,6 +4,7 @@
 import { buildSampleSchool, type SampleCell } from '../../src/local/sample';
 import { SERVER_FUNCTIONS } from '../../src/server/contract';
 import { type Bundle, loadBundle } from '../bundle/load';
+import { type FakeDocServices, fakeDocServices } from '../docs/fake-drive';
 import { createFakeGas, type FakeGas } from '../fakes';
 
 export interface SheetRows {
@@ -24,11 +25,20 @@ export interface LocalBackend {
 
 const CALLABLE = new Set<string>(SERVER_FUNCTIONS);
 
-export function createBackend(spreadsheet: string, sheets: readonly SheetRows[]): LocalBackend {
+/**
+ * `docs`: the strict fake Drive service (test/docs/fake-drive.ts) beside SpreadsheetApp, wired as
+ * test/docs/bundle.test.ts does, for «Справка и ИОМ в Google Документах».
+ */
+export function createBackend(spreadsheet: string, sheets: readonly SheetRows[], docs?: FakeDocServices): LocalBackend {
   const gas = createFakeGas({ name: spreadsheet });
   for (const s of sheets) gas.ss.addSheet(s.name, s.rows);
   const logs: unknown[][] = [];
-  const bundle = loadBundle(gas, logs);
+  if (docs) {
+    Object.assign(gas.globals.Utilities, { newBlob: docs.blobs.newBlob.bind(docs.blobs) });
+    Object.assign(gas.globals.HtmlService, { createHtmlOutput: docs.dialogs.createHtmlOutput.bind(docs.dialogs) });
+    Object.assign(gas.ui, { showModalDialog: docs.dialogs.showModalDialog.bind(docs.dialogs) });
+  }
+  const bundle = loadBundle(docs ? { ...gas, globals: { ...gas.globals, Drive: docs.drive } as FakeGas['globals'] } : gas, logs);
   return {
     gas,
     bundle,
@@ -52,10 +62,17 @@ const plain = (v: SampleCell) => (v !== null && typeof v === 'object' ? v.result
 
 export const SAMPLE_BOOK = 'Пример школы — МБОУ «СОШ № 7»';
 
-/** The sample school (src/local/sample) in the fake spreadsheet. */
-export function sampleBackend(): LocalBackend {
+/** The sample school (src/local/sample) in the fake spreadsheet; `docs`: with the fake Drive service. */
+export function sampleBackend(docs?: FakeDocServices): LocalBackend {
   return createBackend(
     SAMPLE_BOOK,
     buildSampleSchool(1).sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(plain)) })),
+    docs,
   );
+}
+
+/** The sample school with the strict fake Drive service: the backend and the documents it made. */
+export function documentsBackend(): { backend: LocalBackend; docs: FakeDocServices } {
+  const docs = fakeDocServices();
+  return { backend: sampleBackend(docs), docs };
 }

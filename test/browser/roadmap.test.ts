@@ -47,7 +47,7 @@ async function openAnalysis(backend: LocalBackend, dialogs: string[] = [], showA
   });
   await page.goto(`${server.url}sidebar`);
   await idle(page);
-  await page.locator('#sheets ul, #sheets p').first().waitFor({ state: 'attached' });
+  await page.locator('#works ul, #works p').first().waitFor({ state: 'attached' });
   if (showAnalysis) await page.getByRole('tab', { name: UI.sections.analysis }).click();
   return page;
 }
@@ -85,6 +85,10 @@ describe('the roadmap step in the sidebar', () => {
     const dialogs: string[] = [];
     const page = await openAnalysis(backend, dialogs);
     const form = page.locator('#rm-form');
+    // A step of its own: not ticked and its form folded away until the user asks for it.
+    await expect(page.locator('#step-roadmap-on').isChecked()).resolves.toBe(false);
+    await expect(form.isVisible()).resolves.toBe(false);
+    await page.locator('#step-roadmap-on').check();
     await expect(form.isVisible()).resolves.toBe(true);
     // Defaults from the server: no template yet, the current academic year (Sep–Aug), the first analysed work.
     await expect(page.getByLabel(UI.roadmap.template, { exact: true }).inputValue()).resolves.toBe('');
@@ -137,6 +141,7 @@ describe('the roadmap step in the sidebar', () => {
 
   it('the school year follows the results date until the user types a year', async () => {
     const page = await openAnalysis(sampleBackend());
+    await page.locator('#step-roadmap-on').check();
     const year = page.getByLabel(UI.roadmap.year, { exact: true });
     const results = page.getByLabel(UI.roadmap.resultsDate, { exact: true });
     for (const [date, label] of [
@@ -197,15 +202,22 @@ describe('the roadmap step in the sidebar', () => {
     await page.close();
   });
 
-  it('«Запустить» over every step skips the roadmap while its form is empty, and says so', async () => {
+  it('«Запустить» leaves the roadmap alone while its form is empty; ticked with an empty form, it runs nothing and says so at the form', async () => {
     const backend = sampleBackend();
     const page = await openAnalysis(backend);
-    // The procedure suggestion is there; the template is not chosen.
+    const states = () => js<string[]>(page, "[...document.querySelectorAll('.step')].map((e) => e.dataset.state)");
+    // Not ticked: the other steps run, the roadmap is not counted as «не запускался».
     await run(page);
-    const states = await js<string[]>(page, "[...document.querySelectorAll('.step')].map((e) => e.dataset.state)");
-    expect(states).toEqual(['done', 'done', 'done', 'skipped']);
-    await expect(page.locator('#run-status').textContent()).resolves.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
-    await expect(page.locator('#summary').textContent()).resolves.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
+    expect(await states()).toEqual(['done', 'done', 'done', 'off']);
+    await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено шагов: 3 из 3\./);
+    await expect(page.locator('#summary').textContent()).resolves.not.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
+    // Ticked with no template: nothing starts, the cursor goes to the template.
+    const before = backend.gas.log.count('Range.setValues');
+    await page.locator('#step-roadmap-on').check();
+    await page.locator('#run').click();
+    await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.roadmap.fillFirst);
+    await expect(js(page, 'document.activeElement?.id')).resolves.toBe('rm-template');
+    expect(backend.gas.log.count('Range.setValues')).toBe(before);
     expect(backend.gas.ss.tabNames().some((n) => n.startsWith('Дорожная карта'))).toBe(false);
     await page.close();
   });

@@ -50,7 +50,7 @@ async function openSidebar(backend: LocalBackend, width = 300): Promise<Page> {
   });
   await page.goto(`${server.url}sidebar`);
   await idle(page);
-  await page.locator('#sheets ul, #sheets p').first().waitFor();
+  await page.locator('#works ul, #works p').first().waitFor();
   return page;
 }
 
@@ -87,20 +87,27 @@ function protocolBackend(rows: unknown[][] = smallProtocol(), extra: { name: str
 }
 
 describe('the sidebar in Chromium', () => {
-  it('lists the recognised sheets and goes to a sheet by its link', async () => {
+  it('lists the recognised works with subject, grade and date, the other sheets, and goes to a sheet by its link', async () => {
     const page = await openSidebar(sample);
-    const sheet = page.locator('#sheets li', { hasText: 'ВПР 2026 Математика 5 класс' });
+    const sheet = page.locator('#works li', { hasText: 'ВПР 2026 Математика 5 класс' });
     await expect(sheet.textContent()).resolves.toContain('форма сбора ВПР');
-    await expect(sheet.textContent()).resolves.toMatch(/Математика, 5 класс, участников: \d+/);
+    await expect(sheet.locator('.facts').textContent()).resolves.toBe('ВПР · Математика · 5 класс');
+    await expect(sheet.textContent()).resolves.toMatch(/\d+ учени(к|ка|ков)(, не было \d+)? · классы 5А, 5Б, 5В/);
+    // An ФИС ОКО export carries its date: shown as the user writes it.
+    await expect(page.locator('#works li', { hasText: 'МА 4 Индивидуальные результаты' }).locator('.facts').textContent()).resolves.toMatch(
+      /^ВПР · Математика · 4 класс · \d\d\.\d\d\.2026$/,
+    );
     await expect(page.locator('#sheets li', { hasText: 'Классы и учителя' }).textContent()).resolves.toContain('учителя');
     const overview = sample.call('getDataOverview', []);
     if (!overview.ok) throw new Error(overview.message);
     const { errors, warnings } = overview.value as DataOverview;
     expect(errors).toBe(0);
-    await expect(page.locator('.counts').textContent()).resolves.toBe(UI.data.counts(errors, warnings));
+    await expect(page.locator('.counts').textContent()).resolves.toBe(
+      errors + warnings === 0 ? UI.data.healthy : UI.data.counts(errors, warnings),
+    );
     // 300 px and nothing sticks out sideways.
     expect(await js<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
-    await sheet.getByRole('button').click();
+    await sheet.getByRole('button').first().click();
     await idle(page);
     expect(sample.gas.ss.active?.sheet.title).toBe('ВПР 2026 Математика 5 класс');
     await screenshot(page, 'sidebar-data');
@@ -130,6 +137,7 @@ describe('the sidebar in Chromium', () => {
     const outline = await js<string>(page, 'getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).not.toBe('none');
     // Enter on a sheet link moves the cursor in the spreadsheet; Space works too.
+    await page.locator('#other-sheets > summary').click();
     await page.locator('#sheets li', { hasText: 'Шкала отметок' }).getByRole('button').focus();
     await page.keyboard.press('Enter');
     await idle(page);
@@ -161,15 +169,18 @@ describe('the sidebar in Chromium', () => {
     await expect(page.locator('#step-analysis-on').isDisabled()).resolves.toBe(true);
     await idle(page);
     await expect(page.locator('#run').isDisabled()).resolves.toBe(false);
-    // The roadmap step needs its form (test/browser/roadmap.test.ts): with it empty, «Запустить» skips it and says so.
-    expect(await stepStates(page)).toEqual(['done', 'done', 'done', 'skipped']);
-    await expect(page.locator('#run-status').textContent()).resolves.toContain(UI.roadmap.notFilled(UI.steps.roadmap.title));
+    // The roadmap is a step of its own (test/browser/roadmap.test.ts): not ticked while its form is empty.
+    expect(await stepStates(page)).toEqual(['done', 'done', 'done', 'off']);
+    await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.analysis.done);
+    await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено шагов: 3 из 3\. Заняло \d+\s(с|мин\s\d\d\sс)\.$/);
     const progress = await js<number[]>(page, "[document.getElementById('progress').value, document.getElementById('progress').max]");
     expect(progress[0]).toBe(progress[1]);
     const summary = page.locator('#summary');
     await expect(summary.textContent()).resolves.toContain('ВПР 2026 Математика 5 класс');
-    await expect(summary.textContent()).resolves.toMatch(/5А: недостаточно выполнено заданий — \d+ из \d+/);
-    await expect(summary.textContent()).resolves.toMatch(/Учеников в группе риска: \d+\./);
+    await expect(summary.textContent()).resolves.toMatch(
+      /5А: (\d+ из \d+ заданий выполнен[оы] недостаточно|все задания выполнены достаточно)/,
+    );
+    await expect(summary.textContent()).resolves.toMatch(/В группе риска \d+ учени(к|ка|ков) — список с причинами/);
     await expect(summary.textContent()).resolves.toMatch(/Признаков (для проверки: \d+|необъективности не найдено)/);
     await screenshot(page, 'sidebar-analysis');
 
@@ -177,7 +188,7 @@ describe('the sidebar in Chromium', () => {
     const ru5 = summary.locator('details').filter({ has: page.locator('summary', { hasText: /^ВПР 2026 Русский язык 5 класс$/ }) });
     await expect(ru5.getAttribute('open')).resolves.toBeNull();
     await ru5.locator('summary').click();
-    await ru5.getByRole('button', { name: /^5А: недостаточно/ }).click();
+    await ru5.getByRole('button', { name: /^5А: / }).click();
     await idle(page);
     const active = backend.gas.ss.active;
     expect(active?.sheet.title.startsWith('Матрица дефицитов · РУ 5')).toBe(true);
@@ -203,10 +214,10 @@ describe('the sidebar in Chromium', () => {
     await page.locator('.step[data-state="running"]').first().waitFor();
     await page.locator('#cancel').click();
     await idle(page);
-    const states = await stepStates(page);
-    expect(states[0]).toBe('done');
-    expect(states.slice(1).every((s) => s === 'skipped')).toBe(true);
+    expect(await stepStates(page)).toEqual(['done', 'skipped', 'skipped', 'off']);
     await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.analysis.cancelled);
+    // Honest counts: one of three done, two not run — never «3 из 3».
+    await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено: 1 из 3, не запускались: 2\./);
     // The risk step did not run: its tab is the very same sheet.
     expect(backend.gas.ss.tab(S.tabs.risk)).toBe(riskBefore);
     await page.close();
@@ -253,9 +264,9 @@ describe('the sidebar in Chromium', () => {
     await expect(result.textContent()).resolves.toContain(`${S.tabs.risk}: строк`);
 
     // The choice is kept for this user and restored when the panel opens again.
-    expect([...backend.gas.properties.user.data.values()].map((v) => JSON.parse(v))).toEqual([
-      { subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] },
-    ]);
+    // (The other user property is how long the steps took here: the run bar's expected time.)
+    const filterProps = [...backend.gas.properties.user.data].filter(([k]) => k.startsWith('oko.filter.'));
+    expect(filterProps.map(([, v]) => JSON.parse(v))).toEqual([{ subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] }]);
     await page.reload();
     await idle(page);
     await section(page, UI.sections.filter);
@@ -358,6 +369,8 @@ describe('the sidebar in Chromium', () => {
     await expect(page.locator('#run-status').textContent()).resolves.toBe(UI.analysis.stoppedOnErrors);
     await expect(page.locator('.step').first().getAttribute('data-state')).resolves.toBe('failed');
     await expect(page.locator('#summary').textContent()).resolves.toContain('ячейка C3');
+    // Honest counts after a failure: none done, one failed, the rest not run.
+    await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено: 0 из 3, с ошибкой: 1, не запускались: 2\./);
     expect(backend.gas.ss.tabNames()).toEqual(['Протокол']);
     await page.close();
   });
@@ -368,7 +381,8 @@ describe('the sidebar in Chromium', () => {
     await section(page, UI.sections.settings);
     const first = page.getByLabel('Базовое задание: «достаточно» от, %');
     const uncertain = page.getByLabel('Базовое задание: «на грани» от, %');
-    await expect(first.inputValue()).resolves.toBe('');
+    // No sheet yet: the fields show the defaults the analysis uses.
+    await expect(first.inputValue()).resolves.toBe('60');
     await expect(page.locator('#panel-settings').textContent()).resolves.toContain(UI.settings.missingSheet);
 
     // Client side: not a number, out of range — refused with a message, nothing sent.
@@ -401,9 +415,10 @@ describe('the sidebar in Chromium', () => {
     await idle(page);
     await expect(page.locator('#panel-settings .status').textContent()).resolves.toContain(UI.settings.created);
     const sheet = backend.gas.ss.tab(S.tabs.settings);
-    expect(sheet.peek(2, 1)?.value).toBe('deficit.basicSufficient');
-    expect(sheet.peek(2, 3)?.value).toBe(65.5);
-    expect(sheet.peek(3, 3)?.value).toBe(57);
+    expect(sheet.peek(2, 1)?.value).toBe('Базовое задание: «достаточно» от, %');
+    expect(sheet.peek(2, 2)?.value).toBe(65.5);
+    expect(sheet.peek(3, 2)?.value).toBe(57);
+    expect(sheet.peek(2, 4)?.value).toBe('deficit.basicSufficient');
 
     // Saving again writes only the value cells, in one call, into the same sheet.
     await first.fill('64');
@@ -414,8 +429,8 @@ describe('the sidebar in Chromium', () => {
     expect(backend.gas.log.count('Range.setValues')).toBe(1);
     expect(backend.gas.log.count('Spreadsheet.insertSheet')).toBe(0);
     expect(backend.gas.ss.tab(S.tabs.settings)).toBe(sheet);
-    expect(sheet.peek(2, 3)?.value).toBe(64);
-    expect(sheet.peek(2, 2)?.value).toBe('Базовое задание: «достаточно» от, %');
+    expect(sheet.peek(2, 2)?.value).toBe(64);
+    expect(sheet.peek(2, 1)?.value).toBe('Базовое задание: «достаточно» от, %');
     await page.close();
   });
 
@@ -445,7 +460,10 @@ describe('the sidebar in Chromium', () => {
     backend.gas.lockService.lock.busy = true;
     await page.locator('#run').click();
     await idle(page);
-    await expect(page.locator('#error').textContent()).resolves.toMatch(/^Ошибка: Анализ уже выполняется в этой таблице/);
+    // Beside the run bar, not at the top of the panel.
+    await expect(page.locator('#run-error').textContent()).resolves.toMatch(
+      /^Ошибка: Дефициты и статистика: Анализ уже выполняется в этой таблице/,
+    );
     await expect(page.locator('.step').first().getAttribute('data-state')).resolves.toBe('failed');
     backend.gas.lockService.lock.busy = false;
 
@@ -453,10 +471,10 @@ describe('the sidebar in Chromium', () => {
     await page.route('**/api/call', (route) => route.abort('connectionfailed'));
     await page.locator('#run').click();
     await idle(page);
-    await expect(page.locator('#error').textContent()).resolves.toMatch(
-      /^Ошибка: Не удалось выполнить запрос к Google Таблицам \(.+\)\. Проверьте подключение/,
+    await expect(page.locator('#run-error').textContent()).resolves.toMatch(
+      /^Ошибка: Дефициты и статистика: Не удалось выполнить запрос к Google Таблицам \(.+\)\. Проверьте подключение/,
     );
-    await expect(page.locator('#error').getAttribute('role')).resolves.toBe('alert');
+    await expect(page.locator('#run-error').getAttribute('role')).resolves.toBe('alert');
     await page.unroute('**/api/call');
     await page.close();
   });

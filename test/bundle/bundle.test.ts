@@ -74,6 +74,9 @@ describe('dist/school/Code.js', () => {
       'saveRoadmapForm',
       'createRoadmapTemplate',
       'createDocuments',
+      'openExample',
+      'removeExample',
+      'describeWork',
     ]);
     const { bundle } = setup();
     for (const name of SERVER_FUNCTIONS) {
@@ -232,14 +235,20 @@ describe('dist/school/Code.js', () => {
     // Class 1: tasks 2 and 3 at 50 % < 57 %; class 2: all three at 50 %. Each line leads to the class row of the matrix.
     const lines = work?.items.filter((i) => i.text.includes('недостаточно'));
     expect(lines?.map((i) => [i.text, i.tone])).toEqual([
-      ['класс 1: недостаточно выполнено заданий — 2 из 3 (мало участников: выводы ненадёжны)', 'bad'],
-      ['класс 2: недостаточно выполнено заданий — 3 из 3 (мало участников: выводы ненадёжны)', 'bad'],
+      ['класс 1: 2 из 3 заданий выполнены недостаточно (мало участников — вывод ненадёжен)', 'bad'],
+      ['класс 2: 3 из 3 заданий выполнены недостаточно (мало участников — вывод ненадёжен)', 'bad'],
     ]);
     const place = lines?.[0]?.place;
     expect(place?.sheet).toBe(MATRIX);
     expect(gas.ss.tab(MATRIX).peek(place?.row as number, 2)?.value).toBe('% выполнения');
     expect(tabs?.items.map((i) => i.text)).toEqual([MATRIX, BY_CLASS, ...STATS, 'Созданы: Настройки ОКО.']);
     expect(Number.isNaN(Date.parse(result.finishedAt))).toBe(false);
+    // «Что дальше»: the weakest class (class 2, all three tasks) and the link to its row.
+    expect(result.next?.map((i) => i.text)).toEqual([
+      'Откройте матрицу дефицитов самого слабого класса: класс 2, ВПР Математика 4 класс — недостаточно выполнено 3 из 3 заданий',
+    ]);
+    expect(gas.ss.tab(MATRIX).peek(result.next?.[0]?.place?.row as number, 1)?.value).toBe('класс 2');
+    expect(result.elapsedMs).toBeGreaterThanOrEqual(0);
   });
 
   it('runStep writes only its own tabs', () => {
@@ -249,7 +258,9 @@ describe('dist/school/Code.js', () => {
     const risk = json(bundle.call('runStep', 'risk') as StepResult);
     expect(risk.ok).toBe(true);
     expect(risk.tabs.written).toEqual(['Группа риска', 'Динамика']);
-    expect(risk.blocks[0]?.items[0]?.text).toMatch(/^Учеников в группе риска: \d+\.$/);
+    expect(risk.blocks[0]?.items[0]?.text).toMatch(
+      /^(В группе риска \d+ учени(к|ка|ков) — список с причинами на вкладке «Группа риска»|Учеников в группе риска нет)\.$/,
+    );
     // The analysis step's tabs are the very same sheets.
     expect(gas.ss.tab(MATRIX)).toBe(matrix);
   });
@@ -278,7 +289,8 @@ describe('dist/school/Code.js', () => {
     const { gas, bundle } = setup();
     const before = json(bundle.call('getSettings') as SettingsView);
     expect(before.exists).toBe(false);
-    expect(before.fields[0]).toMatchObject({ key: 'deficit.basicSufficient', min: 0, max: 100, default: 60, value: '' });
+    // No sheet yet: the form shows the defaults the analysis uses.
+    expect(before.fields[0]).toMatchObject({ key: 'deficit.basicSufficient', min: 0, max: 100, default: 60, value: '60' });
 
     const refused = json(bundle.call('saveSettings', { 'deficit.basicUncertain': 70 }) as SettingsSaveResult);
     expect(refused.ok).toBe(false);
@@ -290,12 +302,16 @@ describe('dist/school/Code.js', () => {
     const created = json(bundle.call('saveSettings', { 'deficit.basicSufficient': 65 }) as SettingsSaveResult);
     expect(created).toMatchObject({ ok: true, created: true });
     const sheet = gas.ss.tab('Настройки ОКО');
-    expect(sheet.peek(2, 3)?.value).toBe(65);
+    // Russian first: «Параметр | Значение | Пояснение | Ключ».
+    expect(sheet.peek(1, 1)?.value).toBe('Параметр');
+    expect(sheet.peek(2, 1)?.value).toBe('Базовое задание: «достаточно» от, %');
+    expect(sheet.peek(2, 2)?.value).toBe(65);
+    expect(sheet.peek(2, 4)?.value).toBe('deficit.basicSufficient');
     gas.log.reset();
     const saved = json(bundle.call('saveSettings', { 'deficit.basicSufficient': 62.5 }) as SettingsSaveResult);
     expect(saved).toMatchObject({ ok: true, created: false });
     expect(gas.log.count('Range.setValues')).toBe(1);
-    expect(sheet.peek(2, 3)?.value).toBe(62.5);
+    expect(sheet.peek(2, 2)?.value).toBe(62.5);
     expect(json(bundle.call('getSettings') as SettingsView).fields[0]?.value).toBe('62,5');
   });
 

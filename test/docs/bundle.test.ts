@@ -94,7 +94,10 @@ describe('dist/Code.js: documents in Google Docs', () => {
     const { docs, bundle } = setup();
     expect(() => bundle.call('createDocuments', { kinds: ['всё'] })).toThrow(/Панель передала неверные данные в «createDocuments»/);
     docs.drive.failNext = new Error('User rate limit exceeded');
-    expect(() => bundle.call('createDocuments', { kinds: ['report'] })).toThrow(/^Не удалось выполнить действие: User rate limit exceeded/);
+    // Google's words become what to do (src/server/api.ts documentsFailure), the original kept in brackets.
+    expect(() => bundle.call('createDocuments', { kinds: ['report'] })).toThrow(
+      /^Google Диск ограничивает, сколько документов можно создать за минуту\. Подождите минуту .*\(User rate limit exceeded\)$/,
+    );
   });
 
   it('the menu item shows the links in a dialog, every title escaped', () => {

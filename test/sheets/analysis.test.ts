@@ -69,7 +69,7 @@ describe('an analysis run', () => {
 
     // The user edits a setting and moves a generated tab; an old run left a matrix this run won't make.
     const settings = gas.ss.tab(S.tabs.settings);
-    settings.cellAt(2, 3).value = 70;
+    settings.cellAt(2, 2).value = 70;
     gas.ss.addSheet('Матрица дефицитов · РУ 4', [['устарело']]);
 
     const { report } = analyseAndWrite(gas.ss);
@@ -81,7 +81,7 @@ describe('an analysis run', () => {
       documents: [],
     });
     expect(gas.ss.tab(S.tabs.settings)).toBe(settings);
-    expect(settings.peek(2, 3)?.value).toBe(70);
+    expect(settings.peek(2, 2)?.value).toBe(70);
     expect(gas.ss.tabNames()).toEqual(names);
   });
 
@@ -113,14 +113,16 @@ describe('an analysis run', () => {
     gas.ss.addSheet('Протокол', smallProtocol());
     menuSettings();
     const settings = gas.ss.tab(S.tabs.settings);
-    expect(settings.peek(2, 1)?.value).toBe('deficit.basicSufficient');
-    expect(settings.peek(2, 3)?.value).toBe(60);
+    // «Параметр | Значение | Пояснение | Ключ»: the Russian name first, the service key last.
+    expect(settings.peek(2, 1)?.value).toBe('Базовое задание: «достаточно» от, %');
+    expect(settings.peek(2, 2)?.value).toBe(60);
+    expect(settings.peek(2, 4)?.value).toBe('deficit.basicSufficient');
     expect(gas.ss.active?.sheet).toBe(settings);
-    settings.cellAt(2, 3).value = 65;
+    settings.cellAt(2, 2).value = 65;
     gas.ss.activate(gas.ss.tab('Протокол'), 'A1');
     menuSettings();
     expect(gas.ss.tab(S.tabs.settings)).toBe(settings);
-    expect(settings.peek(2, 3)?.value).toBe(65);
+    expect(settings.peek(2, 2)?.value).toBe(65);
     expect(gas.ss.active?.sheet).toBe(settings);
   });
 });

@@ -21,18 +21,20 @@ const column = (sheet: FakeSheet, col: number) => sheet.snapshot().map((r) => r[
 describe('saving settings', () => {
   it('writes the value column only, in one call', () => {
     const { gas, sheet } = withSettings();
-    const keys = column(sheet, 1);
-    const labels = column(sheet, 2);
+    // Russian first: «Параметр | Значение | Пояснение | Ключ (служебный…)».
+    expect(sheet.snapshot()[0]).toEqual(['Параметр', 'Значение', 'Пояснение', 'Ключ (служебный, не меняйте)']);
+    const keys = column(sheet, 4);
+    const labels = column(sheet, 1);
     gas.log.reset();
     const result = saveSettings(gas.ss, { 'deficit.basicSufficient': 65, 'sample.minReliable': 12 });
     expect(result).toMatchObject({ ok: true, created: false, written: SETTING_DEFS.length, errors: [] });
     expect(gas.log.count('Range.setValues')).toBe(1);
     expect(gas.log.count('Range.getValues')).toBe(1);
-    expect(column(sheet, 1)).toEqual(keys);
-    expect(column(sheet, 2)).toEqual(labels);
-    expect(sheet.peek(2, 3)?.value).toBe(65);
+    expect(column(sheet, 4)).toEqual(keys);
+    expect(column(sheet, 1)).toEqual(labels);
+    expect(sheet.peek(2, 2)?.value).toBe(65);
     const reliable = keys.indexOf('sample.minReliable') + 1;
-    expect(sheet.peek(reliable, 3)?.value).toBe(12);
+    expect(sheet.peek(reliable, 2)?.value).toBe(12);
     expect(result.settings.fields.find((f) => f.key === 'sample.minReliable')?.value).toBe('12');
   });
 
@@ -94,9 +96,37 @@ describe('saving settings', () => {
 
   it('shows a bad value on the sheet as it is, with its problem', () => {
     const { gas, sheet } = withSettings();
-    sheet.cellAt(2, 3).value = 'шестьдесят';
+    sheet.cellAt(2, 2).value = 'шестьдесят';
     const view = settingsView(gas.ss);
     expect(view.fields[0]?.value).toBe('шестьдесят');
-    expect(view.problems.map((p) => [p.severity, p.a1])).toEqual([['error', 'C2']]);
+    expect(view.problems.map((p) => [p.severity, p.a1])).toEqual([['error', 'B2']]);
+  });
+
+  it('before the sheet exists, shows the defaults the analysis uses (never blank fields)', () => {
+    const gas = fakeGas();
+    gas.ss.addSheet('Протокол', smallProtocol());
+    const view = settingsView(gas.ss);
+    expect(view.exists).toBe(false);
+    expect(view.fields.map((f) => f.value)).toEqual(SETTING_DEFS.map((d) => String(d.default).replace('.', ',')));
+  });
+
+  it('reads and writes a sheet of an earlier version without a header (key in A, value in C) where it is', () => {
+    const gas = fakeGas();
+    gas.ss.addSheet('Протокол', smallProtocol());
+    const sheet = gas.ss.addSheet('Настройки ОКО', [
+      ['deficit.basicSufficient', 'Базовое', 61],
+      ['sample.minReliable', 'Мало', 9],
+    ]);
+    const view = settingsView(gas.ss);
+    expect(view.fields.find((f) => f.key === 'sample.minReliable')?.value).toBe('9');
+    // A row the old sheet lacks shows its default.
+    expect(view.fields.find((f) => f.key === 'deficit.basicUncertain')?.value).toBe('57');
+    const result = saveSettings(gas.ss, { 'sample.minReliable': 11 });
+    expect(result.ok).toBe(true);
+    expect(sheet.peek(2, 3)?.value).toBe(11);
+    expect(sheet.peek(1, 3)?.value).toBe(61);
+    // The missing rows are added in the sheet's own layout.
+    expect(sheet.peek(3, 1)?.value).toBe(SETTING_DEFS[1].key);
+    expect(sheet.peek(3, 3)?.value).toBe(SETTING_DEFS[1].default);
   });
 });

@@ -32,7 +32,9 @@ describe('the objectivity summary', () => {
   it('with journal marks the check runs, and «не найдено» is said only then', () => {
     const withJournal = [[...HEADER, 'Отметка по журналу'], ...ROWS.map((r) => [...r, 4])];
     const items = objectivitySummary(withJournal);
-    expect(items[0]?.text).toMatch(/^(Признаков для проверки: \d+\.|Признаков необъективности не найдено\.)$/);
+    expect(items[0]?.text).toMatch(
+      /^(Признаков для проверки: \d+\. Это повод посмотреть работы, а не вывод о работе учителя\.|Признаков необъективности не найдено\.)$/,
+    );
     expect(items.some((i) => i.text.includes('не проверен'))).toBe(false);
   });
 });

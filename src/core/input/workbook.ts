@@ -300,7 +300,7 @@ function applyPlan(p: Procedure, plan: PlanSheet | null, report: PlanReport | nu
       if (it.topic) t.topic = it.topic;
     }
     p.planSource = `catalog:${cat.id}`;
-    problems.push(problem('info', 'catalog-used', p.sheet, S.catalogUsed(cat.id)));
+    problems.push(problem('info', 'catalog-used', p.sheet, S.catalogUsed(cat.exam, cat.year, cat.subject, cat.grade)));
     return problems;
   }
   if (p.planSource === 'file') problems.push(problem('info', 'levels-from-file', p.sheet, S.levelsFromFile));

@@ -161,7 +161,9 @@ export const S = {
     `Эталоны: в работе ${q(procedure)} нет заданий ${tasks.join(', ')} из таблицы «Выполнение заданий»; они не сравниваются.`,
 
   // ---- info about what was done -------------------------------------------------------------
-  catalogUsed: (id: string) => `Уровни и умения заданий взяты из встроенного плана ${q(id)}.`,
+  /** Named as people know the plan (never the internal id): «ВПР 2026, математика, 4 класс». */
+  catalogUsed: (exam: string, year: number, subject: string, grade: number) =>
+    `Уровни и умения заданий взяты из встроенного плана ФИОКО: ${exam} ${year}, ${subject.toLowerCase()}, ${grade} класс.`,
   planSheetUsed: 'Уровни и умения заданий взяты с листа «План заданий».',
   levelsFromFile: 'Уровни сложности взяты из строки «Уровень сложности задания».',
   noLevels:
