@@ -6,6 +6,7 @@ import { CliError } from './commands/common';
 import { runDemo } from './commands/demo';
 import { runAppendix, runReport, runRoutes } from './commands/report';
 import { runRoadmapCommand } from './commands/roadmap';
+import { runShmoCommand } from './commands/shmo';
 import { runTemplates } from './commands/templates';
 import { runUnhighlight } from './commands/unhighlight';
 
@@ -47,6 +48,9 @@ const HELP = `ОКО — анализ результатов оценочных 
   oko appendix <книга.xlsx> [-o приложения.docx] [--procedure …] [--subject …] [--class …]
       Приложения к рабочим программам (.docx): по классу и предмету — несформированные
       умения с заданиями, которые их показали, и блок согласования (ШМО, УВР, директор).
+  oko shmo <книга.xlsx> [--subject Математика] [--grade 5] [--class 5Б] [--teacher "Иванова А. П."] [-o вывод.xlsx] [--remove]
+      Вкладка руководителя ШМО «ШМО · …»: строки вкладок ОКО о выбранном предмете, параллели,
+      классе или учителе (как «Фильтр ШМО» панели). Другие листы книги не меняются.
   oko help
 `;
 
@@ -60,6 +64,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   report: runReport,
   routes: runRoutes,
   appendix: runAppendix,
+  shmo: runShmoCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
 // Every user-facing text of the add-on, in one place. Messages that take data are functions.
+import { COLUMNS } from './columns';
 
 const q = (s: string | number) => `«${s}»`;
 /** 31,3 — one decimal with a comma, «,0» dropped. */
@@ -53,6 +54,9 @@ const lowerSubject = (subject: string) => (/^[А-ЯЁA-Z]{2}/.test(subject) ? su
 
 export const S = {
   appName: 'ОКО',
+
+  /** Column tables of the analytic tabs: column id → header label (./columns.ts). */
+  columns: COLUMNS,
 
   // ---- places -------------------------------------------------------------------------------
   fieldPlace: (field: string) => `Поле «${field}»`,
@@ -264,6 +268,8 @@ export const S = {
     execution: 'Исполнение',
     roadmapTemplate: 'Шаблон дорожной карты',
     giaScales: 'Шкалы ГИА',
+    /** A person's own view of the analytic tabs: «ШМО · Математика · 5Б» (core/output/shmo-view.ts). */
+    shmo: 'ШМО',
   },
 
   // ---- statistics tabs (marks, journal, distribution, tasks by mark groups) -------------------
@@ -364,10 +370,6 @@ export const S = {
   },
   /** Columns users fill on «Группа риска» and «Объективность», kept across runs (output/user-columns.ts). */
   notes: {
-    key: 'Ключ (не менять)',
-    done: 'Что сделано',
-    comment: 'Комментарий',
-    checkResult: 'Результат проверки',
     legend: (labels: readonly string[]) =>
       `Столбцы ${labels.map(q).join(' и ')} — ваши: ОКО сохраняет их при каждом перестроении вкладки (строка узнаётся по столбцу «Ключ (не менять)», не меняйте его); ` +
       'заметки строк, которых больше нет на вкладке, переносятся в «Архив заметок» внизу и возвращаются на место, если строка появится снова.',
@@ -557,4 +559,5 @@ export const S = {
 export { D } from './digest';
 export { DA, DG, DP, DR, DS } from './docs';
 export { M } from './municipal';
+export { T } from './tabs';
 export { UI } from './ui';
