@@ -98,6 +98,6 @@ export function buildDistributionTab(
   }
 
   // Every column keeps the default width (100 px): no width calls at all.
-  // Title and legend stay in view.
-  return b.build({ frozenRows: 2 });
+  // Title and legend, and the score column, stay in view.
+  return b.build({ frozenRows: 2, frozenCols: 1 });
 }

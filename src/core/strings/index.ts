@@ -249,6 +249,10 @@ export const S = {
   },
   levelName: { Б: 'базовый', П: 'повышенный', В: 'высокий' } as Record<string, string>,
   unreliable: (n: number, min: number) => `мало участников (${n} < ${min}): выводы ненадёжны`,
+  /** A parallel's group: «5 классы»; «Параллель» when the grade is unknown. */
+  parallelName: (grade: number | null) => (grade === null ? 'Параллель' : `${grade} классы`),
+  /** A procedure named by its sheet: «лист «Протокол»». */
+  sheetName: (sheet: string) => `лист ${q(sheet)}`,
 
   // ---- tabs ---------------------------------------------------------------------------------
   tabs: {
@@ -364,6 +368,9 @@ export const S = {
       peaksAtCuts: 'Пик первичных баллов на границе отметки',
     } as Record<string, string>,
     levelShort: { medium: 'средний', high: 'высокий' } as Record<string, string>,
+    shareLabel: { lowered: 'Понизили', raised: 'Повысили' },
+    peaksNoCuts: 'границы отметок неизвестны',
+    peaksFew: (min: number) => `участников меньше ${min}`,
     groupLevel: { class: 'класс', teacher: 'учитель', school: 'школа' } as Record<string, string>,
     intro:
       'Признаки для проверки объективности — повод перепроверить работы, организацию процедуры и выставление отметок. Это не вывод о работе учителя: результаты оценочных процедур не используются для наказания педагогов.',

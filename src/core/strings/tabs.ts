@@ -15,6 +15,12 @@ export const T = {
   hiddenColumns:
     'Справа скрыты служебные столбцы (предмет, параллель, класс для фильтров; ключи строк): чтобы увидеть их, выделите столбцы вокруг и выберите «Показать столбцы».',
 
+  /** «Настройки ОКО» (core/output/settings-tab.ts): read by position, so these are only labels. */
+  settingsTab: {
+    header: ['Ключ', 'Параметр', 'Значение', 'Пояснение'],
+    hint: 'Меняйте только столбец «Значение». Пустая строка или удалённый параметр — значение по умолчанию.',
+  },
+
   matrix: {
     summaryMark: '% выполнения',
     maxRow: 'Макс. балл',
@@ -195,5 +201,19 @@ export const T = {
     nothing: 'По этому выбору в результатах ничего нет: выберите другой предмет, параллель, класс или учителя.',
     contents: (tabs: string) => `Из вкладок: ${tabs}.`,
     empty: 'Выберите предмет, параллель, класс или учителя.',
+    /** `oko shmo` (src/local/commands/shmo.ts). */
+    cli: {
+      usage:
+        'Укажите книгу и выбор: oko shmo <книга.xlsx> [--subject Математика] [--grade 5] [--class 5Б] [--teacher «Иванова А. П.»] [-o вывод.xlsx] [--remove]',
+      notFound: (path: string) => `Файл не найден: ${path}`,
+      badGrade: (g: string) => `Параллель ${q(g)}: нужно число от 1 до 12.`,
+      refused: 'ОКО: данные не приняты, ничего не записано. Исправьте и запустите снова:',
+      tab: (name: string) => `Вкладка ${q(name)}, строки из вкладок:`,
+      nothing: (name: string, why: string) => `Вкладка ${q(name)}: ${why}`,
+      line: (sheet: string, visible: number, total: number) => `  ${sheet}: ${visible} из ${total}`,
+      removed: (names: string) => `Удалено: ${names}`,
+      noneRemoved: 'Удалено: ничего (такой вкладки нет)',
+      written: (path: string) => `Записано: ${path}`,
+    },
   },
 };
