@@ -31,13 +31,13 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
 
   const renderResult = (r: FilterResult) => {
     const parts: HTMLElement[] = [];
-    if (r.applied && r.tab) {
-      parts.push(el('p', {}, tabLink(r.tab, UI.filter.openTab(r.tab))));
-      if (r.sections.length > 0) {
-        parts.push(
-          el('p', {}, UI.filter.sectionsHeading),
-          el('ul', { class: 'summary' }, ...r.sections.map((x) => el('li', {}, UI.filter.sectionLine(x.sheet, x.visible, x.total)))),
-        );
+    if (r.applied) {
+      for (const tab of r.tabs) {
+        const here = r.sections.filter((x) => x.tab === tab);
+        parts.push(el('p', {}, tabLink(tab, UI.filter.openTab(tab))));
+        if (here.length > 0) {
+          parts.push(el('ul', { class: 'summary' }, ...here.map((x) => el('li', {}, UI.filter.sectionLine(x.sheet, x.visible, x.total)))));
+        }
       }
     }
     if (r.problems.length > 0) parts.push(problemList(app, r.problems));
@@ -45,11 +45,11 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
   };
 
   /** What the status line says after a call. */
-  const statusOf = (r: FilterResult): string => {
+  const statusOf = (r: FilterResult, clearing: boolean): string => {
     if (r.problems.length > 0) return UI.filter.refused;
-    if (!r.tab) return UI.filter.empty;
-    if (r.applied) return r.sections.length > 0 ? UI.filter.done(r.tab) : UI.filter.nothing;
-    return r.removed ? UI.filter.removed(r.tab) : UI.filter.notRemoved;
+    if (clearing) return r.removed ? UI.filter.removed(r.tabs.join(', ')) : UI.filter.notRemoved;
+    if (!r.applied) return UI.filter.empty;
+    return r.sections.length > 0 ? UI.filter.done(r.tabs.join(', ')) : UI.filter.nothing;
   };
 
   const show = (options: FilterOptions, saved: FilterChoice | null) => {
@@ -98,16 +98,17 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
 
     const apply = callButton(el('button', { type: 'submit', class: 'primary', id: 'filter-apply' }, UI.filter.apply));
     const clear = callButton(el('button', { type: 'button', id: 'filter-clear' }, UI.filter.clear));
-    const run = (work: () => Promise<FilterResult>) => {
+    const run = (work: () => Promise<FilterResult>, clearing = false) => {
       app.showError(null);
       status.textContent = '';
       void whileBusy(async () => {
         try {
           const r = await work();
           renderResult(r);
-          status.textContent = statusOf(r);
+          status.textContent = statusOf(r, clearing);
           // The person's own tab opens for them (the active tab is per user: nobody else is moved).
-          if (r.applied && r.tab && r.sections.length > 0) app.jump({ sheet: r.tab, row: null, col: null });
+          const first = r.tabs[0];
+          if (r.applied && first && r.sections.length > 0) app.jump({ sheet: first, row: null, col: null });
         } catch (e) {
           app.showError(errorText(e, UI.unknownError));
         }
@@ -117,7 +118,7 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
       e.preventDefault();
       run(() => call('applyFilter', choice()));
     });
-    clear.addEventListener('click', () => run(() => call('clearFilter')));
+    clear.addEventListener('click', () => run(() => call('clearFilter'), true));
 
     fill(
       form,

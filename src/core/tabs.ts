@@ -44,6 +44,7 @@ const RULES: readonly TabRule[] = [
   { name: S.tabs.roadmapTemplate, step: 'roadmap', userInput: true },
   // A person's ШМО view: generated (never read as input), refreshed by its owner, never stale for a run.
   { name: `${S.tabs.shmo} ·`, prefix: true },
+  { name: `${S.tabs.shmoFindings} ·`, prefix: true },
 ];
 
 const exact = new Map<string, TabRule>();
@@ -96,7 +97,7 @@ export function staleGeneratedTabs(existing: readonly string[], fresh: readonly 
   return existing.filter((n) => stepOfTab(n) !== null && !isRoadmapOwned(n) && !keepsUserInput(n) && !made.has(n));
 }
 
-/** «ШМО · Математика · 5Б»: a person's own view of the analytic tabs. */
+/** «ШМО · Математика · 5Б», «ШМО выводы · …»: a person's own view of the analytic tabs. */
 export function isShmoView(name: string): boolean {
   const r = ruleOf(name);
   return r !== undefined && r.step === undefined;

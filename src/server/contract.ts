@@ -196,13 +196,13 @@ export interface FilterOptions {
 
 export interface FilterResult {
   choice: FilterChoice;
-  /** true: the view tab was written (created or refreshed). */
+  /** true: the view was written (created or refreshed); false: nothing chosen, refused, or cleared. */
   applied: boolean;
-  /** The person's view tab («ШМО · Математика · 5Б»); null when nothing was chosen. */
-  tab: string | null;
+  /** The person's view tabs written («ШМО · Математика · 5Б», «ШМО выводы · …»), or removed by «clear». */
+  tabs: string[];
   /** The analytic tabs the view shows rows of: rows about a subject, parallel, class or teacher shown, of all. */
   sections: ShmoSection[];
-  /** «Удалить мою вкладку» removed the view tab. */
+  /** «Удалить мою вкладку» removed the view's tabs. */
   removed: boolean;
   /** Errors in the data: nothing was written. */
   problems: ProblemView[];

@@ -4,7 +4,7 @@
 // users see of the file does not change.
 import { classKey } from '../core/input/teachers';
 import type { WorkbookData } from '../core/input/workbook';
-import { isEmptyChoice, shmoContext, shmoTabName } from '../core/output/shmo-view';
+import { isEmptyChoice, shmoContext } from '../core/output/shmo-view';
 import { removeShmoView, runShmoView } from '../core/write/shmo';
 import { loadUserPref, saveUserPref } from '../sheets/prefs';
 import { runAndWrite } from '../sheets/run';
@@ -50,9 +50,9 @@ export function savedChoice(ss: SpreadsheetLike): FilterChoice | null {
   return parsed.success ? parsed.data : null;
 }
 
-const nothing = (choice: FilterChoice): FilterResult => ({ choice, applied: false, tab: null, sections: [], removed: false, problems: [] });
+const nothing = (choice: FilterChoice): FilterResult => ({ choice, applied: false, tabs: [], sections: [], removed: false, problems: [] });
 
-/** Creates or refreshes the person's own view of the analytic tabs; nothing else in the file changes. */
+/** Creates or refreshes the person's own view tabs of the analytic tabs; nothing else in the file changes. */
 export function applyFilter(ss: SpreadsheetLike, choice: FilterChoice): FilterResult {
   saveUserPref(ss, PREF, choice);
   if (isEmptyChoice(choice)) return nothing(choice);
@@ -61,17 +61,18 @@ export function applyFilter(ss: SpreadsheetLike, choice: FilterChoice): FilterRe
   return {
     choice,
     applied: report !== null,
-    tab: result.tab,
+    tabs: report ? result.tabs : [],
     sections: result.sections,
     removed: false,
     problems: report ? [] : result.problems.map((p) => problemView(p, names)),
   };
 }
 
-/** Removes the person's own view tab (of their saved choice); the choice stays for next time. */
+/** Removes the person's own view tabs (of their saved choice); the choice stays for next time. */
 export function clearFilter(ss: SpreadsheetLike): FilterResult {
   const choice = savedChoice(ss) ?? { subjects: [], grades: [], classes: [], teachers: [] };
   if (isEmptyChoice(choice)) return nothing(choice);
   const { report } = runAndWrite(ss, () => removeShmoView(choice));
-  return { ...nothing(choice), tab: shmoTabName(choice), removed: (report?.deleted.length ?? 0) > 0 };
+  const deleted = report?.deleted ?? [];
+  return { ...nothing(choice), tabs: deleted, removed: deleted.length > 0 };
 }

@@ -59,19 +59,21 @@ describe('«Фильтр ШМО» in Chromium', () => {
     await page.locator('#flt-class').selectOption('5А');
     await page.locator('#filter-apply').click();
     await idle(page);
-    const tab = 'ШМО · Математика · 5 кл. · 5А';
-    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.done(tab));
+    const tab = 'ШМО · Математика · 5А';
+    const findings = 'ШМО выводы · Математика · 5А';
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.done(`${tab}, ${findings}`));
     const result = page.locator('#filter-result');
-    await expect(result.textContent()).resolves.toContain(UI.filter.sectionsHeading);
     await expect(result.textContent()).resolves.toContain('Дефициты по классам: ');
+    await expect(result.textContent()).resolves.toContain('Группа риска: ');
     await expect(result.getByRole('button', { name: UI.filter.openTab(tab) }).isVisible()).resolves.toBe(true);
+    await expect(result.getByRole('button', { name: UI.filter.openTab(findings) }).isVisible()).resolves.toBe(true);
     // 300 px and nothing sticks out sideways.
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(300);
     await screenshot(page, 'sidebar-filter');
 
     const ss = backend.gas.ss;
-    // The view is the person's own tab, and it is the one in front of them now.
-    expect(ss.tabNames().at(-1)).toBe(tab);
+    // The view is the person's own two tabs, and the first is the one in front of them now.
+    expect(ss.tabNames().slice(-2)).toEqual([tab, findings]);
     expect(ss.active?.sheet.title).toBe(tab);
     const rows = ss.tab(tab).snapshot();
     const firstColumn = new Set(rows.map((r) => String(r[0])));
@@ -97,7 +99,7 @@ describe('«Фильтр ШМО» in Chromium', () => {
     // «Удалить мою вкладку»: only the view goes.
     await page.locator('#filter-clear').click();
     await idle(page);
-    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.removed(tab));
+    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.removed(`${tab}, ${findings}`));
     expect(states(backend)).toEqual(before);
     await page.close();
   });
@@ -114,7 +116,7 @@ describe('«Фильтр ШМО» in Chromium', () => {
     await page.locator('#filter-apply').click();
     await idle(page);
     const tab = `ШМО · ${teacher.name}`;
-    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.done(tab));
+    await expect(page.locator('#filter-status').textContent()).resolves.toContain(tab);
     // The matrices in the view are mathematics ones; their student rows are of the teacher's classes only.
     const text = await page.locator('#filter-result').textContent();
     expect(text).toContain('Матрица дефицитов · МА');

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SpecBuilder } from '../../src/core/output/builder';
 import { tablesOf } from '../../src/core/output/columns';
-import { buildShmoView, type ShmoChoice, shmoContext, shmoTabName } from '../../src/core/output/shmo-view';
+import { buildShmoView, type ShmoChoice, shmoContext, shmoTabName, shmoTabNames } from '../../src/core/output/shmo-view';
 import type { SheetSpec } from '../../src/core/output/spec';
 import { selectRows, stack } from '../../src/core/output/spec-rows';
 import { type AnalysisRun, runAnalysis } from '../../src/core/pipeline';
@@ -70,15 +70,21 @@ describe('rows of a spec', () => {
 
 describe('the ШМО view of the sample school', () => {
   let run: AnalysisRun;
-  const view = (choice: Partial<ShmoChoice>) => buildShmoView(run.tabs, { ...none, ...choice }, shmoContext(run.data));
+  /** The view, with `spec`: both of its tabs one below the other (for lookups by table). */
+  const view = (choice: Partial<ShmoChoice>) => {
+    const v = buildShmoView(run.tabs, { ...none, ...choice }, shmoContext(run.data));
+    return { ...v, spec: stack('both', v.specs) };
+  };
   beforeAll(() => {
     run = runAnalysis(workbookGrids(buildSampleWorkbook(1), 'sample-school'));
     expect(run.ok).toBe(true);
   });
 
-  it('is a tab of its own, named by the choice, never read as input and never stale for an analysis', () => {
+  it('is tabs of its own, named by the choice, never read as input and never stale for an analysis', () => {
     const name = shmoTabName({ ...none, subjects: ['Математика'], classes: ['5Б'] });
     expect(name).toBe('ШМО · Математика · 5Б');
+    expect(shmoTabNames({ ...none, subjects: ['Математика'], classes: ['5Б'] })).toEqual([name, 'ШМО выводы · Математика · 5Б']);
+    expect(isShmoView('ШМО выводы · Математика · 5Б')).toBe(true);
     expect(isGeneratedTab(name)).toBe(true);
     expect(isShmoView(name)).toBe(true);
     expect(stepOfTab(name)).toBeNull();
@@ -165,9 +171,19 @@ describe('the ШМО view of the sample school', () => {
     expect(cells.some((c) => c.startsWith('oko:'))).toBe(false);
     expect(cells).not.toContain(S.columns.risk.highlightKeys);
     expect(cells).not.toContain(S.columns.risk.key);
-    expect(v.spec.frozenRows).toBe(1);
-    expect(v.spec.frozenCols).toBe(1);
-    expect(v.spec.values[0]?.[0]).toBe('ШМО · Математика · 5Б');
+    expect(v.specs.map((x) => x.values[0]?.[0])).toEqual(['ШМО · Математика · 5Б', 'ШМО выводы · Математика · 5Б']);
+    for (const x of v.specs)
+      expect([x.frozenRows, x.frozenCols, x.hiddenColumns, x.hiddenRows], x.name).toEqual([1, 1, undefined, undefined]);
+    // The numbers on the first tab, the findings on the second: their columns do not share widths.
+    expect(v.sections.filter((x) => x.tab === v.specs[1]!.name).map((x) => x.sheet)).toEqual([
+      S.tabs.risk,
+      S.tabs.dynamics,
+      S.tabs.objectivity,
+    ]);
+    expect(tablesOf(v.specs[0]!, 'risk')).toEqual([]);
+    expect(tablesOf(v.specs[1]!, 'matrix')).toEqual([]);
+    // No column wider than 200 px: a wider text column of a tab wraps in the view.
+    for (const x of v.specs) expect(Math.max(...Object.values(x.columnWidths ?? {})), x.name).toBeLessThanOrEqual(200);
   });
 
   it('is written by a plan that touches nothing else: no shared tab, no highlight, no settings, nothing removed', () => {
@@ -175,7 +191,7 @@ describe('the ШМО view of the sample school', () => {
     const r = runShmoView(wb, { ...none, subjects: ['Математика'] });
     expect(r.ok).toBe(true);
     expect(r.write).toEqual({
-      replace: [expect.objectContaining({ name: 'ШМО · Математика' })],
+      replace: [expect.objectContaining({ name: 'ШМО · Математика' }), expect.objectContaining({ name: 'ШМО выводы · Математика' })],
       ensure: [],
       remove: [],
       highlights: null,

@@ -93,7 +93,7 @@ describe('tab ownership and step plans', () => {
           : label;
       if (!isGeneratedTab(name)) {
         // The user's own sheets that ОКО creates once: settings and the ГИА scales.
-        expect([S.tabs.settings, S.tabs.giaScales, S.tabs.shmo]).toContain(name);
+        expect([S.tabs.settings, S.tabs.giaScales, S.tabs.shmo, S.tabs.shmoFindings]).toContain(name);
         continue;
       }
       expect(STEP_IDS).toContain(stepOfTab(name));

@@ -42,10 +42,15 @@ describe('oko shmo', () => {
     const r = oko('shmo', analysed, '--subject', 'Математика', '--class', '5Б', '-o', out);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Вкладка «ШМО · Математика · 5Б», строки из вкладок:');
+    expect(r.stdout).toContain('Вкладка «ШМО выводы · Математика · 5Б», строки из вкладок:');
     expect(r.stdout).toMatch(/ {2}Дефициты по классам: \d+ из \d+/);
     const before = await open(analysed);
     const after = await open(out);
-    expect(after.worksheets.map((w) => w.name)).toEqual([...before.worksheets.map((w) => w.name), 'ШМО · Математика · 5Б']);
+    expect(after.worksheets.map((w) => w.name)).toEqual([
+      ...before.worksheets.map((w) => w.name),
+      'ШМО · Математика · 5Б',
+      'ШМО выводы · Математика · 5Б',
+    ]);
     const was = cells(before);
     const now = cells(after);
     for (const [name, text] of was) expect(now.get(name), name).toBe(text);
@@ -59,7 +64,7 @@ describe('oko shmo', () => {
     const removed = join(dir, 'removed.xlsx');
     const rm = oko('shmo', out, '--subject', 'Математика', '--class', '5Б', '--remove', '-o', removed);
     expect(rm.status, rm.stderr).toBe(0);
-    expect(rm.stdout).toContain('Удалено: ШМО · Математика · 5Б');
+    expect(rm.stdout).toContain('Удалено: ШМО · Математика · 5Б, ШМО выводы · Математика · 5Б');
     expect((await open(removed)).worksheets.map((w) => w.name)).toEqual(before.worksheets.map((w) => w.name));
   }, 120_000);
 

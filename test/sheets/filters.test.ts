@@ -37,11 +37,12 @@ describe('the ШМО view in Google Sheets', () => {
     const gas = sampleSchool();
     const before = seen(gas);
     const result = applyFilter(gas.ss, { ...none, subjects: ['Математика'], classes: ['5Б'] });
-    expect(result).toMatchObject({ applied: true, tab: 'ШМО · Математика · 5Б', removed: false, problems: [] });
+    const tabs = ['ШМО · Математика · 5Б', 'ШМО выводы · Математика · 5Б'];
+    expect(result).toMatchObject({ applied: true, tabs, removed: false, problems: [] });
     expect(result.sections.length).toBeGreaterThan(5);
     const after = seen(gas);
-    // One tab more, at the end; every tab that was there is exactly as it was.
-    expect([...after.keys()]).toEqual([...before.keys(), 'ШМО · Математика · 5Б']);
+    // Two tabs more, at the end; every tab that was there is exactly as it was.
+    expect([...after.keys()]).toEqual([...before.keys(), ...tabs]);
     for (const [name, state] of before) expect(after.get(name), name).toBe(state);
     for (const name of gas.ss.tabNames()) {
       expect(gas.ss.tab(name).filter, name).toBeNull();
@@ -65,7 +66,7 @@ describe('the ШМО view in Google Sheets', () => {
 
     // «Удалить мою вкладку»: the view goes, everything else is as before it.
     const cleared = clearFilter(gas.ss);
-    expect(cleared).toMatchObject({ removed: true, tab: 'ШМО · Математика · 5Б' });
+    expect(cleared).toMatchObject({ removed: true, tabs });
     expect(seen(gas)).toEqual(before);
     // The choice stays for next time.
     expect(savedChoice(gas.ss)).toEqual({ ...none, subjects: ['Математика'], classes: ['5Б'] });
@@ -76,7 +77,7 @@ describe('the ШМО view in Google Sheets', () => {
     applyFilter(gas.ss, { ...none, subjects: ['Математика'] });
     const view = gas.ss.tab('ШМО · Математика').state();
     const out = runStepAndWrite(gas.ss, 'analysis');
-    expect(out.report?.deleted ?? []).not.toContain('ШМО · Математика');
+    expect(out.report?.deleted ?? []).toEqual([]);
     expect(gas.ss.tab('ШМО · Математика').state()).toBe(view);
     expect(out.run.data.procedures.some((p) => p.sheet.startsWith('ШМО'))).toBe(false);
   });
@@ -115,8 +116,8 @@ describe('the ШМО view in Google Sheets', () => {
     gas.ss.addSheet('Протокол', smallProtocol());
     runStepAndWrite(gas.ss, 'analysis');
     const before = seen(gas);
-    expect(applyFilter(gas.ss, none)).toMatchObject({ applied: false, tab: null, sections: [] });
-    expect(clearFilter(gas.ss)).toMatchObject({ removed: false, tab: null });
+    expect(applyFilter(gas.ss, none)).toMatchObject({ applied: false, tabs: [], sections: [] });
+    expect(clearFilter(gas.ss)).toMatchObject({ removed: false, tabs: [] });
     expect(seen(gas)).toEqual(before);
   });
 

@@ -42,6 +42,8 @@ export interface ShmoContext {
 }
 
 export interface ShmoSection {
+  /** The view tab the rows are on. */
+  tab: string;
   /** The analytic tab the rows come from. */
   sheet: string;
   /** Its rows about a subject, parallel, class or teacher that the view shows, of all such rows. */
@@ -50,18 +52,36 @@ export interface ShmoSection {
 }
 
 export interface ShmoView {
-  spec: SheetSpec;
+  /** The view's tabs that have rows, in order. */
+  specs: SheetSpec[];
   sections: ShmoSection[];
+  /** The view's tabs that have no rows for this choice (a host removes an earlier version). */
+  empty: string[];
 }
 
 export function isEmptyChoice(c: ShmoChoice): boolean {
   return c.subjects.length + c.grades.length + c.classes.length + c.teachers.length === 0;
 }
 
-/** «ШМО · Математика · 5Б», within Excel's 31 characters. */
+/**
+ * The view is two tabs, because the sections of one tab share its column widths: the numbers
+ * («ШМО · Математика · 5Б»: matrices, deficits, statistics — narrow columns) and the findings
+ * («ШМО выводы · Математика · 5Б»: the at-risk students, dynamics, objectivity — wide text columns).
+ */
+const FINDINGS_TABS: readonly string[] = [S.tabs.risk, S.tabs.dynamics, S.tabs.objectivity];
+
+/** «ШМО · Математика · 5Б» and «ШМО выводы · Математика · 5Б», within Excel's 31 characters each. */
+export function shmoTabNames(c: ShmoChoice): [string, string] {
+  // A chosen class names its parallel already: «ШМО · Математика · 5А», not «… · 5 кл. · 5А».
+  const grades = c.classes.length > 0 ? [] : c.grades.map((g) => T.shmo.grade(g));
+  const parts = [c.subjects.join(', '), ...grades, ...c.classes, ...c.teachers].filter(Boolean);
+  const label = parts.join(' · ');
+  return [safeTabName(`${S.tabs.shmo} · ${label}`), safeTabName(`${S.tabs.shmoFindings} · ${label}`)];
+}
+
+/** The view's first tab: «ШМО · Математика · 5Б». */
 export function shmoTabName(c: ShmoChoice): string {
-  const parts = [c.subjects.join(', '), ...c.grades.map((g) => T.shmo.grade(g)), ...c.classes, ...c.teachers].filter(Boolean);
-  return safeTabName(`${S.tabs.shmo} · ${parts.join(' · ')}`);
+  return shmoTabNames(c)[0];
 }
 
 /** The classes of the school with their parallels, and who teaches whom (from «Классы и учителя»). */
@@ -234,6 +254,33 @@ function withoutHiddenColumns(spec: SheetSpec): SheetSpec {
   };
 }
 
+/** Widest column of the view: the sections share columns, so a wide text column of one is wrapped instead. */
+const MAX_VIEW_WIDTH = 200;
+
+/**
+ * The part with every column at most MAX_VIEW_WIDTH wide; the text of a column that was wider is
+ * wrapped (its rows grow) rather than clipped, and the sections that share the column stay readable.
+ */
+function capWidths(spec: SheetSpec): SheetSpec {
+  const wide = Object.entries(spec.columnWidths ?? {}).filter(([, w]) => w > MAX_VIEW_WIDTH);
+  if (wide.length === 0) return spec;
+  const columnWidths = { ...spec.columnWidths };
+  const formats = [...(spec.formats ?? [])];
+  for (const [c] of wide) {
+    columnWidths[Number(c)] = MAX_VIEW_WIDTH;
+    formats.push({ range: { row: 0, col: Number(c), rows: spec.values.length, cols: 1 }, wrap: true });
+  }
+  return { ...spec, columnWidths, formats };
+}
+
+/** The part's title (its first cell) says how much of the tab it shows: «Группа риска: 80 уч.» is the school's. */
+function titled(part: SheetSpec, visible: number, total: number): SheetSpec {
+  const [first, ...rest] = part.values;
+  const title = first?.[0];
+  if (typeof title !== 'string' || title === '') return part;
+  return { ...part, values: [[T.shmo.partTitle(title, visible, total), ...(first ?? []).slice(1)], ...rest] };
+}
+
 /** The choice in words, for the view's second row. */
 function choiceText(c: ShmoChoice): string {
   const t = T.shmo;
@@ -249,27 +296,45 @@ function choiceText(c: ShmoChoice): string {
 
 /**
  * The person's view, from the analysis's tabs (`tabs`, as the run built them, users' notes
- * included): their title and what was chosen, then each analytic tab's matching rows, in the order
- * of the tabs. Tabs without filter columns (settings, roadmaps) are not part of it.
+ * included): on each of its two tabs, a title and what was chosen, then each analytic tab's matching
+ * rows, in the order of the tabs. Tabs without filter columns (settings, roadmaps) are not part of it.
  */
 export function buildShmoView(tabs: readonly SheetSpec[], choice: ShmoChoice, ctx: ShmoContext): ShmoView {
-  const name = shmoTabName(choice);
+  const names = shmoTabNames(choice);
   const test = rowTest(choice, ctx);
   const sections: ShmoSection[] = [];
-  const parts: SheetSpec[] = [];
+  const parts: SheetSpec[][] = [[], []];
   for (const spec of tabs) {
     const chosen = rowsFor(spec, test);
     if (!chosen || chosen.visible === 0) continue;
+    const at = FINDINGS_TABS.includes(spec.name) ? 1 : 0;
     const width = Math.min(...Object.values(spec.filterColumns ?? {}));
-    parts.push(withoutHiddenColumns(selectRows(spec, tidy(chosen.keep, spec.values, width))));
-    sections.push({ sheet: spec.name, visible: chosen.visible, total: chosen.total });
+    const part = capWidths(withoutHiddenColumns(selectRows(spec, tidy(chosen.keep, spec.values, width))));
+    parts[at]?.push(titled(part, chosen.visible, chosen.total));
+    sections.push({ tab: names[at] as string, sheet: spec.name, visible: chosen.visible, total: chosen.total });
   }
-  const head = new SpecBuilder(name);
-  head.preamble(name, 8, [T.shmo.intro(choiceText(choice)), sections.length === 0 ? T.shmo.nothing : T.shmo.refresh]);
-  if (sections.length > 0) head.row([T.shmo.contents(sections.map((s) => s.sheet).join(', '))], { italic: true, fontColor: COLORS.muted });
-  const spec = stack(name, [head.build(), ...parts.map((p) => ({ ...p, frozenRows: undefined, frozenCols: undefined }))]);
-  // The view's title stays in view, and so does the first column: the group, the class or the work of each row.
-  return { spec: { ...spec, frozenRows: 1, frozenCols: 1, tabColor: SHMO_TAB_COLOR }, sections };
+  const specs: SheetSpec[] = [];
+  const empty: string[] = [];
+  names.forEach((name, i) => {
+    const mine = parts[i] ?? [];
+    const other = names[1 - i] as string;
+    if (mine.length === 0) {
+      // The first tab always says what was chosen, even when nothing matched.
+      if (i === 1 || sections.length > 0) {
+        empty.push(name);
+        return;
+      }
+    }
+    const head = new SpecBuilder(name);
+    head.preamble(name, 8, [T.shmo.intro(choiceText(choice)), mine.length === 0 ? T.shmo.nothing : T.shmo.refresh]);
+    const here = sections.filter((x) => x.tab === name).map((x) => x.sheet);
+    if (here.length > 0) head.row([T.shmo.contents(here.join(', '))], { italic: true, fontColor: COLORS.muted });
+    if (sections.some((x) => x.tab === other)) head.row([T.shmo.other(i, other)], { italic: true, fontColor: COLORS.muted });
+    const spec = stack(name, [head.build(), ...mine.map((p) => ({ ...p, frozenRows: undefined, frozenCols: undefined }))]);
+    // The view's title stays in view, and so does the first column: the group, the class or the work of each row.
+    specs.push({ ...spec, frozenRows: 1, frozenCols: 1, tabColor: SHMO_TAB_COLOR });
+  });
+  return { specs, sections, empty };
 }
 
 /** The views stand apart from the shared tabs by colour. */

@@ -77,8 +77,9 @@ export function buildMarkStats(
 
   gapList(b, analyses, s);
 
+  // Narrow number columns (their headers wrap): one run of equal widths.
   b.columnWidths = { 0: 200 };
-  for (let c = 1; c < TABLE_COLS; c++) b.columnWidths[c] = 92;
+  for (let c = 1; c < TABLE_COLS; c++) b.columnWidths[c] = 72;
   // Title and legend, and the group column of every table, stay in view.
   return b.build({ frozenRows: 2, frozenCols: 1 });
 }

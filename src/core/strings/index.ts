@@ -274,6 +274,8 @@ export const S = {
     giaScales: 'Шкалы ГИА',
     /** A person's own view of the analytic tabs: «ШМО · Математика · 5Б» (core/output/shmo-view.ts). */
     shmo: 'ШМО',
+    /** Its second tab: the at-risk students, dynamics and objectivity («ШМО выводы · Математика · 5Б»). */
+    shmoFindings: 'ШМО выводы',
   },
 
   // ---- statistics tabs (marks, journal, distribution, tasks by mark groups) -------------------

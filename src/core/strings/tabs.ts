@@ -197,9 +197,16 @@ export const T = {
     teachers: (s: string) => `учитель: ${s}`,
     intro: (choice: string) =>
       `Ваша вкладка ШМО (${choice}): строки вкладок ОКО о выбранном — с теми же цветами и значками. Общие вкладки и то, что видят другие пользователи, не меняются.`,
-    refresh: 'После нового анализа обновите вкладку: панель ОКО → «Фильтр ШМО» → «Показать мою вкладку».',
+    refresh: 'После нового анализа обновите вкладки: панель ОКО → «Фильтр ШМО» → «Показать мои вкладки».',
     nothing: 'По этому выбору в результатах ничего нет: выберите другой предмет, параллель, класс или учителя.',
     contents: (tabs: string) => `Из вкладок: ${tabs}.`,
+    /** The line that points to the view's other tab: from the numbers (0) or from the findings (1). */
+    other: (from: number, tab: string) =>
+      from === 0
+        ? `Группа риска, динамика и объективность по этому выбору — на вкладке ${q(tab)}.`
+        : `Матрицы дефицитов, дефициты по классам и статистика по этому выбору — на вкладке ${q(tab)}.`,
+    /** A section's title in the view: the tab's own title, and how much of it is shown. */
+    partTitle: (title: string, visible: number, total: number) => `${title} — по вашему выбору строк: ${visible} из ${total}`,
     empty: 'Выберите предмет, параллель, класс или учителя.',
     /** `oko shmo` (src/local/commands/shmo.ts). */
     cli: {

@@ -54,9 +54,11 @@ export async function runShmoCommand(args: string[]): Promise<number> {
     printProblems(result.problems, process.stderr, ['error']);
     return 2;
   }
-  if (result.sections.length === 0) say(t.nothing(result.tab, T.shmo.nothing));
-  else say(t.tab(result.tab));
-  for (const s of result.sections) say(t.line(s.sheet, s.visible, s.total));
+  if (result.sections.length === 0) say(t.nothing(result.tabs.join(', '), T.shmo.nothing));
+  for (const tab of result.sections.length > 0 ? result.tabs : []) {
+    say(t.tab(tab));
+    for (const s of result.sections) if (s.tab === tab) say(t.line(s.sheet, s.visible, s.total));
+  }
   say(t.written(out));
   return 0;
 }
