@@ -1,12 +1,13 @@
-// «Фильтр ШМО»: subjects, parallel, class and teacher → native filters on the generated tabs. The
-// choice is kept for this user (server side) and restored when the panel opens.
+// «Фильтр ШМО»: subjects, parallel, class and teacher → the person's own view tab «ШМО · …» with the
+// matching rows of the analytic tabs (the server builds it: src/server/filters.ts). Shared tabs are
+// never filtered or hidden. The choice is kept for this user (server side) and restored when the panel opens.
 
 import { UI } from '../../src/core/strings';
 import type { FilterChoice, FilterOptions, FilterResult } from '../../src/server/contract';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
 import { el, fill } from '../dom';
-import { placeLink } from '../render';
+import { placeLink, problemList } from '../render';
 import { call } from '../server';
 
 const ALL = '';
@@ -30,21 +31,25 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
 
   const renderResult = (r: FilterResult) => {
     const parts: HTMLElement[] = [];
-    if (r.filtered.length) {
-      parts.push(
-        el('p', {}, UI.filter.filtered),
-        el(
-          'ul',
-          { class: 'summary' },
-          ...r.filtered.map((f) => el('li', {}, tabLink(f.sheet, UI.filter.tabLine(f.sheet, f.visible, f.total)))),
-        ),
-      );
+    if (r.applied) {
+      for (const tab of r.tabs) {
+        const here = r.sections.filter((x) => x.tab === tab);
+        parts.push(el('p', {}, tabLink(tab, UI.filter.openTab(tab))));
+        if (here.length > 0) {
+          parts.push(el('ul', { class: 'summary' }, ...here.map((x) => el('li', {}, UI.filter.sectionLine(x.sheet, x.visible, x.total)))));
+        }
+      }
     }
-    if (r.hidden.length)
-      parts.push(el('p', {}, UI.filter.hidden), el('ul', { class: 'summary muted' }, ...r.hidden.map((h) => el('li', {}, h))));
-    if (r.skipped.length)
-      parts.push(el('p', {}, UI.filter.skipped), el('ul', { class: 'summary' }, ...r.skipped.map((s) => el('li', {}, tabLink(s)))));
+    if (r.problems.length > 0) parts.push(problemList(app, r.problems));
     fill(result, ...parts);
+  };
+
+  /** What the status line says after a call. */
+  const statusOf = (r: FilterResult, clearing: boolean): string => {
+    if (r.problems.length > 0) return UI.filter.refused;
+    if (clearing) return r.removed ? UI.filter.removed(r.tabs.join(', ')) : UI.filter.notRemoved;
+    if (!r.applied) return UI.filter.empty;
+    return r.sections.length > 0 ? UI.filter.done(r.tabs.join(', ')) : UI.filter.nothing;
   };
 
   const show = (options: FilterOptions, saved: FilterChoice | null) => {
@@ -93,14 +98,17 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
 
     const apply = callButton(el('button', { type: 'submit', class: 'primary', id: 'filter-apply' }, UI.filter.apply));
     const clear = callButton(el('button', { type: 'button', id: 'filter-clear' }, UI.filter.clear));
-    const run = (work: () => Promise<FilterResult>, done: (r: FilterResult) => string) => {
+    const run = (work: () => Promise<FilterResult>, clearing = false) => {
       app.showError(null);
       status.textContent = '';
       void whileBusy(async () => {
         try {
           const r = await work();
           renderResult(r);
-          status.textContent = done(r);
+          status.textContent = statusOf(r, clearing);
+          // The person's own tab opens for them (the active tab is per user: nobody else is moved).
+          const first = r.tabs[0];
+          if (r.applied && first && r.sections.length > 0) app.jump({ sheet: first, row: null, col: null });
         } catch (e) {
           app.showError(errorText(e, UI.unknownError));
         }
@@ -108,17 +116,9 @@ export function filterSection(app: App): { panel: HTMLElement; show(options: Fil
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      run(
-        () => call('applyFilter', choice()),
-        (r) => (!r.applied ? UI.filter.cleared(r.cleared.length) : r.tabs === 0 ? UI.filter.nothing : ''),
-      );
+      run(() => call('applyFilter', choice()));
     });
-    clear.addEventListener('click', () =>
-      run(
-        () => call('clearFilter'),
-        (r) => UI.filter.cleared(r.cleared.length),
-      ),
-    );
+    clear.addEventListener('click', () => run(() => call('clearFilter'), true));
 
     fill(
       form,

@@ -17,8 +17,11 @@ interface TabRule {
   /** The tab's name, or its prefix when `prefix` (one tab per procedure: «Матрица дефицитов · МА 5»). */
   name: string;
   prefix?: true;
-  /** The step that writes it; 'roadmap' tabs belong to the roadmap command, never to an analysis run. */
-  step: StepId;
+  /**
+   * The step that writes it; 'roadmap' tabs belong to the roadmap command, never to an analysis run.
+   * None: a person's own view («ШМО · …»), written only when that person asks (core/write/shmo.ts).
+   */
+  step?: StepId;
   /** Users type into it: read with values, carried over, never deleted as stale. */
   userInput?: true;
 }
@@ -39,6 +42,9 @@ const RULES: readonly TabRule[] = [
   { name: `${S.tabs.roadmapShort} ·`, prefix: true, step: 'roadmap', userInput: true },
   { name: S.tabs.execution, step: 'roadmap' },
   { name: S.tabs.roadmapTemplate, step: 'roadmap', userInput: true },
+  // A person's ШМО view: generated (never read as input), refreshed by its owner, never stale for a run.
+  { name: `${S.tabs.shmo} ·`, prefix: true },
+  { name: `${S.tabs.shmoFindings} ·`, prefix: true },
 ];
 
 const exact = new Map<string, TabRule>();
@@ -84,9 +90,15 @@ export function isRoadmapOwned(name: string): boolean {
 
 /**
  * Tabs an earlier run generated that this one did not: deleted so that nothing stale stays. Tabs of
- * the roadmap command and tabs that hold user input are never stale for an analysis run.
+ * the roadmap command, tabs that hold user input and the ШМО views are never stale for an analysis run.
  */
 export function staleGeneratedTabs(existing: readonly string[], fresh: readonly { name: string }[]): string[] {
   const made = new Set(fresh.map((t) => t.name));
-  return existing.filter((n) => isGeneratedTab(n) && !isRoadmapOwned(n) && !keepsUserInput(n) && !made.has(n));
+  return existing.filter((n) => stepOfTab(n) !== null && !isRoadmapOwned(n) && !keepsUserInput(n) && !made.has(n));
+}
+
+/** «ШМО · Математика · 5Б», «ШМО выводы · …»: a person's own view of the analytic tabs. */
+export function isShmoView(name: string): boolean {
+  const r = ruleOf(name);
+  return r !== undefined && r.step === undefined;
 }

@@ -44,6 +44,9 @@ const HELP = `ОКО — анализ результатов оценочных 
   oko appendix <книга.xlsx> [-o приложения.docx] [--procedure …] [--subject …] [--class …]
       Приложения к рабочим программам (.docx): по классу и предмету — несформированные
       умения с заданиями, которые их показали, и блок согласования (ШМО, УВР, директор).
+  oko shmo <книга.xlsx> [--subject Математика] [--grade 5] [--class 5Б] [--teacher "Иванова А. П."] [-o вывод.xlsx] [--remove]
+      Вкладка руководителя ШМО «ШМО · …»: строки вкладок ОКО о выбранном предмете, параллели,
+      классе или учителе (как «Фильтр ШМО» панели). Другие листы книги не меняются.
   oko --version
   oko help
 `;
@@ -58,6 +61,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>
   report: async () => (await import('./commands/report')).runReport,
   routes: async () => (await import('./commands/report')).runRoutes,
   appendix: async () => (await import('./commands/report')).runAppendix,
+  shmo: async () => (await import('./commands/shmo')).runShmoCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -148,6 +148,8 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Work
   });
   for (const f of spec.formats ?? []) applyFormat(ws, f);
   for (const [col, px] of Object.entries(spec.columnWidths ?? {})) ws.getColumn(Number(col) + 1).width = pxToChars(px);
+  for (const c of spec.hiddenColumns ?? []) ws.getColumn(c + 1).hidden = true;
+  for (const r of spec.hiddenRows ?? []) ws.getRow(r + 1).hidden = true;
   for (const m of spec.merges ?? []) ws.mergeCells(m.row + 1, m.col + 1, m.row + m.rows, m.col + m.cols);
   for (const n of spec.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
   for (const v of spec.validations ?? []) {

@@ -4,6 +4,7 @@
 // because anything can arrive from a browser. Results are plain JSON: no Date (ISO strings instead),
 // no undefined in arrays, no class instances.
 import type { SheetKind } from '../core/input/workbook';
+import type { ShmoChoice, ShmoSection } from '../core/output/shmo-view';
 import type { Severity } from '../core/problems';
 import type { SettingDef } from '../core/settings';
 import { SETTING_DEFS } from '../core/settings';
@@ -188,15 +189,10 @@ export interface TemplateCopyResult {
   message: string;
 }
 
-// ---- the ШМО filter ---------------------------------------------------------------------------
+// ---- the ШМО filter: a person's own view tab (core/output/shmo-view.ts) ----------------------
 
 /** Empty list = no restriction on that dimension. */
-export interface FilterChoice {
-  subjects: string[];
-  grades: number[];
-  classes: string[];
-  teachers: string[];
-}
+export type FilterChoice = ShmoChoice;
 
 export interface FilterOptions {
   subjects: string[];
@@ -206,28 +202,18 @@ export interface FilterOptions {
   teachers: { name: string; subjects: string[]; classes: string[] }[];
 }
 
-export interface FilteredTab {
-  sheet: string;
-  /** Data rows left visible, of all data rows below the header. */
-  visible: number;
-  total: number;
-  /** Header labels of the columns the filter uses. */
-  columns: string[];
-}
-
 export interface FilterResult {
   choice: FilterChoice;
-  /** true: filters are set; false: cleared (or nothing to filter). */
+  /** true: the view was written (created or refreshed); false: nothing chosen, refused, or cleared. */
   applied: boolean;
-  /** Generated tabs looked at. */
-  tabs: number;
-  filtered: FilteredTab[];
-  /** Tabs of one work whose subject or parallel is not chosen: hidden while the filter is on. */
-  hidden: string[];
-  /** Generated tabs without a column the filter can use (unchanged). */
-  skipped: string[];
-  /** Filters removed and tabs shown again (by «clear», or before a new filter). */
-  cleared: string[];
+  /** The person's view tabs written («ШМО · Математика · 5Б», «ШМО выводы · …»), or removed by «clear». */
+  tabs: string[];
+  /** The analytic tabs the view shows rows of: rows about a subject, parallel, class or teacher shown, of all. */
+  sections: ShmoSection[];
+  /** «Удалить мою вкладку» removed the view's tabs. */
+  removed: boolean;
+  /** Errors in the data: nothing was written. */
+  problems: ProblemView[];
 }
 
 // ---- settings ---------------------------------------------------------------------------------

@@ -1,41 +1,35 @@
-// The ШМО filter: options from the data, the user's choice kept in user properties, and native
-// filters set or removed on the generated tabs (under the document lock, so never mid-analysis).
+// «Фильтр ШМО» in Google Sheets: the options from the data, the person's choice kept in their user
+// properties, and their own view tab («ШМО · Математика · 5Б») written through the write plan
+// (core/write/shmo.ts) under the document lock. Shared tabs are never filtered or hidden: what other
+// users see of the file does not change.
 import { classKey } from '../core/input/teachers';
-import { readWorkbook as readInput, type WorkbookData } from '../core/input/workbook';
-import { matrixTabName } from '../core/output/matrix';
-import { shortLabels } from '../core/output/names';
-import { isGeneratedTab } from '../core/tabs';
-import { readDisplayed, resetTab, setTabFilter } from '../sheets/filters';
-import { withDocumentLock } from '../sheets/lock';
+import type { WorkbookData } from '../core/input/workbook';
+import { isEmptyChoice, shmoContext } from '../core/output/shmo-view';
+import { removeShmoView, runShmoView } from '../core/write/shmo';
 import { loadUserPref, saveUserPref } from '../sheets/prefs';
-import { readSpreadsheet } from '../sheets/read';
+import { runAndWrite } from '../sheets/run';
 import type { SpreadsheetLike } from '../sheets/surface';
-import { TabDirectory } from '../sheets/tabs';
 import { type FilterChoice, type FilterOptions, type FilterResult, filterChoiceSchema } from './contract';
-import { type FilterContext, isEmptyChoice, planTab, type TabScope } from './filter-plan';
+import { problemView } from './views';
 
 const PREF = 'filter';
 const byRu = (a: string, b: string) => a.localeCompare(b, 'ru', { numeric: true });
 
-function teaching(data: WorkbookData): FilterContext['teaching'] {
-  // Problems of the sheet are shown by the overview; here only the usable rows matter.
-  return (data.teachers?.rows ?? []).map((r) => ({ teacher: r.teacher, subject: r.subject, className: r.className }));
-}
-
 export function filterOptions(data: WorkbookData): FilterOptions {
   const subjects = [...new Set(data.procedures.map((p) => p.meta.subject))].sort(byRu);
+  const ctx = shmoContext(data);
   const classes = new Map<string, { name: string; grade: number | null }>();
   for (const p of data.procedures) {
     for (const s of [...p.students, ...p.absent]) {
       const key = classKey(s.className);
-      if (key && !classes.has(key)) classes.set(key, { name: s.className, grade: s.grade ?? p.meta.grade });
+      if (key && !classes.has(key)) classes.set(key, { name: s.className, grade: ctx.classGrade.get(key) ?? null });
     }
   }
   const grades = new Set<number>();
   for (const p of data.procedures) if (p.meta.grade !== null) grades.add(p.meta.grade);
   for (const c of classes.values()) if (c.grade !== null) grades.add(c.grade);
   const teachers = new Map<string, { name: string; subjects: Set<string>; classes: Set<string> }>();
-  for (const t of teaching(data)) {
+  for (const t of ctx.teaching) {
     const entry = teachers.get(t.teacher) ?? { name: t.teacher, subjects: new Set(), classes: new Set() };
     entry.subjects.add(t.subject);
     entry.classes.add(t.className);
@@ -56,59 +50,29 @@ export function savedChoice(ss: SpreadsheetLike): FilterChoice | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** Tabs about one work, with that work's subject and parallel. */
-function scopes(data: WorkbookData): Map<string, TabScope> {
-  const labels = shortLabels(data.procedures);
-  const out = new Map<string, TabScope>();
-  for (const p of data.procedures) {
-    const label = labels.get(p);
-    if (label) out.set(matrixTabName(label), { subject: p.meta.subject, grade: p.meta.grade });
-  }
-  return out;
-}
+const nothing = (choice: FilterChoice): FilterResult => ({ choice, applied: false, tabs: [], sections: [], removed: false, problems: [] });
 
-function emptyResult(choice: FilterChoice, applied: boolean): FilterResult {
-  return { choice, applied, tabs: 0, filtered: [], hidden: [], skipped: [], cleared: [] };
-}
-
+/** Creates or refreshes the person's own view tabs of the analytic tabs; nothing else in the file changes. */
 export function applyFilter(ss: SpreadsheetLike, choice: FilterChoice): FilterResult {
-  return withDocumentLock(() => {
-    saveUserPref(ss, PREF, choice);
-    const read = readSpreadsheet(ss);
-    const data = readInput(read.workbook);
-    const classGrade = new Map<string, number | null>();
-    for (const c of filterOptions(data).classes) classGrade.set(classKey(c.name), c.grade);
-    const ctx: FilterContext = { choice, classGrade, teaching: teaching(data) };
-    const scoped = scopes(data);
-    const result = emptyResult(choice, !isEmptyChoice(choice));
-    for (const { name, sheet } of read.tabs.entries()) {
-      if (!isGeneratedTab(name)) continue;
-      result.tabs++;
-      if (resetTab(sheet)) result.cleared.push(name);
-      if (isEmptyChoice(choice)) continue;
-      const plan = planTab(readDisplayed(sheet), ctx, scoped.get(name) ?? null);
-      if (plan.kind === 'hide') {
-        sheet.hideSheet();
-        result.hidden.push(name);
-      } else if (plan.kind === 'skip') {
-        result.skipped.push(name);
-      } else if (plan.kind === 'filter') {
-        setTabFilter(sheet, plan.row, plan.rows, plan.cols, plan.columns);
-        result.filtered.push({ sheet: name, visible: plan.visible, total: plan.total, columns: plan.labels });
-      }
-    }
-    return result;
-  });
+  saveUserPref(ss, PREF, choice);
+  if (isEmptyChoice(choice)) return nothing(choice);
+  const { result, read, report } = runAndWrite(ss, (wb) => runShmoView(wb, choice));
+  const names = new Set(read.tabs.names());
+  return {
+    choice,
+    applied: report !== null,
+    tabs: report ? result.tabs : [],
+    sections: result.sections,
+    removed: false,
+    problems: report ? [] : result.problems.map((p) => problemView(p, names)),
+  };
 }
 
+/** Removes the person's own view tabs (of their saved choice); the choice stays for next time. */
 export function clearFilter(ss: SpreadsheetLike): FilterResult {
-  return withDocumentLock(() => {
-    const result = emptyResult(savedChoice(ss) ?? { subjects: [], grades: [], classes: [], teachers: [] }, false);
-    for (const { name, sheet } of TabDirectory.read(ss).entries()) {
-      if (!isGeneratedTab(name)) continue;
-      result.tabs++;
-      if (resetTab(sheet)) result.cleared.push(name);
-    }
-    return result;
-  });
+  const choice = savedChoice(ss) ?? { subjects: [], grades: [], classes: [], teachers: [] };
+  if (isEmptyChoice(choice)) return nothing(choice);
+  const { report } = runAndWrite(ss, () => removeShmoView(choice));
+  const deleted = report?.deleted ?? [];
+  return { ...nothing(choice), tabs: deleted, removed: deleted.length > 0 };
 }

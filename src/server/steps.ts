@@ -4,11 +4,12 @@
 import type { GroupStats, ProcedureAnalysis } from '../core/analysis/deficits';
 import type { ObjectivitySign } from '../core/analysis/objectivity';
 import { latestRound } from '../core/docs/context';
-import { matrixTabName, SUMMARY_MARK } from '../core/output/matrix';
+import { tableOf } from '../core/output/columns';
+import { matrixTabName } from '../core/output/matrix';
 import { shortLabels } from '../core/output/names';
 import type { SheetSpec } from '../core/output/spec';
 import { type AnalysisRun, runAnalysis } from '../core/pipeline';
-import { S, UI } from '../core/strings';
+import { S, T, UI } from '../core/strings';
 import { type StepId, stepOfTab } from '../core/tabs';
 import { type HighlightReport, stepPlan, type WriteReport } from '../core/write/plan';
 import { UserFacingError } from '../sheets/errors';
@@ -116,10 +117,13 @@ export function capped(items: SummaryItem[]): SummaryItem[] {
   return [...items.slice(0, MAX_ITEMS), item(UI.summary.moreItems(items.length - MAX_ITEMS))];
 }
 
-/** 1-based row of a class's «% выполнения» row in its matrix, or null. */
+/** 1-based row of a class's «% выполнения» row in its matrix (columns by id), or null. */
 function summaryRow(spec: SheetSpec | undefined, g: GroupStats): number | null {
-  if (!spec) return null;
-  const r = spec.values.findIndex((row) => row[0] === g.name && row[1] === SUMMARY_MARK);
+  const t = spec && tableOf(spec, 'matrix');
+  const cls = t?.columns.className;
+  const code = t?.columns.code;
+  if (!spec || !t || cls === undefined || code === undefined) return null;
+  const r = spec.values.findIndex((row, i) => i > t.header && row[cls] === g.name && row[code] === T.matrix.summaryMark);
   return r >= 0 ? r + 1 : null;
 }
 

@@ -13,7 +13,7 @@ import { spreadsheetApp } from './gas';
 import { buildLayers } from './layers';
 import { buildRules } from './rules';
 import type { RangeLike, SheetLike } from './surface';
-import { widthRuns } from './widths';
+import { indexRuns, widthRuns } from './widths';
 
 /** insertSheet gives a 1000 × 26 grid; sizing from these saves two getMax* reads per tab. */
 export const FRESH_ROWS = 1000;
@@ -53,7 +53,7 @@ export function paintCells(sheet: SheetLike, spec: SheetSpec, ext: Extent): (r: 
 
 /**
  * Everything of a tab a range copy does not carry: notes, dropdowns, conditional rules, charts,
- * frozen rows and columns, widths, the tab colour. On a fresh sheet (`fresh`) only what the spec
+ * frozen rows and columns, widths, hidden columns and rows, the tab colour. On a fresh sheet (`fresh`) only what the spec
  * sets is written; on a kept sheet every setting is written, so nothing of the old tab remains.
  */
 export function dressSheet(
@@ -79,6 +79,8 @@ export function dressSheet(
   if (panes && (spec.frozenRows || !fresh)) sheet.setFrozenRows(spec.frozenRows ?? 0);
   if (panes && (spec.frozenCols || !fresh)) sheet.setFrozenColumns(spec.frozenCols ?? 0);
   for (const run of widthRuns(spec.columnWidths)) sheet.setColumnWidths(run.start, run.count, run.px);
+  for (const run of indexRuns(spec.hiddenColumns)) sheet.hideColumns(run.start, run.count);
+  for (const run of indexRuns(spec.hiddenRows)) sheet.hideRows(run.start, run.count);
   if (spec.tabColor || !fresh) sheet.setTabColor(spec.tabColor ?? null);
 }
 
@@ -132,7 +134,9 @@ export function neededSize(spec: SheetSpec, ext: Extent): Extent {
   let rows = Math.max(ext.rows, (spec.frozenRows ?? 0) + 1, 1);
   for (const c of spec.charts ?? []) rows = Math.max(rows, c.anchor.row + Math.ceil((c.height ?? DEFAULT_CHART_PX) / ROW_PX) + 1);
   const widest = Math.max(0, ...widthRuns(spec.columnWidths).map((r) => r.start + r.count - 1));
-  return { rows, cols: Math.max(ext.cols, (spec.frozenCols ?? 0) + 1, widest) };
+  const hidden = Math.max(0, ...(spec.hiddenColumns ?? []).map((c) => c + 1));
+  for (const r of spec.hiddenRows ?? []) rows = Math.max(rows, r + 1);
+  return { rows, cols: Math.max(ext.cols, (spec.frozenCols ?? 0) + 1, widest, hidden) };
 }
 
 /**

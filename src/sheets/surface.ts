@@ -106,6 +106,11 @@ export interface SheetLike {
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;
   setColumnWidths(startColumn: number, numColumns: number, width: number): SheetLike;
+  /** 1-based; hidden columns keep their values (SheetSpec.hiddenColumns). */
+  hideColumns(columnIndex: number, numColumns: number): void;
+  showColumns(columnIndex: number, numColumns: number): void;
+  hideRows(rowIndex: number, numRows: number): void;
+  showRows(rowIndex: number, numRows: number): void;
   getConditionalFormatRules(): ConditionalRuleLike[];
   setConditionalFormatRules(rules: ConditionalRuleLike[]): void;
   newChart(): ChartBuilderLike;

@@ -183,6 +183,10 @@ function transfer(ss: SpreadsheetLike, f: Fresh): void {
   kept.setFrozenColumns(spec.frozenCols ?? 0);
   if (need.rows < now.rows) kept.deleteRows(need.rows + 1, now.rows - need.rows);
   kept.setColumnWidths(1, Math.max(need.cols, now.cols), DEFAULT_COLUMN_PX);
+  // Columns the old version hid (its service and filter columns) are shown; the new version hides its
+  // own. Rows: only tabs that hide a row (the column ids above a header users type under) had one hidden.
+  kept.showColumns(1, Math.max(need.cols, now.cols));
+  if (spec.hiddenRows?.length) kept.showRows(1, need.rows);
   const rangeOf = rangesOn(kept, spec, ext);
   if (ext.rows > 0 && ext.cols > 0) {
     const block = { row: 0, col: 0, rows: ext.rows, cols: ext.cols };

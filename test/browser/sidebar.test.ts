@@ -6,8 +6,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFS } from '../../src/core/settings';
 import { S, UI } from '../../src/core/strings';
 import type { DataOverview } from '../../src/server/contract';
-import type { FakeSheet } from '../fakes';
-import { expectOnlyClass, expectOnlySubject, filteredTable } from '../sheets/filter-checks';
 import { smallProtocol } from '../sheets/fixtures';
 import { createBackend, type LocalBackend, SAMPLE_BOOK, sampleBackend } from './backend';
 import { type Browser, launchChromium, screenshot } from './chromium';
@@ -71,15 +69,6 @@ function stepStates(page: Page): Promise<string[]> {
 async function section(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
   await idle(page);
-}
-
-/** The matrix tabs of works whose short label starts with `label` («МА 5», «РУ»). */
-function matrices(backend: LocalBackend, label: string): FakeSheet[] {
-  const prefix = `Матрица дефицитов · ${label}`;
-  return backend.gas.ss
-    .tabNames()
-    .filter((n) => n.startsWith(prefix) && (n.length === prefix.length || !/\d/.test(n.charAt(prefix.length))))
-    .map((n) => backend.gas.ss.tab(n));
 }
 
 function protocolBackend(rows: unknown[][] = smallProtocol(), extra: { name: string; rows: unknown[][] }[] = []): LocalBackend {
@@ -220,131 +209,6 @@ describe('the sidebar in Chromium', () => {
     await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено: 1 из 3, не запускались: 2\./);
     // The risk step did not run: its tab is the very same sheet.
     expect(backend.gas.ss.tab(S.tabs.risk)).toBe(riskBefore);
-    await page.close();
-  });
-
-  it('applies the ШМО filter as native filters, keeps the choice for the user, and clears it', async () => {
-    const backend = sampleBackend();
-    for (const step of ['analysis', 'risk', 'objectivity']) expect(backend.call('runStep', [step]).ok).toBe(true);
-    const page = await openSidebar(backend);
-    await section(page, UI.sections.filter);
-    await page.getByLabel('Математика', { exact: true }).check();
-    await page.locator('#flt-grade').selectOption('5');
-    await page.locator('#flt-class').selectOption('5А');
-    await page.locator('#filter-apply').click();
-    await idle(page);
-    const result = page.locator('#filter-result');
-    await expect(result.textContent()).resolves.toContain(UI.filter.filtered);
-    await screenshot(page, 'sidebar-filter');
-
-    const ss = backend.gas.ss;
-    // Other subjects' and parallels' matrices are hidden; those of mathematics in grade 5 are filtered to 5А.
-    expect(matrices(backend, 'РУ').every((t) => t.hidden)).toBe(true);
-    expect(matrices(backend, 'МА 6').every((t) => t.hidden)).toBe(true);
-    const ma5 = matrices(backend, 'МА 5');
-    expect(ma5.length).toBeGreaterThan(0);
-    for (const m of ma5) {
-      expect(m.hidden, m.title).toBe(false);
-      expect(m.filter, m.title).not.toBeNull();
-      const rowsOf = (cls: string) =>
-        m
-          .snapshot()
-          .map((r, i) => ({ r: i + 1, cls: r[0] }))
-          .filter((x) => x.cls === cls)
-          .map((x) => x.r);
-      expect(rowsOf('5А').length).toBeGreaterThan(0);
-      expect(rowsOf('5А').every((r) => !m.filter?.hides(r))).toBe(true);
-      expect(rowsOf('5Б').every((r) => m.filter?.hides(r))).toBe(true);
-      // Only hidden values were used: Sheets refuses visible values on grid sheets.
-      expect([...(m.filter?.criteria.values() ?? [])].every((c) => c.visible === null && c.hidden.length > 0)).toBe(true);
-    }
-    // «Группа риска» has a class column: filtered to 5А as well.
-    const risk = ss.tab(S.tabs.risk);
-    expect(risk.filter).not.toBeNull();
-    await expect(result.textContent()).resolves.toContain(`${S.tabs.risk}: строк`);
-
-    // The choice is kept for this user and restored when the panel opens again.
-    // (The other user property is how long the steps took here: the run bar's expected time.)
-    const filterProps = [...backend.gas.properties.user.data].filter(([k]) => k.startsWith('oko.filter.'));
-    expect(filterProps.map(([, v]) => JSON.parse(v))).toEqual([{ subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] }]);
-    await page.reload();
-    await idle(page);
-    await section(page, UI.sections.filter);
-    await expect(page.getByLabel('Математика', { exact: true }).isChecked()).resolves.toBe(true);
-    await expect(page.locator('#flt-grade').inputValue()).resolves.toBe('5');
-    await expect(page.locator('#flt-class').inputValue()).resolves.toBe('5А');
-    await expect(page.locator('#filter-status').textContent()).resolves.toBe(UI.filter.restored);
-
-    await page.locator('#filter-clear').click();
-    await idle(page);
-    await expect(page.locator('#filter-status').textContent()).resolves.toMatch(/^Фильтр снят, вкладок: \d+\.$/);
-    for (const name of ss.tabNames()) {
-      expect(ss.tab(name).filter, name).toBeNull();
-      expect(ss.tab(name).hidden, name).toBe(false);
-    }
-    await page.close();
-  });
-
-  it('filters the analytic tabs by subject, then by class, through their lead columns', async () => {
-    const backend = sampleBackend();
-    for (const step of ['analysis', 'risk', 'objectivity']) expect(backend.call('runStep', [step]).ok).toBe(true);
-    const page = await openSidebar(backend);
-    await section(page, UI.sections.filter);
-    const ss = backend.gas.ss;
-    const tabs = [S.tabs.byClass, S.tabs.markStats, S.tabs.objectivity, S.tabs.dynamics];
-
-    // Mathematics only: every row of another subject is hidden, every mathematics row stays.
-    await page.getByLabel('Математика', { exact: true }).check();
-    await page.locator('#filter-apply').click();
-    await idle(page);
-    const result = page.locator('#filter-result');
-    for (const name of tabs) {
-      await expect(result.textContent()).resolves.toContain(`${name}: строк`);
-      const { shown, hidden } = expectOnlySubject(ss.tab(name), 'Математика');
-      expect(shown, name).toBeGreaterThan(0);
-      expect(hidden, name).toBeGreaterThan(0);
-    }
-    // The statistics tab no longer counts as one the filter cannot narrow.
-    await expect(result.textContent()).resolves.not.toContain(UI.filter.skipped);
-
-    // Class 5Б (any subject): its rows, with the parallel and school rows of grade 5 for comparison.
-    await page.getByLabel('Математика', { exact: true }).uncheck();
-    await page.locator('#flt-class').selectOption('5Б');
-    await page.locator('#filter-apply').click();
-    await idle(page);
-    for (const name of tabs) expect(expectOnlyClass(ss.tab(name), '5Б', 5).length, name).toBeGreaterThan(0);
-    const t = filteredTable(ss.tab(S.tabs.byClass));
-    const shown = t.rows.filter((r) => !r.hidden).map((r) => r.cells[3]);
-    expect(shown).toContain('5Б');
-    expect(shown).toContain('5 классы');
-    expect(shown).not.toContain('5А');
-    expect(shown).not.toContain('6 классы');
-    await screenshot(page, 'sidebar-filter-class');
-    await page.close();
-  });
-
-  it('filters by teacher through «Классы и учителя»', async () => {
-    const backend = sampleBackend();
-    backend.call('runStep', ['analysis']);
-    const overview = backend.call('getDataOverview', []);
-    if (!overview.ok) throw new Error(overview.message);
-    const { teachers } = (overview.value as DataOverview).filter.options;
-    const teacher = teachers.find((t) => t.subjects.length === 1 && t.subjects[0] === 'Математика');
-    if (!teacher) throw new Error('the sample school has no mathematics teacher');
-    const page = await openSidebar(backend);
-    await section(page, UI.sections.filter);
-    await page.locator('#flt-teacher').selectOption(teacher.name);
-    await page.locator('#filter-apply').click();
-    await idle(page);
-    // Mathematics matrices stay where the teacher has a class, the others and other subjects' are hidden.
-    const mine = new Set(teacher.classes);
-    const ma = matrices(backend, 'МА');
-    expect(ma.some((t) => !t.hidden)).toBe(true);
-    for (const t of ma) {
-      const teaches = t.snapshot().some((r) => mine.has(String(r[0])));
-      expect(t.hidden, t.title).toBe(!teaches);
-    }
-    expect(matrices(backend, 'РУ').every((t) => t.hidden)).toBe(true);
     await page.close();
   });
 

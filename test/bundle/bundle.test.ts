@@ -134,26 +134,41 @@ describe('dist/school/Code.js', () => {
     const close = (row: unknown[], from: number, expected: number[]) => {
       for (const [i, v] of expected.entries()) expect(row[from + i] as number).toBeCloseTo(v, 2);
     };
-    close(rowOf(m, 'класс 1', '% выполнения'), 2, [75, 50, 50, 3.5, 58.333]);
-    close(rowOf(m, 'класс 2', '% выполнения'), 2, [50, 50, 50, 3, 50]);
-    close(rowOf(m, 'Школа', '% выполнения'), 2, [62.5, 50, 50, 3.25, 54.167]);
-    close(rowOf(m, 'класс 1', '10001'), 6, [100]);
-    close(rowOf(m, 'класс 1', '10002'), 6, [16.667]);
-    close(rowOf(m, 'класс 2', '10004'), 6, [50]);
-    expect(rowOf(m, 'класс 1', '10002')[4]).toBe('X');
+    // Columns: class, code, % выполнения, mark, deficits, tasks 1–3 (F–H), points, journal mark.
+    const summary = (cls: string, tasks: number[], points: number, work: number) => {
+      const row = rowOf(m, cls, '% выполнения');
+      close(row, 5, tasks);
+      close(row, 8, [points]);
+      close(row, 2, [work]);
+    };
+    summary('класс 1', [75, 50, 50], 3.5, 58.333);
+    summary('класс 2', [50, 50, 50], 3, 50);
+    summary('Школа', [62.5, 50, 50], 3.25, 54.167);
+    close(rowOf(m, 'класс 1', '10001'), 2, [100]);
+    close(rowOf(m, 'класс 1', '10002'), 2, [16.667]);
+    close(rowOf(m, 'класс 2', '10004'), 2, [50]);
+    expect(rowOf(m, 'класс 1', '10002')[7]).toBe('X');
     expect(m.snapshot().some((r) => r[1] === '10003')).toBe(false);
     // Student codes stay text, and the conditional rules are in place.
     expect(m.peek(6, 2)?.formula).toBeNull();
     expect(m.rules.length).toBeGreaterThan(0);
+    // The filter columns at the right are hidden; the class and the student are frozen.
+    expect(m.hiddenColumns.size).toBe(3);
+    expect(m.frozenCols).toBe(2);
 
-    // «Дефициты по классам»: the lead columns «Предмет», «Параллель», «Класс» first (the class only on class rows).
+    // «Дефициты по классам»: the group first, then % выполнения работы, … the tasks from column F.
     const byClass = gas.ss.tab(BY_CLASS);
-    const cls1 = rowOf(byClass, 'класс 1', 'класс', 3);
-    expect(cls1.slice(0, 3)).toEqual(['Математика', 4, 'класс 1']);
-    close(cls1, 7, [58.333, 75, 50, 50]);
-    const school = rowOf(byClass, 'Школа', 'школа', 3);
-    expect(school.slice(0, 3)).toEqual(['Математика', 4, '']);
-    close(school, 7, [54.167, 62.5, 50, 50]);
+    const groupRow = (name: string, kind: string) => {
+      const row = byClass.snapshot().find((r) => r[0] === name && r[3] === kind);
+      if (!row) throw new Error(`no row ${name} (${kind})`);
+      return row;
+    };
+    const cls1 = groupRow('класс 1', 'класс');
+    close(cls1, 1, [58.333]);
+    close(cls1, 5, [75, 50, 50]);
+    const school = groupRow('Школа', 'школа');
+    close(school, 1, [54.167]);
+    close(school, 5, [62.5, 50, 50]);
   });
 
   it('menuAnalyze on a score above the maximum alerts with sheet, row and column and writes nothing', () => {
@@ -315,22 +330,24 @@ describe('dist/school/Code.js', () => {
     expect(json(bundle.call('getSettings') as SettingsView).fields[0]?.value).toBe('62,5');
   });
 
-  it('applyFilter and clearFilter set and remove native filters, and keep the choice per user', () => {
+  it('applyFilter writes the person’s own view tab and nothing else; clearFilter removes it; the choice is kept per user', () => {
     const { gas, bundle } = setup();
     bundle.call('runStep', 'analysis');
+    const before = new Map(gas.ss.tabNames().map((n) => [n, gas.ss.tab(n).state()]));
     const choice = { subjects: ['Математика'], grades: [], classes: ['класс 1'], teachers: [] };
     const applied = json(bundle.call('applyFilter', choice) as FilterResult);
-    expect(applied.applied).toBe(true);
-    expect(applied.filtered.map((f) => f.sheet)).toContain(MATRIX);
-    const matrix = gas.ss.tab(MATRIX);
-    const rows = matrix.snapshot().map((r, i) => ({ r: i + 1, cls: r[0] }));
-    expect(rows.filter((x) => x.cls === 'класс 2').every((x) => matrix.filter?.hides(x.r))).toBe(true);
-    expect(rows.filter((x) => x.cls === 'класс 1').some((x) => matrix.filter?.hides(x.r))).toBe(false);
+    // Within Excel's 31 characters: the second name is cut.
+    expect(applied).toMatchObject({ applied: true, tabs: ['ШМО · Математика · класс 1', 'ШМО выводы · Математика · клас…'] });
+    expect(applied.sections.map((f) => f.sheet)).toContain(MATRIX);
+    const view = gas.ss.tab('ШМО · Математика · класс 1');
+    const classes = new Set(view.snapshot().map((r) => r[0]));
+    expect(classes.has('класс 1')).toBe(true);
+    expect(classes.has('класс 2')).toBe(false);
+    for (const [name, state] of before) expect(gas.ss.tab(name).state(), name).toBe(state);
     expect(json(bundle.call('getDataOverview') as DataOverview).filter.saved).toEqual(choice);
     const cleared = json(bundle.call('clearFilter') as FilterResult);
-    expect(cleared.applied).toBe(false);
-    expect(cleared.cleared).toContain(MATRIX);
-    expect(matrix.filter).toBeNull();
+    expect(cleared).toMatchObject({ applied: false, removed: true });
+    expect(gas.ss.tabNames()).toEqual([...before.keys()]);
     expect(() => bundle.call('applyFilter', { subjects: 'Математика' })).toThrow(/^Панель передала неверные данные/);
   });
 

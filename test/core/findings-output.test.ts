@@ -7,6 +7,7 @@ import type { SheetSpec } from '../../src/core/output/spec';
 import { exportJson, runAnalysis } from '../../src/core/pipeline';
 import { isGeneratedTab } from '../../src/core/tabs';
 import { DIAG, dynamicsBook, objectivityBook, riskBook, VPR_MA, VPR_RU } from '../helpers/findings';
+import { col, order, rows, table } from '../helpers/tables';
 
 const tab = (run: ReturnType<typeof runAnalysis>, name: string) => run.tabs.find((t) => t.name === name) as SheetSpec;
 const lines = (t: SheetSpec) => t.values.map((r) => r.map((v) => (v === null ? '' : String(v))).join(' | '));
@@ -22,8 +23,7 @@ describe('«Группа риска» tab', () => {
   });
 
   it('has one row per student with class, code, name from the school’s table, reasons and trend', () => {
-    const head = t.values[3] as unknown[];
-    expect(head.slice(0, 10)).toEqual([
+    expect(t.values[3]!.slice(0, 10)).toEqual([
       'Класс',
       'Код',
       'ФИО',
@@ -35,17 +35,32 @@ describe('«Группа риска» tab', () => {
       'Динамика',
       'На что обратить внимание',
     ]);
-    const row = t.values.find((r) => r[1] === '104') as unknown[];
-    expect(row.slice(0, 4)).toEqual(['5А', '104', 'Петров Пётр', 'Математика, Русский язык']);
-    expect(String(row[4]).split('\n')[0]).toBe('• Группа риска по двум предметам: математика, русский язык');
+    const row = rows(t, 'risk').find((r) => r.code === '104')!;
+    expect([row.className, row.code, row.name, row.subjects]).toEqual(['5А', '104', 'Петров Пётр', 'Математика, Русский язык']);
+    expect(String(row.reasons).split('\n')[0]).toBe('• Группа риска по двум предметам: математика, русский язык');
     // «МА 5 Диагностика 2025»-style labels: two maths procedures of grade 5 get the kind and year.
-    expect(String(row[6])).toContain(': 1, 2');
-    expect(row[8]).toBe('математика: 3 (60 %) → 2 (35 %)\nрусский язык: 2 (30 %)');
+    expect(String(row.deficitTasks)).toContain(': 1, 2');
+    expect(row.trend).toBe('математика: 3 (60 %) → 2 (35 %)\nрусский язык: 2 (30 %)');
     // No names where the tables had none.
-    expect((t.values.find((r) => r[1] === '102') as unknown[])[2]).toBe('');
+    expect(rows(t, 'risk').find((r) => r.code === '102')!.name).toBe('');
   });
 
-  it('lists «лист|код» of every highlighted row in column M', () => {
+  it('shows the profile and the user’s columns, and hides the service columns; header, class and student frozen', () => {
+    expect(order(t, 'risk').slice(-5)).toEqual(['focus', 'done', 'comment', 'key', 'highlightKeys']);
+    expect(t.frozenRows).toBe(4);
+    expect(t.frozenCols).toBe(3);
+    // The ids row above the header is hidden; the key, the empty columns, the highlight list and the filter columns too.
+    expect(t.hiddenRows).toEqual([2]);
+    expect(t.values[2]!.slice(0, 2)).toEqual(['oko:className', 'oko:code']);
+    const key = col(t, 'risk', 'key');
+    expect(t.hiddenColumns).toEqual(Array.from({ length: 20 - key }, (_, i) => key + i));
+    expect(t.filterColumns).toEqual({ subject: 16, grade: 17, className: 18, teacher: 19 });
+    expect(t.hiddenColumns).not.toContain(col(t, 'risk', 'done'));
+  });
+
+  it('lists «лист|код» of every highlighted row in the hidden column P', () => {
+    expect(RISK_KEY_COL).toBe(15);
+    expect(col(t, 'risk', 'highlightKeys')).toBe(RISK_KEY_COL);
     const keys = t.values
       .slice(4)
       .map((r) => r[RISK_KEY_COL])
@@ -80,14 +95,15 @@ describe('«Группа риска» with «Классы и учителя»', 
   );
   const t = tab(run, 'Группа риска');
 
-  it('names the teachers of the student’s class in the subjects at risk, and keeps the highlight keys in column M', () => {
-    const head = t.values[3] as unknown[];
-    expect(head.slice(0, 6)).toEqual(['Класс', 'Код', 'ФИО', 'Предметы', 'Учитель', 'Причины']);
-    const row = (code: string) => t.values.find((r) => r[1] === code) as unknown[];
-    expect(row('104').slice(3, 5)).toEqual(['Математика, Русский язык', 'Иванова И. И., Петров П. П.']);
-    expect(row('101').slice(3, 5)).toEqual(['Математика', 'Иванова И. И.']);
-    expect(head.indexOf('На что обратить внимание')).toBeLessThan(RISK_KEY_COL);
-    expect(head[RISK_KEY_COL]).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
+  it('names the teachers of the student’s class in the subjects at risk, and keeps the highlight keys in column P', () => {
+    expect(order(t, 'risk').slice(0, 6)).toEqual(['className', 'code', 'name', 'subjects', 'reasons', 'teacher']);
+    const row = (code: string) => rows(t, 'risk').find((r) => r.code === code)!;
+    expect([row('104').subjects, row('104').teacher]).toEqual(['Математика, Русский язык', 'Иванова И. И., Петров П. П.']);
+    expect([row('101').subjects, row('101').teacher]).toEqual(['Математика', 'Иванова И. И.']);
+    expect(col(t, 'risk', 'focus')).toBeLessThan(RISK_KEY_COL);
+    expect(t.values[3]![RISK_KEY_COL]).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
+    // The teacher is a filter value of the row too (for the ШМО view).
+    expect(t.values[row('104').$row]![t.filterColumns!.teacher!]).toBe('Иванова И. И., Петров П. П.');
   });
 });
 
@@ -101,7 +117,7 @@ describe('highlighting the user’s own sheets', () => {
     expect(ma).toEqual([
       {
         range: { row: 1, col: 0, rows: 8, cols: 5 },
-        formula: `=AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$M:$M"),"=${VPR_MA}|"&$A2)>0)`,
+        formula: `=AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$P:$P"),"=${VPR_MA}|"&$A2)>0)`,
         background: '#ffe0b2',
       },
     ]);
@@ -125,7 +141,7 @@ describe('highlighting the user’s own sheets', () => {
 
   it('escapes quotes and COUNTIF wildcards of a sheet name; the "=" keeps < and > literal', () => {
     expect(highlightFormula('<Лист "1" *?~', [0, 2], 4)).toBe(
-      `=AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$M:$M"),"=<Лист ""1"" ~*~?~~|"&$A5)+COUNTIF(INDIRECT("'Группа риска'!$M:$M"),"=<Лист ""1"" ~*~?~~|"&$C5)>0)`,
+      `=AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$P:$P"),"=<Лист ""1"" ~*~?~~|"&$A5)+COUNTIF(INDIRECT("'Группа риска'!$P:$P"),"=<Лист ""1"" ~*~?~~|"&$C5)>0)`,
     );
   });
 
@@ -145,53 +161,54 @@ describe('highlighting the user’s own sheets', () => {
 
 describe('«Объективность» and «Динамика» tabs', () => {
   it('objectivity: neutral wording, the signs with their rule and numbers, per teacher', () => {
-    const text = lines(tab(runAnalysis(objectivityBook()), 'Объективность')).join('\n');
+    const t = tab(runAnalysis(objectivityBook()), 'Объективность');
+    const text = lines(t).join('\n');
     expect(text).toContain('Это не вывод о работе учителя');
     expect(text).toContain('Повысили 45 % (9 из 20) ≥ 40 % — высокий уровень');
-    expect(text).toContain(
-      'Математика | 6 | 6В | Петров П. П. | ВПР 2026 Математика 6 класс | 6В | класс | Повысили: отметка за работу выше отметки по журналу | высокий',
-    );
+    expect(rows(t, 'objectivitySigns').map((r) => [r.procedure, r.group, r.level, r.sign, r.kind])).toContainEqual([
+      'ВПР 2026 Математика 6 класс',
+      '6В',
+      'высокий',
+      'Повысили: отметка за работу выше отметки по журналу',
+      'класс',
+    ]);
     expect(text).toContain('По учителям');
     // Иванова: 2 + 2 class signs and 2 signs of her two classes together; 3 of them high.
-    expect(text).toMatch(
-      /Математика \| 6 \| 6А, 6Б \| Иванова И\. И\. \| 6А — ВПР 2026 Математика 6 класс\n6Б — ВПР 2026 Математика 6 класс \| 6 \| 3 \|/,
-    );
+    const iv = rows(t, 'objectivityTeachers').find((r) => r.teacher === 'Иванова И. И.')!;
+    expect([iv.classes, iv.signs, iv.high]).toEqual(['6А — ВПР 2026 Математика 6 класс\n6Б — ВПР 2026 Математика 6 класс', 6, 3]);
     expect(text).toContain('• 6А + 6Б, ВПР 2026 Математика 6 класс: Понизили 40 % (12 из 30) ≥ 40 % — высокий уровень');
     expect(text).not.toMatch(/наруш|виноват|необъективн/i);
   });
 
-  it('objectivity: subject, parallel, class and teacher lead every row; the level colours follow the shift', () => {
+  it('objectivity: the work and the group first (frozen with the header), the level, the signs and the user’s columns beside them', () => {
     const t = tab(runAnalysis(objectivityBook()), 'Объективность');
-    const head = t.values.findIndex((r) => r[0] === 'Предмет');
-    // The first table's header is the first header the ШМО filter finds: the title and the legend stay above it.
-    expect(head).toBeLessThan(30);
-    expect(t.values[head]!.slice(0, 6)).toEqual(['Предмет', 'Параллель', 'Класс', 'Учитель', 'Работа', 'Группа']);
-    const rows = (from: number) => {
-      const out: unknown[][] = [];
-      for (let r = from + 1; t.values[r]?.length; r++) out.push(t.values[r]!.slice(0, 7));
-      return out;
-    };
+    expect(order(t, 'objectivity').slice(0, 7)).toEqual(['procedure', 'group', 'kind', 'level', 'signs', 'checkResult', 'comment']);
+    const head = table(t, 'objectivity').header;
+    expect(t.frozenRows).toBe(head + 1);
+    expect(t.frozenCols).toBe(2);
+    expect(t.hiddenRows).toEqual([head - 1]);
+    const f = t.filterColumns!;
+    const lead = (r: { $row: number }) => [f.subject, f.grade, f.className, f.teacher].map((c) => t.values[r.$row]![c!] ?? '');
     // Class rows, the teacher's row (her classes), and the school row (no class, no teacher).
-    expect(rows(head)).toEqual([
+    expect(rows(t, 'objectivity').map((r) => [...lead(r), r.procedure, r.group, r.kind])).toEqual([
       ['Математика', 6, '6А', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', '6А', 'класс'],
       ['Математика', 6, '6Б', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', '6Б', 'класс'],
       ['Математика', 6, '6В', 'Петров П. П.', 'ВПР 2026 Математика 6 класс', '6В', 'класс'],
       ['Математика', 6, '6А, 6Б', 'Иванова И. И.', 'ВПР 2026 Математика 6 класс', 'Иванова И. И.', 'учитель'],
       ['Математика', 6, '', '', 'ВПР 2026 Математика 6 класс', 'Школа', 'школа'],
     ]);
-    // «Уровень» is column P in the first table and column I in the list of signs, both coloured by rules.
-    expect(t.values[head]![15]).toBe('Уровень');
-    const signsHead = t.values.findIndex((r, i) => i > head && r[4] === 'Работа');
-    expect(t.values[signsHead]!.slice(0, 4)).toEqual(['Предмет', 'Параллель', 'Класс', 'Учитель']);
-    expect(t.values[signsHead]![8]).toBe('Уровень');
+    // «Уровень» is column D in both tables, coloured by rules and written as a word.
+    expect(col(t, 'objectivity', 'level')).toBe(3);
+    expect(col(t, 'objectivitySigns', 'level')).toBe(2);
+    const signsHead = table(t, 'objectivitySigns').header;
     expect(t.rules!.map((r) => [r.range.row, r.range.col, r.formula])).toEqual([
-      [head + 1, 15, `=$P${head + 2}="высокий"`],
-      [head + 1, 15, `=$P${head + 2}="средний"`],
-      [signsHead + 1, 8, `=$I${signsHead + 2}="высокий"`],
-      [signsHead + 1, 8, `=$I${signsHead + 2}="средний"`],
+      [head + 1, 3, `=$D${head + 2}="высокий"`],
+      [head + 1, 3, `=$D${head + 2}="средний"`],
+      [signsHead + 1, 2, `=$C${signsHead + 2}="высокий"`],
+      [signsHead + 1, 2, `=$C${signsHead + 2}="средний"`],
     ]);
-    // Every sign row names its teacher in the lead.
-    expect(rows(signsHead).map((r) => r[3])).toEqual([
+    // Every sign row names its teacher among the filter values.
+    expect(rows(t, 'objectivitySigns').map((r) => t.values[r.$row]![f.teacher!] ?? '')).toEqual([
       'Иванова И. И.',
       'Иванова И. И.',
       'Иванова И. И.',
@@ -212,35 +229,33 @@ describe('«Объективность» and «Динамика» tabs', () => {
     expect(single).toContain('Для динамики нужны хотя бы две работы по одному предмету');
   });
 
-  it('dynamics: the subject on every row of every table, the class as it is now, rules on the shifted columns', () => {
+  it('dynamics: what each row is about first (frozen), the subject of every row in the filter columns, rules by id', () => {
     const t = tab(runAnalysis(dynamicsBook()), 'Динамика');
-    const text = lines(t);
+    expect(t.frozenRows).toBe(2);
+    expect(t.frozenCols).toBe(1);
+    const f = t.filterColumns!;
+    const lead = (r: { $row: number }) => [f.subject, f.grade, f.className].map((c) => t.values[r.$row]![c!] ?? '');
     // Each procedure of the subject, not only the first, names it (and its parallel then).
-    expect(text).toContain('Математика | 4 |  | 1 | ВПР 2025 Математика 4 класс | ВПР 2025 МА 4 |  | 2024/2025 | 21');
-    expect(text).toContain('Математика | 5 |  | 2 | ВПР 2026 Математика 5 класс | ВПР 2026 МА 5 |  | 2025/2026 | 22');
-    // Last year's 4А is this year's 5А.
-    const cls = t.values.findIndex((r) => r[3] === '4А → 5А');
-    expect(t.values[cls]!.slice(0, 5)).toEqual(['Математика', 5, '5А', '4А → 5А', 'ВПР 2025 → ВПР 2026']);
-    const headers = t.values.filter((r) => r[0] === 'Предмет');
-    expect(headers.map((r) => r.slice(0, 4))).toEqual([
-      ['Предмет', 'Параллель', 'Класс', '№'],
-      ['Предмет', 'Параллель', 'Класс', 'Сравнение'],
-      ['Предмет', 'Параллель', 'Класс', 'Класс было → стало'],
-      ['Предмет', 'Параллель', 'Класс', 'Сравнение'],
-      ['Предмет', 'Параллель', 'Класс', 'Код'],
+    expect(rows(t, 'dynamicsWorks').map((r) => [...lead(r), r.number, r.procedure, r.year, r.participants])).toEqual([
+      ['Математика', 4, '', 1, 'ВПР 2025 Математика 4 класс', '2024/2025', 21],
+      ['Математика', 5, '', 2, 'ВПР 2026 Математика 5 класс', '2025/2026', 22],
     ]);
-    // Every row below the first header carries a subject, unless it is a title or blank.
-    const first = t.values.findIndex((r) => r[0] === 'Предмет');
-    for (const r of t.values.slice(first)) if (r.length > 0 && r[0] === '') expect(r.slice(0, 3)).toEqual(['', '', '']);
-    expect(t.values.slice(first).filter((r) => r[0] === 'Математика').length).toBeGreaterThan(20);
-    // «Вывод» is column R; a student's «Изменение» is column H.
-    expect(t.values[cls - 1]![17]).toBe('Вывод');
-    const student = t.values.findIndex((r) => r[3] === 'Код');
-    expect(t.values[student]![7]).toBe('Изменение');
+    // Last year's 4А is this year's 5А.
+    const cls = rows(t, 'dynamicsClasses').find((r) => r.classes === '4А → 5А')!;
+    expect([...lead(cls), cls.step]).toEqual(['Математика', 5, '5А', 'ВПР 2025 → ВПР 2026']);
+    expect(order(t, 'dynamicsClasses').slice(0, 2)).toEqual(['classes', 'verdict']);
+    expect(order(t, 'dynamicsStudents').slice(0, 3)).toEqual(['className', 'code', 'change']);
+    // Every row of a table carries a subject among its filter values.
+    for (const name of ['dynamicsWorks', 'dynamicsPairs', 'dynamicsClasses', 'dynamicsStudents'] as const)
+      for (const r of rows(t, name)) expect(lead(r)[0], name).toBe('Математика');
+    const v = col(t, 'dynamicsClasses', 'verdict');
+    const ch = col(t, 'dynamicsStudents', 'change');
+    const student = table(t, 'dynamicsStudents').header;
+    expect([v, ch]).toEqual([1, 2]);
     expect(t.rules!.map((r) => [r.range.col, r.formula])).toEqual([
-      [17, `=LEFT($R${cls + 1},13)="Отрицательная"`],
-      [7, `=H${student + 2}="снизилась"`],
-      [7, `=H${student + 2}="повысилась"`],
+      [1, `=LEFT($B${cls.$row + 1},13)="Отрицательная"`],
+      [2, `=C${student + 2}="снизилась"`],
+      [2, `=C${student + 2}="повысилась"`],
     ]);
   });
 });

@@ -7,7 +7,8 @@ import { runAnalysis } from '../../src/core/pipeline';
 import type { Problem } from '../../src/core/problems';
 import { S } from '../../src/core/strings';
 import { formRows } from '../helpers/grids';
-import { L, rowAfter, tab, workbook } from '../helpers/stats';
+import { lead, rowAfter, tab, workbook } from '../helpers/stats';
+import { col, rows, table } from '../helpers/tables';
 
 const J_LOW = 'Понизили (Отметка < Отметка по журналу)';
 const J_SAME = 'Подтвердили (Отметка = Отметке по журналу)';
@@ -155,65 +156,71 @@ describe('benchmarks beside the school', () => {
     expect(run.problems.filter((p) => p.severity !== 'info')).toEqual([]);
   });
 
-  it('compares marks: ОО − эталон in percentage points', () => {
+  it('compares marks: ОО − эталон in percentage points; worse reads ▼ as well as red', () => {
     // School: 25 / 25 / 37.5 / 12.5 %, quality 50 %, успеваемость 75 %.
     // Вся выборка: 5.06 / 32.92 / 44.33 / 17.69; quality 62.02; успеваемость 94.94
     //   → +19.94, −7.92, −6.83, −5.19; quality −12.02; успеваемость −19.94
     const t = tab(run, S.tabs.markStats);
-    const head = rowAfter(t, 0, S.stats.marksBenchmarkHeading).r;
-    const school = rowAfter(t, head, 'ОО: Школа').row;
-    expect(school.slice(L + 1, L + 8)).toEqual([25, 25, 37.5, 12.5, 50, 75, 8]);
-    const all = rowAfter(t, head, 'Вся выборка').row;
+    const r = rows(t, 'marksBenchmarks');
+    const school = r.find((x) => x.group === 'ОО: Школа')!;
+    expect([school.pct2, school.pct3, school.pct4, school.pct5, school.quality, school.success, school.participants]).toEqual([
+      25, 25, 37.5, 12.5, 50, 75, 8,
+    ]);
+    const all = r.find((x) => x.group === 'Вся выборка')!;
     // Benchmark rows belong to the procedure's block: its subject and parallel, no class.
-    expect(all.slice(0, L)).toEqual(['Математика', 6, '']);
-    expect(all.slice(L + 1, L + 5)).toEqual([5.06, 32.92, 44.33, 17.69]);
-    expect(all[L + 5] as number).toBeCloseTo(62.02, 9);
-    expect(all[L + 7]).toBe(1722202);
+    expect(lead(t, all.$row)).toEqual(['Математика', 6, '']);
+    expect([all.pct2, all.pct3, all.pct4, all.pct5]).toEqual([5.06, 32.92, 44.33, 17.69]);
+    expect(all.quality as number).toBeCloseTo(62.02, 9);
+    expect(all.participants).toBe(1722202);
+    const diffs = ['diff2', 'diff3', 'diff4', 'diff5', 'diffQuality', 'diffSuccess'];
     [19.94, -7.92, -6.83, -5.19, -12.02, -19.94].forEach((d, i) => {
-      expect(all[L + 8 + i] as number).toBeCloseTo(d, 9);
+      expect(all[diffs[i]!] as number).toBeCloseTo(d, 9);
     });
-    expect(rowAfter(t, head, 'Чеченская Республика').row[L + 8] as number).toBeCloseTo(25 - 13.44, 9);
-    // Worse than the benchmark («2» higher: column L) in red, by a rule on the shifted column.
-    const worse = t.rules!.find((r) => r.range.col === L + 8)!;
-    expect(worse.formula).toBe(`=AND(ISNUMBER(L${head + 3}),L${head + 3}>0)`);
+    expect(r.find((x) => x.group === 'Чеченская Республика')!.diff2 as number).toBeCloseTo(25 - 13.44, 9);
+    // Worse than the benchmark («2» higher) in red, by a rule on the «2» difference column (I)…
+    const c2 = col(t, 'marksBenchmarks', 'diff2');
+    expect(c2).toBe(8);
+    const head = table(t, 'marksBenchmarks').header;
+    const worse = t.rules!.find((x) => x.range.col === c2)!;
+    expect(worse.formula).toBe(`=AND(ISNUMBER(I${head + 2}),I${head + 2}>0)`);
+    // …and with ▼: more «2», lower quality and lower успеваемость than the whole sample are all worse.
+    const marked = (id: 'diff2' | 'diffQuality' | 'diffSuccess') =>
+      t.formats!.filter((f) => f.range.row === all.$row && f.range.col === col(t, 'marksBenchmarks', id)).at(-1)?.numberFormat;
+    expect([marked('diff2'), marked('diffQuality'), marked('diffSuccess')]).toEqual([
+      '+0.0" ▼";-0.0" ▼";0.0',
+      '+0.0" ▼";-0.0" ▼";0.0',
+      '+0.0" ▼";-0.0" ▼";0.0',
+    ]);
     // A chart of the school and the three benchmark rows, «2»…«5».
     const chart = t.charts!.find((c) => c.title.includes('эталон'))!;
-    expect(chart.data).toMatchObject({ col: L, rows: 5, cols: 5 });
-    expect(t.values[chart.data.row + 1]![L]).toBe('ОО: Школа');
+    expect(chart.data).toMatchObject({ col: 0, rows: 5, cols: 5 });
+    expect(t.values[chart.data.row + 1]![0]).toBe('ОО: Школа');
   });
 
   it('compares the journal: ОО − эталон', () => {
     // School 33.33 / 50 / 16.67 % vs 37.22 / 60.67 / 2.11 → −3.89, −10.67, +14.56
     const t = tab(run, S.tabs.markStats);
-    const head = rowAfter(t, 0, S.stats.journalBenchmarkHeading).r;
-    const row = rowAfter(t, head, 'Чеченская Республика').row;
-    expect(row.slice(L + 1, L + 5)).toEqual([37.22, 60.67, 2.11, 29589]);
+    const row = rows(t, 'journalBenchmarks').find((x) => x.group === 'Чеченская Республика')!;
+    expect([row.loweredPct, row.confirmedPct, row.raisedPct, row.participants]).toEqual([37.22, 60.67, 2.11, 29589]);
     [100 / 3 - 37.22, 50 - 60.67, 100 / 6 - 2.11].forEach((d, i) => {
-      expect(row[L + 5 + i] as number).toBeCloseTo(d, 9);
+      expect(row[['diffLowered', 'diffConfirmed', 'diffRaised'][i]!] as number).toBeCloseTo(d, 9);
     });
   });
 
   it('compares task completion on «Задания по отметкам»', () => {
     // School 62.5 / 62.5 / 37.5 % vs 70.5 / 55.25 / 30 → −8, +7.25, +7.5
     const t = tab(run, S.tabs.tasksByMark);
-    expect(rowAfter(t, 0, 'Вся выборка').row.slice(0, L + 7)).toEqual([
-      'Математика',
-      6,
-      '',
-      'Вся выборка',
-      1722202,
-      'эталон',
-      null,
-      70.5,
-      55.25,
-      30,
-    ]);
+    const all = rows(t, 'tasksByMark').find((x) => x.group === 'Вся выборка')!;
+    expect(lead(t, all.$row)).toEqual(['Математика', 6, '']);
+    expect(t.values[all.$row]!.slice(0, 7)).toEqual(['Вся выборка', null, 1722202, 'эталон', 70.5, 55.25, 30]);
     const diff = rowAfter(t, 0, 'ОО − Вся выборка, п.п.');
-    expect(diff.row.slice(L + 4)).toEqual([-8, 7.25, 7.5]);
-    // Red below the benchmark, green above: rules from task 1 (column H) of the difference rows.
+    expect(diff.row.slice(4, 7)).toEqual([-8, 7.25, 7.5]);
+    // Below the benchmark: ▼ beside the red.
+    expect(t.formats!.filter((f) => f.range.row === diff.r && f.numberFormat?.includes('▼')).map((f) => f.range.col)).toEqual([4]);
+    // Red below the benchmark, green above: rules from task 1 (column E) of the difference rows.
     expect(t.rules!.filter((r) => r.range.row === diff.r).map((r) => r.formula)).toEqual([
-      `=AND(ISNUMBER(H${diff.r + 1}),H${diff.r + 1}<0)`,
-      `=AND(ISNUMBER(H${diff.r + 1}),H${diff.r + 1}>0)`,
+      `=AND(ISNUMBER(E${diff.r + 1}),E${diff.r + 1}<0)`,
+      `=AND(ISNUMBER(E${diff.r + 1}),E${diff.r + 1}>0)`,
     ]);
   });
 });

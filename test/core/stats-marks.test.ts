@@ -7,7 +7,8 @@ import { exportSchema } from '../../src/core/export/schema';
 import { CUT_BG } from '../../src/core/output/stats-distribution';
 import { exportJson, runAnalysis } from '../../src/core/pipeline';
 import { S } from '../../src/core/strings';
-import { L, rowAfter, tab, workbook } from '../helpers/stats';
+import { lead, rowAfter, tab, workbook } from '../helpers/stats';
+import { col, order, rows, table } from '../helpers/tables';
 
 const close = (got: unknown, want: number) => expect(got as number).toBeCloseTo(want, 9);
 
@@ -70,53 +71,64 @@ describe('«Статистика отметок» tab', () => {
   const run = runAnalysis(workbook());
   const t = tab(run, S.tabs.markStats);
 
-  it('shows counts and percentages per group', () => {
-    const { row } = rowAfter(t, 0, '6А');
-    expect(row.slice(0, L + 7)).toEqual(['Математика', 6, '6А', '6А', 3, 3, 1, 1, 0, 1]);
-    close(row[L + 12], 200 / 3);
-    const school = rowAfter(t, 0, 'Вся школа').row;
+  it('shows counts and percentages per group: the group, quality and успеваемость first', () => {
+    expect(order(t, 'marks').slice(0, 3)).toEqual(['group', 'quality', 'success']);
+    const r = rows(t, 'marks');
+    const a = r.find((x) => x.group === '6А')!;
+    expect([a.participants, a.withMark, a.count2, a.count3, a.count4, a.count5]).toEqual([3, 3, 1, 1, 0, 1]);
+    close(a.success, 200 / 3);
+    expect(lead(t, a.$row)).toEqual(['Математика', 6, '6А']);
+    const school = r.find((x) => x.group === 'Вся школа')!;
     // The school row: subject and parallel, no class.
-    expect(school.slice(0, L)).toEqual(['Математика', 6, '']);
-    expect(school.slice(L + 1, L + 7)).toEqual([8, 8, 2, 2, 3, 1]);
-    close(school[L + 11], 50);
+    expect(lead(t, school.$row)).toEqual(['Математика', 6, '']);
+    expect([school.participants, school.withMark, school.count2, school.count3, school.count4, school.count5]).toEqual([8, 8, 2, 2, 3, 1]);
+    close(school.quality, 50);
     // A class of 3 is flagged, not hidden.
-    expect(row[L + 13]).toBe('мало участников (3 < 10): выводы ненадёжны');
+    expect(a.reliability).toBe('мало участников (3 < 10): выводы ненадёжны');
   });
 
-  it('puts subject and parallel on every row of a procedure’s block, below the lead columns’ header', () => {
-    expect(t.values[2]).toEqual(['Предмет', 'Параллель', 'Класс', '']);
-    expect(t.frozenRows).toBe(3);
-    const title = t.values.findIndex((r) => String(r[L] ?? '').startsWith('ВПР Математика 6 класс (лист'));
+  it('puts subject and parallel on every row of a procedure’s block, in hidden filter columns', () => {
+    expect(t.frozenRows).toBe(2);
+    expect(t.frozenCols).toBe(1);
+    expect(t.hiddenColumns).toEqual(Object.values(t.filterColumns!));
+    const title = t.values.findIndex((r) => String(r[0] ?? '').startsWith('ВПР Математика 6 класс (лист'));
     const gaps = rowAfter(t, 0, S.stats.gapHeading(2)).r;
     // The block: its blank row, title, both tables and the rows left for the chart; then a blank row before the gap list.
-    for (const r of t.values.slice(title - 1, gaps - 1)) expect(r.slice(0, 2)).toEqual(['Математика', 6]);
-    expect(t.values[gaps]!.slice(0, L)).toEqual(['', '', '']);
+    // (Header rows repeat the filter labels instead.)
+    const headers = new Set(t.tables!.map((x) => x.header));
+    for (let r = title - 1; r < gaps - 1; r++)
+      expect(lead(t, r).slice(0, 2)).toEqual(headers.has(r) ? ['Предмет', 'Параллель'] : ['Математика', 6]);
+    expect(lead(t, gaps)).toEqual(['', '', '']);
   });
 
   it('shows the journal comparison with % first (the chart data) and the counts', () => {
-    const first = rowAfter(t, 0, '6Б').r;
-    const { row } = rowAfter(t, first + 1, '6Б');
-    expect(row).toEqual(['Математика', 6, '6Б', '6Б', 25, 50, 25, 1, 2, 1, 4, 1]);
+    const b = rows(t, 'journal').find((x) => x.group === '6Б')!;
+    expect(t.values[b.$row]!.slice(0, 9)).toEqual(['6Б', 25, 50, 25, 1, 2, 1, 4, 1]);
     const chart = t.charts!.find((c) => c.title.includes('журнал'))!;
     expect(chart.stacked).toBe(true);
-    // Header + 6А, 6Б, parallel, school; categories in column D, after the lead columns.
-    expect(chart.data.col).toBe(L);
-    expect(t.values[chart.data.row]![L]).toBe('Группа');
+    // Header + 6А, 6Б, parallel, school; categories in column A.
+    expect(chart.data.col).toBe(0);
+    expect(chart.data.row).toBe(table(t, 'journal').header);
     expect(chart.data.rows).toBe(5);
     expect(chart.data.cols).toBe(4);
-    // Charts sit to the right of every table.
-    expect(chart.anchor.col).toBeGreaterThanOrEqual(L + 14);
+    // Charts sit to the right of every table, left of the hidden filter columns.
+    expect(chart.anchor.col).toBeGreaterThanOrEqual(14);
+    expect(chart.anchor.col).toBeLessThan(t.filterColumns!.subject!);
   });
 
-  it('lists students with a gap of 2 or more: 302 (−2) and 401 (+2), not 404 (−1)', () => {
-    const head = rowAfter(t, 0, 'Работа').r;
-    expect(t.values[head]!.slice(0, L)).toEqual(['Предмет', 'Параллель', 'Класс']);
-    expect(t.values.slice(head + 1)).toEqual([
-      ['Математика', 6, '6А', 'ВПР Математика 6 класс', '302', 2, 4, -2],
-      ['Математика', 6, '6Б', 'ВПР Математика 6 класс', '401', 4, 2, 2],
+  it('lists students with a gap of 2 or more: 302 (−2) and 401 (+2), not 404 (−1); the class and the student first', () => {
+    expect(rows(t, 'markGaps').map((r) => [r.className, r.code, r.gap, r.mark, r.journalMark, r.procedure])).toEqual([
+      ['6А', '302', -2, 2, 4, 'ВПР Математика 6 класс'],
+      ['6Б', '401', 2, 4, 2, 'ВПР Математика 6 класс'],
     ]);
-    // The difference (column H) is signed and bold.
-    expect(t.formats!.find((f) => f.numberFormat === '+0;-0;0')?.range).toEqual({ row: head + 1, col: L + 4, rows: 2, cols: 1 });
+    const head = table(t, 'markGaps').header;
+    // The difference is signed and bold.
+    expect(t.formats!.find((f) => f.numberFormat === '+0;-0;0')?.range).toEqual({
+      row: head + 1,
+      col: col(t, 'markGaps', 'gap'),
+      rows: 2,
+      cols: 1,
+    });
   });
 
   it('follows the gap threshold setting', () => {
@@ -129,15 +141,14 @@ describe('«Статистика отметок» tab', () => {
       }),
     );
     const tt = tab(r, S.tabs.markStats);
-    const head = rowAfter(tt, 0, 'Работа').r;
-    expect(tt.values.slice(head + 1).map((x) => x[L + 1])).toEqual(['302', '401', '404']);
-    expect(tt.values[head - 1]![L]).toBe(S.stats.gapHeading(1));
+    expect(rows(tt, 'markGaps').map((x) => x.code)).toEqual(['302', '401', '404']);
+    expect(tt.values[table(tt, 'markGaps').header - 1]![0]).toBe(S.stats.gapHeading(1));
   });
 
   it('says so when there are no marks', () => {
     const r = runAnalysis(workbook({}, false));
     const tt = tab(r, S.tabs.markStats);
-    expect(tt.values.some((x) => x[L] === S.stats.noMarks)).toBe(true);
+    expect(tt.values.some((x) => x[0] === S.stats.noMarks)).toBe(true);
     expect(tt.charts ?? []).toEqual([]);
   });
 });
@@ -148,8 +159,8 @@ describe('«Распределение баллов» tab', () => {
 
   it('counts participants per score with marks and cut-offs', () => {
     // totals 6,1,2,4,0,2,4,5 (304 absent): 0→1, 1→1, 2→2, 3→0, 4→2, 5→1, 6→1; n = 8
-    const head = rowAfter(t, 0, 'Балл').r;
-    expect(t.values.slice(head + 1, head + 8).map((r) => [r[L], r[L + 1], r[L + 3], r[L + 4]])).toEqual([
+    const r = rows(t, 'distribution');
+    expect(r.slice(0, 7).map((x) => [x.score, x.count, x.mark, x.boundary])).toEqual([
       [0, 1, 2, ''],
       [1, 1, 2, ''],
       [2, 2, 3, 'граница «3»'],
@@ -158,30 +169,31 @@ describe('«Распределение баллов» tab', () => {
       [5, 1, 4, ''],
       [6, 1, 5, 'граница «5»'],
     ]);
-    close(t.values[head + 3]![L + 2], 25);
-    expect(t.values[head + 8]!.slice(L, L + 3)).toEqual(['Всего', 8, 100]);
+    close(r[2]!.pct, 25);
+    expect([r[7]!.score, r[7]!.count, r[7]!.pct]).toEqual(['Всего', 8, 100]);
     // The distribution is the school's: subject and parallel on every row, no class.
-    for (const r of t.values.slice(head, head + 9)) expect(r.slice(0, L)).toEqual(['Математика', 6, '']);
+    for (let x = table(t, 'distribution').header + 1; x <= r[7]!.$row; x++) expect(lead(t, x)).toEqual(['Математика', 6, '']);
   });
 
   it('marks the cut-off rows by a rule, draws a histogram, flags the small sample', () => {
-    const head = rowAfter(t, 0, 'Балл').r;
+    const head = table(t, 'distribution').header;
     const rule = t.rules!.find((r) => r.background === CUT_BG)!;
-    expect(rule.range).toEqual({ row: head + 1, col: L, rows: 7, cols: 5 });
-    // «Граница» is column H.
-    expect(rule.formula).toBe(`=$H${head + 2}<>""`);
+    expect(rule.range).toEqual({ row: head + 1, col: 0, rows: 7, cols: 5 });
+    // «Граница» is column E.
+    expect(col(t, 'distribution', 'boundary')).toBe(4);
+    expect(rule.formula).toBe(`=$E${head + 2}<>""`);
     const chart = t.charts![0]!;
-    expect(chart).toMatchObject({ type: 'column', data: { row: head, col: L, rows: 8, cols: 2 } });
-    expect(chart.anchor.col).toBeGreaterThan(L + 4);
-    expect(t.values.some((r) => r[L] === S.stats.smallSample(8, 50))).toBe(true);
-    expect(t.values.some((r) => String(r[L]).includes('«3» от 2, «4» от 4, «5» от 6'))).toBe(true);
+    expect(chart).toMatchObject({ type: 'column', data: { row: head, col: 0, rows: 8, cols: 2 } });
+    expect(chart.anchor.col).toBeGreaterThan(4);
+    expect(t.values.some((r) => r[0] === S.stats.smallSample(8, 50))).toBe(true);
+    expect(t.values.some((r) => String(r[0]).includes('«3» от 2, «4» от 4, «5» от 6'))).toBe(true);
   });
 
   it('says when the cut-offs are unknown', () => {
     const tt = tab(runAnalysis(workbook({}, false)), S.tabs.distribution);
-    expect(tt.values.some((r) => String(r[L]).includes('границы отметок неизвестны'))).toBe(true);
-    const head = rowAfter(tt, 0, 'Балл').r;
-    expect(tt.values[head + 3]!.slice(L + 3, L + 5)).toEqual(['', '']);
+    expect(tt.values.some((r) => String(r[0]).includes('границы отметок неизвестны'))).toBe(true);
+    const r = rows(tt, 'distribution');
+    expect([r[2]!.mark, r[2]!.boundary]).toEqual(['', '']);
   });
 });
 
@@ -219,21 +231,30 @@ describe('task completion by mark groups (hand-checked)', () => {
     expect(Number.isNaN(g[0]!.completion[0])).toBe(true);
   });
 
-  it('fills «Задания по отметкам» with status colours from the level row', () => {
+  it('fills «Задания по отметкам» with status colours (and symbols) from the level row', () => {
     const t = tab(run, S.tabs.tasksByMark);
-    const r4 = rowAfter(t, 0, 'Получили «4»').row;
-    expect(r4.slice(0, L + 2)).toEqual(['Математика', 6, '', 'Получили «4»', 3]);
-    close(r4[L + 3], 1300 / 18);
-    close(r4[L + 6], 500 / 9);
-    const all = rowAfter(t, 0, 'Все участники').row;
-    close(all[L + 4], 62.5);
-    close(all[L + 6], 37.5);
-    const level = rowAfter(t, 0, 'Уровень');
-    expect(level.row.slice(L + 4)).toEqual(['Б', 'Б', 'П']);
-    // Three status rules (insufficient, uncertain, sufficient) reading the level row; task 1 is column H.
-    const status = t.rules!.filter((x) => x.formula.includes(`H$${level.r + 1}`));
+    const c0 = table(t, 'tasksByMark').spans!.tasks!.col;
+    expect(c0).toBe(4);
+    const r = rows(t, 'tasksByMark');
+    const r4 = r.find((x) => x.group === 'Получили «4»')!;
+    expect(r4.participants).toBe(3);
+    expect(lead(t, r4.$row)).toEqual(['Математика', 6, '']);
+    close(r4.completion, 1300 / 18);
+    close(t.values[r4.$row]![c0 + 2], 500 / 9);
+    const all = r.find((x) => x.group === 'Все участники')!;
+    close(t.values[all.$row]![c0], 62.5);
+    close(t.values[all.$row]![c0 + 2], 37.5);
+    // 62,5 % basic: sufficient ✓ (twice); 37,5 % advanced: sufficient ✓.
+    expect(t.formats!.filter((f) => f.range.row === all.$row && f.numberFormat?.includes('"')).map((f) => f.numberFormat)).toEqual([
+      '0.0" ✓"',
+    ]);
+    const level = r[0]!;
+    expect(level.group).toBe('Уровень');
+    expect(t.values[level.$row]!.slice(c0, c0 + 3)).toEqual(['Б', 'Б', 'П']);
+    // Three status rules (insufficient, uncertain, sufficient) reading the level row; task 1 is column E.
+    const status = t.rules!.filter((x) => x.formula.includes(`E$${level.$row + 1}`));
     expect(status).toHaveLength(3);
-    expect(status[0]!.range).toMatchObject({ row: level.r + 1, col: L + 4, cols: 3 });
+    expect(status[0]!.range).toMatchObject({ row: level.$row + 1, col: c0, cols: 3 });
   });
 });
 

@@ -4,11 +4,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportSchema, type OkoExport } from '../../src/core/export/schema';
 import type { CellValue, Workbook } from '../../src/core/grid';
+import { tablesOf } from '../../src/core/output/columns';
 import type { SheetSpec } from '../../src/core/output/spec';
 import { type AnalysisRun, exportJson, runAnalysis } from '../../src/core/pipeline';
 import { S } from '../../src/core/strings';
 import { buildSampleWorkbook } from '../../src/local/sample';
 import { workbookGrids } from '../../src/local/xlsx';
+import { type Row, rows } from '../helpers/tables';
 
 interface ClassCount {
   marks: [number, number, number, number]; // «2», «3», «4», «5»
@@ -89,32 +91,31 @@ function recompute(wb: Workbook): Expected {
 /** The form's journal mark: «Отметка за предыдущий триместр/ четверть/полугодие». */
 const journalCol = (header: CellValue[]) => header.findIndex((v) => typeof v === 'string' && v.startsWith('Отметка за предыдущий'));
 
-/** The lead columns «Предмет», «Параллель», «Класс»: the tables start in column D. */
-const L = 3;
-
-/** Class rows of the two tables of a procedure block on «Статистика отметок» (without journal marks: no second table), and its text. */
+/** Class rows of the two tables of a procedure block on «Статистика отметок» (without journal marks: no second table), by column id, and its text. */
 function tabRows(t: SheetSpec, title: string) {
-  const at = (r: readonly unknown[]) => r[L];
+  const at = (r: readonly unknown[]) => r[0];
   const isBlock = (r: readonly unknown[]) => typeof at(r) === 'string' && / \(лист «/.test(at(r) as string);
   const start = t.values.findIndex((r) => typeof at(r) === 'string' && (at(r) as string).startsWith(`${title} (лист`));
   const next = t.values.findIndex((r, i) => i > start && isBlock(r));
   const end = next < 0 ? t.values.length : next;
-  const marksHead = t.values.findIndex((r, i) => i > start && i < end && at(r) === 'Группа');
-  const journalHead = t.values.findIndex((r, i) => i > marksHead && i < end && at(r) === 'Группа');
-  const read = (from: number) => {
-    const out = new Map<string, CellValue[]>();
-    if (from < 0) return out;
-    for (let r = from + 1; at(t.values[r] ?? []) && at(t.values[r] ?? []) !== S.stats.journalHeading; r++) {
-      const row = t.values[r] as CellValue[];
-      // A class row carries its class in the lead «Класс» column; parallel and school rows leave it empty.
-      if (row[2] !== '') expect(row[2], title).toBe(row[L]);
-      out.set(at(row) as string, row);
+  const inBlock = (name: 'marks' | 'journal') => {
+    const i = tablesOf(t, name).findIndex((x) => x.header > start && x.header < end);
+    return i < 0 ? [] : rows(t, name, i);
+  };
+  const f = t.filterColumns!;
+  const read = (list: Row[]) => {
+    const out = new Map<string, Row>();
+    for (const row of list) {
+      // A class row carries its class in the hidden «Класс» filter column; parallel and school rows leave it empty.
+      const cls = t.values[row.$row]![f.className!];
+      if (cls !== '') expect(cls, title).toBe(row.group);
+      out.set(row.group as string, row);
     }
     return out;
   };
   /** The block's text rows, for notes such as «Не проверено: в файле нет отметок по журналу». */
   const text = t.values.slice(start, end).map((r) => at(r));
-  return { marks: read(marksHead), journal: read(journalHead), text };
+  return { marks: read(inBlock('marks')), journal: read(inBlock('journal')), text };
 }
 
 describe('sample school: marks and journal per class, computed independently', () => {
@@ -153,16 +154,20 @@ describe('sample school: marks and journal per class, computed independently', (
         const n = c.marks.reduce((a, b) => a + b, 0);
         const m = marks.get(cls)!;
         const { meta } = run.data.procedures.find((p) => p.sheet === name)!;
-        expect(m.slice(0, L), `${title} ${cls}`).toEqual([meta.subject, meta.grade, cls]);
-        expect(m.slice(L + 2, L + 7), `${title} ${cls}`).toEqual([n, ...c.marks]);
-        expect(m[L + 7] as number).toBeCloseTo((c.marks[0] / n) * 100, 9);
-        expect(m[L + 11] as number).toBeCloseTo(((c.marks[2] + c.marks[3]) / n) * 100, 9);
+        const f = t.filterColumns!;
+        expect(
+          [f.subject, f.grade, f.className].map((x) => t.values[m.$row]![x!]),
+          `${title} ${cls}`,
+        ).toEqual([meta.subject, meta.grade, cls]);
+        expect([m.withMark, m.count2, m.count3, m.count4, m.count5], `${title} ${cls}`).toEqual([n, ...c.marks]);
+        expect(m.pct2 as number).toBeCloseTo((c.marks[0] / n) * 100, 9);
+        expect(m.quality as number).toBeCloseTo(((c.marks[2] + c.marks[3]) / n) * 100, 9);
         checked++;
         if (journalMarks === 0) continue;
         const both = c.lowered + c.confirmed + c.raised;
         const j = journal.get(cls)!;
-        expect(j.slice(L + 4, L + 8), `${title} ${cls} journal`).toEqual([c.lowered, c.confirmed, c.raised, both]);
-        expect(j[L + 1] as number).toBeCloseTo((c.lowered / both) * 100, 9);
+        expect([j.lowered, j.confirmed, j.raised, j.both], `${title} ${cls} journal`).toEqual([c.lowered, c.confirmed, c.raised, both]);
+        expect(j.loweredPct as number).toBeCloseTo((c.lowered / both) * 100, 9);
       }
     }
     expect(checked).toBe(45);

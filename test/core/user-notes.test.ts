@@ -3,14 +3,13 @@
 // to the «Архив заметок» block at the bottom (src/core/output/user-columns.ts).
 import { describe, expect, it } from 'vitest';
 import type { CellValue, Grid, Workbook } from '../../src/core/grid';
-import { buildRiskTab, RISK_KEY_COL, RISK_NOTES_COL, riskRowKey } from '../../src/core/output/risk';
+import { buildRiskTab, RISK_KEY_COL, riskRowKey } from '../../src/core/output/risk';
 import type { SheetSpec } from '../../src/core/output/spec';
 import { OBJECTIVITY_USER_COLUMNS, RISK_USER_COLUMNS, readUserColumns } from '../../src/core/output/user-columns';
 import { type AnalysisRun, runAnalysis } from '../../src/core/pipeline';
 import { specToGrid } from '../../src/core/roadmap/run';
 import { S } from '../../src/core/strings';
 import { isGeneratedTab, isRoadmapOwned, keepsUserInput, staleGeneratedTabs } from '../../src/core/tabs';
-import { findTable } from '../../src/server/filter-plan';
 import {
   book,
   CODES_SHEET,
@@ -24,6 +23,7 @@ import {
   table,
   VPR_MA,
 } from '../helpers/findings';
+import { col } from '../helpers/tables';
 
 const RISK = S.tabs.risk;
 const OBJ = S.tabs.objectivity;
@@ -125,37 +125,36 @@ describe('«Группа риска»: the user columns', () => {
   const first = runAnalysis(input);
   const t = specOf(first, RISK);
 
-  it('sit right of the highlight list in M: «Что сделано» (N), «Комментарий» (O), «Ключ (не менять)» (P)', () => {
+  it('sit right of the profile: «Что сделано», «Комментарий», then the hidden «Ключ (не менять)»; their ids above the header', () => {
     const h = header(t);
     expect(h.row).toBe(3);
-    expect(t.values[3]?.slice(RISK_KEY_COL)).toEqual([
-      'Служебный список для подсветки (лист|код), не связан со строкой',
-      'Что сделано',
-      'Комментарий',
-      KEY,
-    ]);
-    expect(RISK_NOTES_COL).toBe(13);
-    // The ШМО filter still finds the header row by «Класс» and «Предметы».
-    const shown = t.values.map((r) => r.map((v) => (v === null ? '' : String(v))));
-    expect(findTable(shown)).toMatchObject({ headerRow: 3, columns: { class: 0, subject: 3 } });
+    const done = col(t, 'risk', 'done');
+    expect(done).toBe(col(t, 'risk', 'focus') + 1);
+    expect(t.values[3]?.slice(done, done + 3)).toEqual(['Что сделано', 'Комментарий', KEY]);
+    expect(t.values[2]?.slice(done, done + 3)).toEqual(['oko:done', 'oko:comment', 'oko:key']);
+    expect(t.hiddenRows).toEqual([2]);
+    expect(t.hiddenColumns).toContain(done + 2);
+    expect(t.hiddenColumns).not.toContain(done);
+    expect(t.hiddenColumns).not.toContain(done + 1);
   });
 
   it('key each student by the linked person: the code, or the «Ученик» of «Соответствие кодов» (Д5 → 105)', () => {
+    const K = col(t, 'risk', 'key');
     const keys = t.values
       .slice(4)
-      .map((r) => r[15])
+      .map((r) => r[K])
       .filter((v) => typeof v === 'string');
     expect(keys).toEqual(['101', '102', '104', '105', '106', '107']);
     // 105 wrote the diagnostic as «Д5»: the mapping's «Ученик» is the key, whichever code the latest work has.
     expect(first.findings.atRisk.find((p) => p.code === '105')?.entries.map((e) => e.student.code)).toEqual(['Д5', '105']);
-    expect(t.values[rowWhere(t, 'Код', '105')]?.[15]).toBe('105');
-    expect(t.notes).toContainEqual({ row: 3, col: 15, text: S.notes.keyNote });
+    expect(t.values[rowWhere(t, 'Код', '105')]?.[K]).toBe('105');
+    expect(t.notes).toContainEqual({ row: 3, col: K, text: S.notes.keyNote });
     // With students of several schools the key names the school (the whole linked person).
     const p104 = first.findings.atRisk.find((p) => p.code === '104')!;
     expect(riskRowKey(p104, false)).toBe('104');
     expect(riskRowKey(p104, true)).toBe('школа|104');
     const several = buildRiskTab(first.findings.atRisk, new Map(), first.data.settings, null, true);
-    expect(several.values[rowWhere(several, 'Код', '104')]?.[15]).toBe('школа|104');
+    expect(several.values[rowWhere(several, 'Код', '104')]?.[col(several, 'risk', 'key')]).toBe('школа|104');
   });
 
   it('keep what users typed through a regeneration and a second one, in the student’s row', () => {
@@ -173,7 +172,7 @@ describe('«Группа риска»: the user columns', () => {
       expect(at(r, rowWhere(r, 'Код', '101'), 'Комментарий')).toBe('Консультации по средам');
       expect(at(r, rowWhere(r, 'Код', '102'), 'Комментарий')).toBeNull();
       expect(archive(r)).toBeNull();
-      // Column M is still the highlight list, untouched by the notes.
+      // Column P is still the highlight list, untouched by the notes.
       expect(r.values.map((row) => row[RISK_KEY_COL])).toEqual(t.values.map((row) => row[RISK_KEY_COL]));
     }
   });
@@ -203,7 +202,7 @@ describe('«Группа риска»: the user columns', () => {
     let wb = written(input, first);
     const g = gridOf(wb, RISK);
     wb = type(wb, RISK, rowWhere(g, 'Код', '106'), { 'Что сделано': 'ИОМ составлен' });
-    // The user sorts the students' rows in reverse (columns A–P move together).
+    // The user sorts the students' rows in reverse (whole rows move together).
     const sorted = gridOf(wb, RISK).values.map((r) => [...r]);
     const body = sorted.slice(4, 10).reverse();
     sorted.splice(4, 6, ...body);
@@ -211,7 +210,7 @@ describe('«Группа риска»: the user columns', () => {
     wb = { name: wb.name, grids: wb.grids.map((x) => (x.name === RISK ? { name: RISK, values: sorted } : x)) };
     const r = specOf(rerun(input, wb).run, RISK);
     expect(at(r, rowWhere(r, 'Код', '106'), 'Что сделано')).toBe('ИОМ составлен');
-    expect(r.values.filter((row) => row[13] === 'ИОМ составлен')).toHaveLength(1);
+    expect(r.values.filter((row) => row[col(r, 'risk', 'done')] === 'ИОМ составлен')).toHaveLength(1);
   });
 
   it('move the notes of a student who left the group to «Архив заметок», and bring them back when the student returns', () => {
@@ -225,24 +224,26 @@ describe('«Группа риска»: the user columns', () => {
     expect(out.run.findings.atRisk.map((p) => p.code)).not.toContain('107');
     const a = archive(r);
     expect(a).not.toBeNull();
-    // Below everything else, column M included: the highlight list never runs into the archive.
+    // Below everything else, column P included: the highlight list never runs into the archive.
     const lastM = Math.max(...r.values.map((row, i) => (row[RISK_KEY_COL] != null ? i : -1)));
     expect(lastM).toBeGreaterThan(10);
     expect(a!.title).toBeGreaterThan(lastM);
     expect(r.values[a!.title + 1]).toEqual(expect.arrayContaining(['Класс', 'Код', 'ФИО', 'Предметы', 'Что сделано', 'Комментарий', KEY]));
     expect(a!.rows).toHaveLength(1);
     const row = r.values[a!.rows[0]!] as unknown[];
-    // What the row was about, the key and the text as typed; nothing in column M.
-    expect(row.slice(0, 4)).toEqual(['5А', '107', null, 'Математика']);
+    // What the row was about, the key and the text as typed; nothing in column P.
+    expect(row.slice(0, 3)).toEqual(['5А', '107', null]);
+    expect(row[col(r, 'risk', 'subjects')]).toBe('Математика');
     expect(row[RISK_KEY_COL] ?? null).toBeNull();
-    expect(row.slice(13, 16)).toEqual(['Занятия с психологом', 'Мама в курсе', '107']);
+    const done = col(r, 'risk', 'done');
+    expect(row.slice(done, done + 3)).toEqual(['Занятия с психологом', 'Мама в курсе', '107']);
     expect(at(r, rowWhere(r, 'Код', '104'), 'Комментарий')).toBe('Остаётся');
 
     // Still out: the archive keeps the note (no copies).
     const again = rerun(fine, out.wb);
     const r2 = specOf(again.run, RISK);
     expect(archive(r2)?.rows).toHaveLength(1);
-    expect(r2.values.filter((x) => x[13] === 'Занятия с психологом')).toHaveLength(1);
+    expect(r2.values.filter((x) => x[col(r2, 'risk', 'done')] === 'Занятия с психологом')).toHaveLength(1);
 
     // Back in the group: the note returns to the student's row, the archive goes.
     const back = specOf(rerun(input, again.wb).run, RISK);
@@ -253,9 +254,9 @@ describe('«Группа риска»: the user columns', () => {
 
   it('accepts an old tab without the key column (an earlier version of ОКО): nothing to keep, no error', () => {
     const wb = written(input, first);
-    // The tab as an earlier version wrote it: columns A–M only, and someone typed beside it.
-    const old = gridOf(wb, RISK).values.map((r) => r.slice(0, RISK_KEY_COL + 1));
-    (old[4] as CellValue[])[RISK_KEY_COL + 1] = 'заметка без ключа';
+    // The tab as an earlier version wrote it: the profile and column M only (no ids, no key), and someone typed beside it.
+    const old = gridOf(wb, RISK).values.map((r, i) => (i === 2 ? [] : [...r.slice(0, 10), null, null, r[RISK_KEY_COL] ?? null]));
+    (old[4] as CellValue[])[13] = 'заметка без ключа';
     const legacy = { name: wb.name, grids: wb.grids.map((x) => (x.name === RISK ? { name: RISK, values: old } : x)) };
     expect(readUserColumns({ name: RISK, values: old }, RISK_USER_COLUMNS).size).toBe(0);
     const out = rerun(input, legacy);
@@ -272,7 +273,7 @@ describe('«Группа риска»: the user columns', () => {
     wb = type(wb, RISK, r104, { 'Что сделано': new Date(Date.UTC(2026, 4, 12)), Комментарий: 'первая' });
     const values = gridOf(wb, RISK).values.map((r) => [...r]);
     const copy = [...(values[r104] as CellValue[])];
-    copy[14] = 'вторая';
+    copy[header(g).col('Комментарий')] = 'вторая';
     values.push([], copy);
     wb = { name: wb.name, grids: wb.grids.map((x) => (x.name === RISK ? { name: RISK, values } : x)) };
     const r = specOf(rerun(input, wb).run, RISK);
@@ -288,15 +289,18 @@ describe('«Объективность»: the user columns', () => {
   const first = runAnalysis(input);
   const t = specOf(first, OBJ);
 
-  it('end the first table: «Результат проверки», «Комментарий», «Ключ (не менять)» after «Надёжность»', () => {
+  it('sit beside the signs: «Результат проверки», «Комментарий»; the key is hidden at the end of the first table', () => {
     const h = header(t);
-    expect(t.values[h.row]?.slice(17)).toEqual(['Надёжность', 'Результат проверки', 'Комментарий', KEY]);
-    // The ШМО filter's header is the same row, with the lead columns.
-    const shown = t.values.map((r) => r.map((v) => (v === null ? '' : String(v))));
-    expect(findTable(shown)).toMatchObject({ headerRow: h.row, columns: { subject: 0, grade: 1, class: 2, teacher: 3 } });
+    const c = col(t, 'objectivity', 'checkResult');
+    expect(c).toBe(col(t, 'objectivity', 'signs') + 1);
+    expect(t.values[h.row]?.slice(c, c + 2)).toEqual(['Результат проверки', 'Комментарий']);
+    const K = col(t, 'objectivity', 'key');
+    expect(t.values[h.row]?.[K]).toBe(KEY);
+    expect(t.values[h.row]?.[K - 1]).toBe('Надёжность');
+    expect(t.hiddenColumns).toContain(K);
     const keys = t.values
       .slice(h.row + 1)
-      .map((r) => r[20])
+      .map((r) => r[K])
       .filter((v) => typeof v === 'string');
     expect(keys).toEqual([
       'впр|2026|математика|6||class|6а',
@@ -305,7 +309,7 @@ describe('«Объективность»: the user columns', () => {
       'впр|2026|математика|6||teacher|иванова и. и.',
       'впр|2026|математика|6||school|школа',
     ]);
-    expect(OBJECTIVITY_USER_COLUMNS.user).toEqual(['Результат проверки', 'Комментарий']);
+    expect(OBJECTIVITY_USER_COLUMNS.user).toEqual(['checkResult', 'comment']);
   });
 
   it('keep the check result and comment per group through two regenerations; a group that is gone goes to the archive', () => {
@@ -323,7 +327,7 @@ describe('«Объективность»: the user columns', () => {
       expect(archive(o)).toBeNull();
     }
 
-    // Without «Классы и учителя» there is no teacher group: its note moves to the archive, with its lead columns.
+    // Without «Классы и учителя» there is no teacher group: its note moves to the archive, with what it was about.
     const noTeachers = objectivityBook({ 'Классы и учителя': null });
     const out = rerun(noTeachers, wb);
     const o = specOf(out.run, OBJ);
@@ -331,18 +335,12 @@ describe('«Объективность»: the user columns', () => {
     const a = archive(o)!;
     expect(a.rows).toHaveLength(1);
     const row = o.values[a.rows[0]!] as unknown[];
-    expect(row.slice(0, 7)).toEqual([
-      'Математика',
-      6,
-      '6А, 6Б',
-      'Иванова И. И.',
-      'ВПР 2026 Математика 6 класс',
-      'Иванова И. И.',
-      'учитель',
-    ]);
-    expect(row.slice(18, 21)).toEqual([null, 'Беседа с учителем', 'впр|2026|математика|6||teacher|иванова и. и.']);
-    // The archive title sits in «Работа» (E), not in a column the ШМО filter reads.
-    expect(o.values[a.title]?.[4]).toBe(S.notes.archive);
+    expect(row.slice(0, 3)).toEqual(['ВПР 2026 Математика 6 класс', 'Иванова И. И.', 'учитель']);
+    const c = col(o, 'objectivity', 'checkResult');
+    expect(row.slice(c, c + 2)).toEqual([null, 'Беседа с учителем']);
+    expect(row[col(o, 'objectivity', 'key')]).toBe('впр|2026|математика|6||teacher|иванова и. и.');
+    // The archive title sits in «Работа» (A).
+    expect(o.values[a.title]?.[0]).toBe(S.notes.archive);
 
     // The teachers' sheet is back: the note returns to Иванова's row.
     const back = specOf(rerun(objectivityBook({ 'Классы и учителя': TEACHERS }), out.wb).run, OBJ);
@@ -352,7 +350,7 @@ describe('«Объективность»: the user columns', () => {
 
   it('accepts an old tab without the key column', () => {
     const wb = written(input, first);
-    const old = gridOf(wb, OBJ).values.map((r) => r.slice(0, 18));
+    const old = gridOf(wb, OBJ).values.map((r) => r.slice(0, col(t, 'objectivity', 'key')));
     const out = rerun(input, { name: wb.name, grids: wb.grids.map((x) => (x.name === OBJ ? { name: OBJ, values: old } : x)) });
     expect(out.run.ok).toBe(true);
     expect(specOf(out.run, OBJ).values).toEqual(t.values);

@@ -93,13 +93,17 @@ describe('tab ownership and step plans', () => {
           : label;
       if (!isGeneratedTab(name)) {
         // The user's own sheets that ОКО creates once: settings and the ГИА scales.
-        expect([S.tabs.settings, S.tabs.giaScales]).toContain(name);
+        expect([S.tabs.settings, S.tabs.giaScales, S.tabs.shmo, S.tabs.shmoFindings]).toContain(name);
         continue;
       }
       expect(STEP_IDS).toContain(stepOfTab(name));
       if (userColumnsOf(name)) expect(keepsUserInput(name), name).toBe(true);
     }
     expect(stepOfTab('Мои заметки')).toBeNull();
+    // A person's ШМО view («ШМО · …») is generated but belongs to no step: only its owner writes it.
+    expect(isGeneratedTab(`${S.tabs.shmo} · Математика`)).toBe(true);
+    expect(stepOfTab(`${S.tabs.shmo} · Математика`)).toBeNull();
+    expect(keepsUserInput(`${S.tabs.shmo} · Математика`)).toBe(false);
   });
 
   it('a step writes its own tabs and stale tabs, the settings when missing, and highlights only for «Группа риска»', () => {

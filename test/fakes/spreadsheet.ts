@@ -339,6 +339,9 @@ export class FakeSheet implements SheetLike {
   frozenCols = 0;
   tabColor: string | null = null;
   readonly columnWidths = new Map<number, number>();
+  /** 1-based columns and rows hidden by hideColumns / hideRows. */
+  readonly hiddenColumns = new Set<number>();
+  readonly hiddenRows = new Set<number>();
   readonly merges: string[] = [];
   charts: FakeChart[] = [];
   rules: FakeConditionalRule[] = [];
@@ -369,6 +372,31 @@ export class FakeSheet implements SheetLike {
     let cell = r[col - 1];
     if (!cell) r[col - 1] = cell = emptyCell();
     return cell;
+  }
+  /**
+   * Everything another user would see of the sheet, as JSON, uncounted: cells with their formats,
+   * notes and dropdowns, merges, rules, charts, frozen panes, widths, hidden rows and columns, the
+   * filter, whether the tab is hidden, its colour and place.
+   */
+  state(): string {
+    const range = (r: RangeLike) => `${r.getRow()},${r.getColumn()},${r.getNumRows()},${r.getNumColumns()}`;
+    return JSON.stringify({
+      name: this.name,
+      index: this.spreadsheet.positionOf(this),
+      cells: this.rowsData,
+      maxRows: this.maxRows,
+      maxCols: this.maxCols,
+      frozen: [this.frozenRows, this.frozenCols],
+      tabColor: this.tabColor,
+      widths: [...this.columnWidths],
+      hiddenColumns: [...this.hiddenColumns],
+      hiddenRows: [...this.hiddenRows],
+      merges: this.merges,
+      rules: this.rules.map((r) => [r.formula, r.ranges.map(range), r.background, r.fontColor, r.bold]),
+      charts: this.charts.map((c) => [c.type, c.ranges.map(range), c.position, c.options]),
+      filter: this.filter ? [this.filter.row, this.filter.col, this.filter.rows, this.filter.cols, [...this.filter.criteria]] : null,
+      hidden: this.hidden,
+    });
   }
   /** Rewrites the text of every formula of the sheet, uncounted (sheet references on rename and delete). */
   rewriteFormulas(fn: (formula: string) => string): void {
@@ -513,6 +541,26 @@ export class FakeSheet implements SheetLike {
     if (startColumn < 1 || startColumn + numColumns - 1 > this.maxCols) throw new Error('Those columns are out of bounds.');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
     return this;
+  }
+  hideColumns(columnIndex: number, numColumns: number): void {
+    this.touch('Sheet.hideColumns');
+    this.checkRange(1, columnIndex, 1, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns: number): void {
+    this.touch('Sheet.showColumns');
+    this.checkRange(1, columnIndex, 1, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.hiddenColumns.delete(c);
+  }
+  hideRows(rowIndex: number, numRows: number): void {
+    this.touch('Sheet.hideRows');
+    this.checkRange(rowIndex, 1, numRows, 1);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.add(r);
+  }
+  showRows(rowIndex: number, numRows: number): void {
+    this.touch('Sheet.showRows');
+    this.checkRange(rowIndex, 1, numRows, 1);
+    for (let r = rowIndex; r < rowIndex + numRows; r++) this.hiddenRows.delete(r);
   }
   /** Contents and formats of every cell; notes, dropdowns, merges and conditional rules stay. */
   clear(): this {

@@ -62,13 +62,16 @@ export function tab(run: ReturnType<typeof runAnalysis>, name: string): SheetSpe
   return t;
 }
 
-/** The lead columns «Предмет», «Параллель», «Класс» of the statistics tabs: their tables start in column D. */
-export const L = 3;
+/** The filter values of a row (hidden columns at the right): subject, parallel, class. */
+export function lead(t: SheetSpec, r: number): (string | number | null)[] {
+  const f = t.filterColumns ?? {};
+  return [f.subject, f.grade, f.className].map((c) => (c === undefined ? null : ((t.values[r]?.[c] as string | number | null) ?? '')));
+}
 
-/** The first row after `from` whose first cell after the lead columns (column D) is `first`; `row` is the whole row. */
+/** The first row after `from` whose first cell (column A) is `first`; `row` is the whole row. */
 export function rowAfter(t: SheetSpec, from: number, first: string): { r: number; row: (string | number | null)[] } {
   for (let r = from; r < t.values.length; r++) {
-    if (t.values[r]?.[L] === first) return { r, row: t.values[r] as (string | number | null)[] };
+    if (t.values[r]?.[0] === first) return { r, row: t.values[r] as (string | number | null)[] };
   }
   throw new Error(`no row «${first}» after ${from} in ${t.name}`);
 }

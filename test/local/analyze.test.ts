@@ -42,9 +42,13 @@ describe('oko analyze on an .xlsx', () => {
     await wb.xlsx.readFile(out);
     const m = wb.getWorksheet('Матрица дефицитов · МА 5')!;
     expect(m.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 5 });
-    expect(m.getCell('E3').note).toBeDefined();
-    // 5Б row: 50 % on task 1 (hand-checked in test/core/analysis.test.ts).
-    expect(m.getCell('C12').value).toBe(50);
+    expect(m.getCell('H3').note).toBeDefined();
+    // 5Б row: 50 % on task 1 (hand-checked in test/core/analysis.test.ts), after the class, the student and the decision columns.
+    expect(m.getCell('F3').value).toBe('1');
+    expect(m.getCell('F12').value).toBe(50);
+    // The filter columns are hidden: K, L, M (subject, parallel, class).
+    expect(['K', 'L', 'M'].map((c) => m.getColumn(c).hidden)).toEqual([true, true, true]);
+    expect(m.getColumn('J').hidden).toBe(false);
     const cf = (m as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
     expect(cf.length).toBe(5);
   });

@@ -104,13 +104,13 @@ describe('highlighting at-risk rows in the user’s .xlsx', () => {
     for (const name of [DIAG, VPR_MA, VPR_RU]) expect(ours(wb.getWorksheet(name) as ExcelJS.Worksheet)).toHaveLength(1);
     const ma = wb.getWorksheet(VPR_MA) as ExcelJS.Worksheet;
     const rule = ours(ma)[0];
-    expect(rule?.formulae).toEqual([`AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$M:$M"),"=${VPR_MA}|"&$A2)>0)`]);
+    expect(rule?.formulae).toEqual([`AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$P:$P"),"=${VPR_MA}|"&$A2)>0)`]);
     // Lowest precedence: the user's rules (priorities 1, 2) win where they apply.
     expect(rule?.priority).toBeGreaterThan(Math.max(...theirs(ma).map((r) => r.priority)));
     // Rows 2–9 (first to last student, the absent one included), across the header up to the user's «Заметка» (G).
     expect(cfOf(ma).find((b) => b.rules.includes(rule as Cf['rules'][number]))?.ref).toBe('A2:G9');
     // The keys the rule looks up are on the generated tab.
-    expect(wb.getWorksheet('Группа риска')?.getCell('M6').value).toBe(`${VPR_MA}|101`);
+    expect(wb.getWorksheet('Группа риска')?.getCell('P6').value).toBe(`${VPR_MA}|101`);
   });
 
   it('leaves every value of the user’s sheets as it was, cell by cell — after analysing, re-analysing and un-highlighting', async () => {

@@ -91,8 +91,9 @@ describe('notes in the .xlsx output', () => {
       expect(cell(r, row, 'Комментарий'), path).toBe('Повторить в мае');
       expect(cell(r, row, KEY), path).toBe('104');
       expect(cell(r, rowWhere(r, 'Код', '101'), 'Что сделано'), path).toBeNull();
-      // Column M still lists the highlight keys the user's sheets' rules look up.
-      expect(r.getCell('M6').value, path).toBe(`${VPR_MA}|101`);
+      // Column P (hidden) still lists the highlight keys the user's sheets' rules look up.
+      expect(r.getCell('P6').value, path).toBe(`${VPR_MA}|101`);
+      expect(r.getColumn('P').hidden, path).toBe(true);
       const ob = out.getWorksheet(S.tabs.objectivity) as ExcelJS.Worksheet;
       expect(cell(ob, rowWhere(ob, KEY, groupKey), 'Результат проверки'), path).toBe('Не подтвердилось');
       // One copy of each tab, no archive.

@@ -314,15 +314,16 @@ describe('sample school', () => {
       const avg = (r: typeof russia) => [...(r?.completion.values() ?? [])].reduce((x, y) => x + y, 0) / p.tasks.length;
       expect(avg(russia)).toBeGreaterThan(avg(region));
     }
-    // The tables start after the lead columns «Предмет», «Параллель», «Класс» (column D).
-    const marksTab = run.tabs.find((t) => t.name === S.tabs.markStats)?.values ?? [];
-    expect(marksTab.filter((r) => r[3] === S.stats.marksBenchmarkHeading).map((r) => r.slice(0, 2))).toEqual([
+    // The tables start in column A; each row's subject and parallel are in the hidden filter columns.
+    const marks = run.tabs.find((t) => t.name === S.tabs.markStats)!;
+    const f = marks.filterColumns!;
+    expect(marks.values.filter((r) => r[0] === S.stats.marksBenchmarkHeading).map((r) => [r[f.subject!], r[f.grade!]])).toEqual([
       ['Русский язык', 4],
       ['Математика', 4],
     ]);
-    expect(marksTab.filter((r) => r[3] === S.stats.journalBenchmarkHeading)).toHaveLength(2);
+    expect(marks.values.filter((r) => r[0] === S.stats.journalBenchmarkHeading)).toHaveLength(2);
     const tasksTab = run.tabs.find((t) => t.name === 'Задания по отметкам')?.values ?? [];
-    expect(tasksTab.filter((r) => r[3] === 'ОО − Энская область, п.п.')).toHaveLength(2);
+    expect(tasksTab.filter((r) => r[0] === 'ОО − Энская область, п.п.')).toHaveLength(2);
   });
 
   it('names a teacher for every class and subject of this year, in «Классы и учителя»', () => {

@@ -27,7 +27,7 @@ describe('highlighting at-risk rows', () => {
     expect(protocol.rules[0]).toBe(mine);
     expect(protocol.rules).toHaveLength(2);
     const ours = protocol.rules[1] as FakeConditionalRule;
-    expect(ours.formula).toMatch(/^=AND\(N\("ОКО"\)=0,COUNTIF\(INDIRECT\("'Группа риска'!\$M:\$M"\),"=Протокол\|"&\$A2\)>0\)$/);
+    expect(ours.formula).toMatch(/^=AND\(N\("ОКО"\)=0,COUNTIF\(INDIRECT\("'Группа риска'!\$P:\$P"\),"=Протокол\|"&\$A2\)>0\)$/);
     expect(ours.background).toBe(HIGHLIGHT_COLOR);
     expect((ours.ranges[0] as FakeRange).a1).toBe('A2:H6');
     // Values are untouched.

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { S } from '../../src/core/strings';
 import { analyseAndWrite } from '../../src/server/analyze';
-import { applyFilter } from '../../src/server/filters';
 import { runStepAndWrite } from '../../src/server/steps';
 import type { FakeGas, FakeSheet } from '../fakes';
 import { riskBook } from '../helpers/findings';
@@ -75,8 +74,11 @@ describe('notes on «Группа риска» and «Объективность�
     const g = rowWhere(obj2, KEY, groupKey);
     expect(cell(obj2, g, 'Результат проверки')).toBe('Подтвердилось');
     expect(cell(obj2, g, 'Комментарий')).toBe('Протокол ШМО №4');
-    // Column M of «Группа риска» is still the highlight list the user's sheets' rules look up.
-    expect(risk2.peek(h.row, 13)?.value).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
+    // Column P of «Группа риска» is still the highlight list the user's sheets' rules look up, hidden with the key.
+    expect(risk2.peek(h.row, 16)?.value).toBe('Служебный список для подсветки (лист|код), не связан со строкой');
+    expect(risk2.hiddenColumns.has(16)).toBe(true);
+    expect(risk2.hiddenColumns.has(h.col(KEY))).toBe(true);
+    expect(risk2.hiddenColumns.has(h.col('Что сделано'))).toBe(false);
 
     // The sidebar's steps write the same tabs from the same reading: the notes stay.
     runStepAndWrite(gas.ss, 'risk');
@@ -93,9 +95,5 @@ describe('notes on «Группа риска» and «Объективность�
         .filter((v) => v === 'ИОМ до 20.05'),
     ).toHaveLength(1);
     expect(risk3.snapshot().flat()).not.toContain(S.notes.archive);
-
-    // The ШМО filter still finds «Группа риска»'s header row.
-    applyFilter(gas.ss, { subjects: [], grades: [], classes: ['5А'], teachers: [] });
-    expect(risk3.filter?.row).toBe(h.row);
   });
 });

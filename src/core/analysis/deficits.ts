@@ -2,6 +2,7 @@
 // completion % = points ÷ (participants × max) × 100; participants = present; X = 0 points.
 import type { Procedure, Student, Task } from '../model';
 import type { Settings } from '../settings';
+import { S } from '../strings';
 import { comparePercent, shareAtLeast } from './exact';
 
 export type Status = 'sufficient' | 'uncertain' | 'insufficient' | 'none';
@@ -125,7 +126,7 @@ function addInto(into: Acc, from: Acc): void {
 }
 
 export function parallelName(grade: number | null): string {
-  return grade === null ? 'Параллель' : `${grade} классы`;
+  return S.parallelName(grade);
 }
 
 export function analyseDeficits(p: Procedure, s: Settings): ProcedureAnalysis {

@@ -196,7 +196,7 @@ export function stepLabel(a: Procedure, b: Procedure): string {
   }
   if (a.meta.date && b.meta.date && a.meta.date !== b.meta.date)
     return `${a.meta.kind} ${ruDate(a.meta.date)} → ${b.meta.kind} ${ruDate(b.meta.date)}`;
-  return `лист «${a.sheet}» → лист «${b.sheet}»`;
+  return `${S.sheetName(a.sheet)} → ${S.sheetName(b.sheet)}`;
 }
 
 export function ruDate(iso: string): string {

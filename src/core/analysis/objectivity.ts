@@ -104,8 +104,8 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
   const medium = s['objectivity.medium'];
   const highT = s['objectivity.high'];
   const shares: [SignRule, string, number, number][] = [
-    ['lowered', 'Понизили', journal.lowered, journal.loweredPct],
-    ['raised', 'Повысили', journal.raised, journal.raisedPct],
+    ['lowered', S.objectivity.shareLabel.lowered, journal.lowered, journal.loweredPct],
+    ['raised', S.objectivity.shareLabel.raised, journal.raised, journal.raisedPct],
   ];
   for (const [rule, label, k, share] of shares) {
     if (journal.n === 0 || !shareAtLeast(k, journal.n, medium)) continue;
@@ -144,8 +144,8 @@ function evaluate(p: Procedure, g: GroupInput, s: Settings): ObjectivityGroup {
   let dist: Distribution | null = null;
   let peaksNote = '';
   const minDist = s['sample.minDistribution'];
-  if (!p.cuts) peaksNote = 'границы отметок неизвестны';
-  else if (g.students.length < minDist) peaksNote = `участников меньше ${minDist}`;
+  if (!p.cuts) peaksNote = S.objectivity.peaksNoCuts;
+  else if (g.students.length < minDist) peaksNote = S.objectivity.peaksFew(minDist);
   else {
     dist = distribution(p, g.students, {
       factor: s['objectivity.peakFactor'],

@@ -73,13 +73,13 @@ export function procedureNames(procs: readonly Procedure[]): string[] {
     (p) => p.meta.kind,
     (p) => `${p.meta.kind}${p.meta.year ? ` ${p.meta.year}` : ''}`,
     (p) => `${p.meta.kind}${p.meta.date ? ` ${p.meta.date.split('-').reverse().join('.')}` : p.meta.year ? ` ${p.meta.year}` : ''}`,
-    (p) => `лист «${p.sheet}»`,
+    (p) => S.sheetName(p.sheet),
   ];
   for (const f of tries) {
     const names = procs.map(f);
     if (new Set(names).size === names.length) return names;
   }
-  return procs.map((p) => `лист «${p.sheet}»`);
+  return procs.map((p) => S.sheetName(p.sheet));
 }
 
 function focusOf(p: Procedure, scores: readonly (number | 'X')[], deficit: readonly boolean[]): string[] {

@@ -1,6 +1,20 @@
-// A small helper to build a SheetSpec row by row, with optional leading filter columns.
+// A small helper to build a SheetSpec row by row: tables written from column ids, each row's filter
+// values (subject, parallel, class, teacher) in hidden columns at the right.
 import { columnLetter } from '../grid';
-import type { ChartSpec, ConditionalRule, ListValidation, NoteSpec, RangeFormat, Rect, SheetSpec, SpecCell } from './spec';
+import { type ColumnId, columnLabel, ID_PREFIX, type TableName } from './columns';
+import {
+  type ChartSpec,
+  type ConditionalRule,
+  type FilterKey,
+  type ListValidation,
+  type NoteSpec,
+  type RangeFormat,
+  type Rect,
+  type SheetSpec,
+  type SpecCell,
+  type SpecTable,
+  specWidth,
+} from './spec';
 
 export const COLORS = {
   headerBg: '#dfe7f3',
@@ -16,24 +30,71 @@ export const COLORS = {
   danger: '#a61b1b',
 } as const;
 
-/**
- * Leading filter columns of the analytic tabs: the ШМО filter (src/server/filter-plan.ts) and the
- * ordinary Sheets filter read them. Labels are capitalised, as the filter expects.
- */
-export type LeadKey = 'subject' | 'grade' | 'className' | 'teacher';
-export const LEAD_LABELS: Record<LeadKey, string> = {
-  subject: 'Предмет',
-  grade: 'Параллель',
-  className: 'Класс',
-  teacher: 'Учитель',
-};
-/** What one row carries in the leading columns; a missing value is an empty cell (a summary row of a class filter). */
+/** The filter dimensions of a row (see `SpecBuilder.leadColumns`). */
+export type LeadKey = FilterKey;
+/** What one row carries in the filter columns; a missing value is an empty cell (a parallel's or the school's row has no class). */
 export interface Lead {
   subject?: string;
   grade?: number | string | null;
   className?: string;
   teacher?: string;
 }
+
+/** A run of header cells named by data (task codes), not by column id. */
+export interface Span {
+  span: string;
+  labels: readonly SpecCell[];
+}
+
+/** The header row of a table as written: where each column id and span went. */
+export class HeaderRow<Id extends string> {
+  constructor(
+    readonly row: number,
+    private readonly at: Readonly<Record<string, number>>,
+    private readonly spans: Readonly<Record<string, { col: number; cols: number }>>,
+    /** Columns of the table. */
+    readonly width: number,
+  ) {}
+
+  /** 0-based column of `id`; throws when the table was written without it (a builder's mistake). */
+  col(id: Id): number {
+    const c = this.at[id];
+    if (c === undefined) throw new Error(`column «${id}» is not in this table`);
+    return c;
+  }
+
+  has(id: Id): boolean {
+    return this.at[id] !== undefined;
+  }
+
+  span(name: string): { col: number; cols: number } {
+    return this.spans[name] ?? { col: this.width, cols: 0 };
+  }
+
+  /** A row of this table from values by column id (and span values), in the header's order. */
+  cells(values: Partial<Record<Id, SpecCell>>, spans: Readonly<Record<string, readonly SpecCell[]>> = {}): SpecCell[] {
+    const out: SpecCell[] = [];
+    const put = (c: number, v: SpecCell) => {
+      while (out.length < c) out.push(null);
+      out[c] = v;
+    };
+    for (const [id, v] of Object.entries(values) as [string, SpecCell | undefined][]) {
+      const c = this.at[id];
+      if (c !== undefined && v !== undefined) put(c, v);
+    }
+    for (const [name, vs] of Object.entries(spans)) {
+      const s = this.spans[name];
+      if (!s) continue;
+      vs.slice(0, s.cols).forEach((v, i) => {
+        put(s.col + i, v);
+      });
+    }
+    while (out.length > 0 && (out[out.length - 1] === null || out[out.length - 1] === undefined)) out.pop();
+    return out.map((v) => v ?? null);
+  }
+}
+
+const HEADER_FORMAT: Omit<RangeFormat, 'range'> = { bold: true, background: COLORS.headerBg, wrap: true };
 
 export class SpecBuilder {
   readonly values: SpecCell[][] = [];
@@ -43,32 +104,30 @@ export class SpecBuilder {
   readonly notes: NoteSpec[] = [];
   readonly merges: Rect[] = [];
   readonly charts: ChartSpec[] = [];
+  readonly tables: SpecTable[] = [];
   columnWidths: Record<number, number> = {};
   /**
-   * What the rows added from now on carry in the leading columns (see `leadColumns`): values, or
+   * What the rows added from now on carry in the filter columns (see `leadColumns`): values, or
    * 'labels' for a table's header row (the column names again), or null (empty: a title, a note).
    */
   lead: Lead | 'labels' | null = null;
   private leadKeys: readonly LeadKey[] = [];
-  private leadWidths: readonly number[] = [];
   private leadFrom = Number.POSITIVE_INFINITY;
   private readonly leads = new Map<number, Lead | 'labels'>();
-  private shifted = false;
+  private readonly hiddenCols = new Set<number>();
+  private readonly hiddenRowSet = new Set<number>();
+  private placed = false;
 
   constructor(readonly name: string) {}
 
   /**
-   * From the next row on, every row gets leading columns `keys` (their widths: `widths`), filled from
-   * `lead` when the row is added. Builders keep writing their tables from column 0 and with 0-based
-   * column numbers as before: `build()` shifts cells, formats, rules (and the references in their
-   * formulas), notes, charts, merges, validations, widths and frozen columns right by the lead width.
-   * Rows above stay where they are (the title and the legend); a format that starts in column A also
-   * covers the lead columns, so a header row's background spans the whole row. Rules below the lead
-   * start may refer only to cells from the lead start on (all their references move).
+   * From the next row on, every row records `lead`'s values for the filter columns `keys`. `build()`
+   * writes them in columns of their own right of everything else on the tab, hides those columns and
+   * records where they are (`SheetSpec.filterColumns`): the ШМО view (shmo-view.ts) keeps a row by them,
+   * and a user's own filter can still use them. Builders write their tables from column 0 as usual.
    */
-  leadColumns(keys: readonly LeadKey[], widths: readonly number[]): void {
+  leadColumns(keys: readonly LeadKey[]): void {
     this.leadKeys = keys;
-    this.leadWidths = widths;
     this.leadFrom = this.values.length;
   }
 
@@ -87,6 +146,59 @@ export class SpecBuilder {
 
   blank(): number {
     return this.row([]);
+  }
+
+  /**
+   * The header row of a table, from column ids of `table` (labels from the string table) and spans
+   * of data-named columns (task codes): bold, wrapped, on the header colour. Records the table in
+   * `SheetSpec.tables`. With `ids`, a hidden row of column ids goes right above it (tables users type
+   * under: their columns are read back by id, see user-columns.ts). The header row's filter cells
+   * repeat the filter labels; the rows after it keep the lead set before.
+   */
+  header<T extends TableName>(
+    table: T,
+    entries: readonly (ColumnId<T> | Span)[],
+    options: { ids?: boolean; format?: Omit<RangeFormat, 'range'> } = {},
+  ): HeaderRow<ColumnId<T>> {
+    const at: Record<string, number> = {};
+    const spans: Record<string, { col: number; cols: number }> = {};
+    const labels: SpecCell[] = [];
+    for (const e of entries) {
+      if (typeof e === 'string') {
+        at[e] = labels.length;
+        labels.push(columnLabel(table, e));
+      } else {
+        spans[e.span] = { col: labels.length, cols: e.labels.length };
+        labels.push(...e.labels);
+      }
+    }
+    // The rows after the header keep the lead they had before it.
+    const keep = this.lead;
+    if (options.ids) {
+      this.lead = null;
+      const r = this.row(labels.map((_, c) => (Object.values(at).includes(c) ? `${ID_PREFIX}${idAt(at, c)}` : null)));
+      this.hiddenRowSet.add(r);
+    }
+    this.lead = this.leadKeys.length > 0 ? 'labels' : keep;
+    const row = this.row(labels, options.format ?? HEADER_FORMAT);
+    this.lead = keep;
+    this.tables.push({ table, header: row, columns: at, ...(Object.keys(spans).length ? { spans } : {}) });
+    return new HeaderRow<ColumnId<T>>(row, at, spans, labels.length);
+  }
+
+  /** A row of `h`'s table from values by column id. */
+  line<Id extends string>(
+    h: HeaderRow<Id>,
+    values: Partial<Record<Id, SpecCell>>,
+    spans?: Readonly<Record<string, readonly SpecCell[]>>,
+    format?: Omit<RangeFormat, 'range'>,
+  ): number {
+    return this.row(h.cells(values, spans), format);
+  }
+
+  /** Hides columns (service columns: highlight keys, row keys). */
+  hide(col: number, cols = 1): void {
+    for (let c = col; c < col + cols; c++) this.hiddenCols.add(c);
   }
 
   /**
@@ -115,7 +227,7 @@ export class SpecBuilder {
   }
 
   build(extra: Partial<SheetSpec> = {}): SheetSpec {
-    if (this.leadKeys.length > 0 && !this.shifted) this.shiftForLead();
+    const filterColumns = this.leadKeys.length > 0 && !this.placed ? this.placeLead() : undefined;
     const spec: SheetSpec = { name: this.name, values: this.values };
     if (this.formats.length) spec.formats = this.formats;
     if (this.rules.length) spec.rules = this.rules;
@@ -124,67 +236,47 @@ export class SpecBuilder {
     if (this.merges.length) spec.merges = this.merges;
     if (this.charts.length) spec.charts = this.charts;
     if (Object.keys(this.columnWidths).length) spec.columnWidths = this.columnWidths;
-    const out = { ...spec, ...extra };
-    if (this.leadKeys.length > 0 && out.frozenCols) out.frozenCols += this.leadKeys.length;
-    return out;
+    if (this.hiddenCols.size) spec.hiddenColumns = [...this.hiddenCols].sort((a, b) => a - b);
+    if (this.hiddenRowSet.size) spec.hiddenRows = [...this.hiddenRowSet].sort((a, b) => a - b);
+    if (this.tables.length) spec.tables = this.tables;
+    if (filterColumns) spec.filterColumns = filterColumns;
+    return { ...spec, ...extra };
   }
 
-  private leadCells(lead: Lead | 'labels'): SpecCell[] {
-    if (lead === 'labels') return this.leadKeys.map((k) => LEAD_LABELS[k]);
-    return this.leadKeys.map((k) => lead[k] ?? '');
+  /** Everything the tab shows reaches this column (exclusive): the filter columns go right of it. */
+  private contentWidth(): number {
+    let w = specWidth({ name: this.name, values: this.values });
+    const reach = (r: Rect) => {
+      w = Math.max(w, r.col + r.cols);
+    };
+    for (const f of this.formats) reach(f.range);
+    for (const r of this.rules) reach(r.range);
+    for (const m of this.merges) reach(m);
+    for (const c of Object.keys(this.columnWidths)) w = Math.max(w, Number(c) + 1);
+    // A chart floats right of its anchor: the filter columns go beyond it, never under it.
+    for (const c of this.charts) w = Math.max(w, c.anchor.col + Math.ceil((c.width ?? 520) / 100) + 1);
+    return w;
   }
 
-  /** Moves everything from `leadFrom` on right by the lead width and fills the lead cells (once, in `build`). */
-  private shiftForLead(): void {
-    this.shifted = true;
-    const k = this.leadKeys.length;
-    const from = this.leadFrom;
-    const below = (r: Rect) => r.row >= from;
-    const blank = this.leadKeys.map((): SpecCell => '');
-    for (let r = from; r < this.values.length; r++) {
-      const lead = this.leads.get(r);
+  /** Writes each row's filter values right of the content, hides those columns; once, in `build`. */
+  private placeLead(): Partial<Record<LeadKey, number>> {
+    this.placed = true;
+    const at = this.contentWidth();
+    for (const [r, lead] of this.leads) {
       const cells = this.values[r] as SpecCell[];
-      if (cells.length === 0 && !lead) continue;
-      this.values[r] = [...(lead ? this.leadCells(lead) : blank), ...cells];
+      const lv: SpecCell[] =
+        lead === 'labels' ? this.leadKeys.map((k) => columnLabel('filter', k)) : this.leadKeys.map((k) => lead[k] ?? '');
+      if (lv.every((v) => v === '')) continue;
+      while (cells.length < at) cells.push(null);
+      cells.push(...lv);
     }
-    const shift = (r: Rect): Rect => (below(r) ? { ...r, col: r.col + k } : r);
-    for (let i = 0; i < this.formats.length; i++) {
-      const f = this.formats[i] as RangeFormat;
-      this.formats[i] = { ...f, range: f.range.col === 0 ? { ...f.range, cols: f.range.cols + k } : shift(f.range) };
-    }
-    // Lead values are context, not content: muted (over any colour a widened format gave them), in
-    // runs of consecutive rows that carry values.
-    const muted: RangeFormat[] = [];
-    for (let r = from; r < this.values.length; r++) {
-      const lead = this.leads.get(r);
-      if (!lead || lead === 'labels') continue;
-      const last = muted[muted.length - 1];
-      if (last && last.range.row + last.range.rows === r) last.range.rows++;
-      else muted.push({ range: { row: r, col: 0, rows: 1, cols: k }, fontColor: COLORS.muted });
-    }
-    this.formats.push(...muted);
-    for (let i = 0; i < this.rules.length; i++) {
-      const rule = this.rules[i] as ConditionalRule;
-      if (below(rule.range)) this.rules[i] = { ...rule, range: shift(rule.range), formula: shiftFormula(rule.formula, k) };
-    }
-    for (let i = 0; i < this.validations.length; i++) {
-      const v = this.validations[i] as ListValidation;
-      this.validations[i] = { ...v, range: shift(v.range) };
-    }
-    for (const n of this.notes) if (n.row >= from) n.col += k;
-    for (let i = 0; i < this.merges.length; i++) this.merges[i] = shift(this.merges[i] as Rect);
-    for (const c of this.charts) {
-      if (!below(c.data)) continue;
-      c.data = shift(c.data);
-      c.anchor = { ...c.anchor, col: c.anchor.col + k };
-    }
-    const widths: Record<number, number> = {};
-    this.leadWidths.forEach((w, i) => {
-      widths[i] = w;
-    });
-    for (const [c, w] of Object.entries(this.columnWidths)) widths[Number(c) + k] = w;
-    this.columnWidths = widths;
+    this.hide(at, this.leadKeys.length);
+    return Object.fromEntries(this.leadKeys.map((k, i) => [k, at + i]));
   }
+}
+
+function idAt(at: Record<string, number>, c: number): string {
+  return Object.keys(at).find((k) => at[k] === c) ?? '';
 }
 
 /** 'AB' → 28. */
@@ -194,16 +286,43 @@ function columnNumber(letters: string): number {
   return n;
 }
 
+/** One A1 reference of a formula: 1-based column and row, and which of them are absolute. */
+export interface A1Ref {
+  col: number;
+  row: number;
+  absCol: boolean;
+  absRow: boolean;
+}
+
+/** Writes a reference back: `{col: 3, row: 5, absRow: true}` → «C$5». */
+export function a1Text(r: A1Ref): string {
+  return `${r.absCol ? '$' : ''}${columnLetter(r.col)}${r.absRow ? '$' : ''}${r.row}`;
+}
+
+/**
+ * Rewrites every A1 reference of a formula through `fn`, leaving text in quotes and function names
+ * alone. `fn` returns the new reference text, or null to give up (the whole result is then null).
+ */
+export function mapRefs(formula: string, fn: (r: A1Ref) => string | null): string | null {
+  let failed = false;
+  const out = formula.replace(
+    /("(?:[^"]|"")*")|(?<![A-Za-z0-9_$.!'])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+    (all, text: string | undefined, d1: string, col: string, d2: string, row: string) => {
+      if (text !== undefined) return all;
+      const next = fn({ col: columnNumber(col), row: Number(row), absCol: d1 === '$', absRow: d2 === '$' });
+      if (next === null) failed = true;
+      return next ?? all;
+    },
+  );
+  return failed ? null : out;
+}
+
 /**
  * Moves every A1 reference of a formula `k` columns right (`$` kept), leaving text in quotes and
  * function names alone: `=AND(ISNUMBER(E5),$E5<E$4)` → `=AND(ISNUMBER(H5),$H5<H$4)` for k = 3.
  */
 export function shiftFormula(formula: string, k: number): string {
-  return formula.replace(
-    /("(?:[^"]|"")*")|(?<![A-Za-z0-9_$.!'])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
-    (all, text: string | undefined, d1: string, col: string, d2: string, row: string) =>
-      text !== undefined ? all : `${d1}${columnLetter(columnNumber(col) + k)}${d2}${row}`,
-  );
+  return mapRefs(formula, (r) => a1Text({ ...r, col: r.col + k })) as string;
 }
 
 /** A1 reference of a 0-based cell, with optional $ on row/column. */

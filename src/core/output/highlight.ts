@@ -3,10 +3,10 @@
 // text is 0 in Google Sheets and in Excel), so hosts can find and remove exactly their own rules:
 // on every run they remove ours everywhere and add these; «Снять подсветку» only removes.
 //
-// The rule checks the row's participant code against column M of «Группа риска» («лист|код»).
+// The rule checks the row's participant code against hidden column P of «Группа риска» («лист|код»).
 // Google Sheets cannot reference another sheet in a conditional format directly, hence INDIRECT
 // (Excel accepts it too):
-//   =AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$M:$M"),"=<лист>|"&$A2)>0)
+//   =AND(N("ОКО")=0,COUNTIF(INDIRECT("'Группа риска'!$P:$P"),"=<лист>|"&$A2)>0)
 // The criterion starts with "=" so that the text after it is compared literally (a sheet name
 // starting with < or > is not read as an operator); ~ * ? in the sheet name are escaped for COUNTIF.
 import type { RiskProfile } from '../analysis/risk';

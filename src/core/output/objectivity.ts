@@ -2,26 +2,30 @@
 // journal comparison and the signs to check; then the signs one per row, and a summary per teacher.
 // Wording is neutral on purpose: these are signs to check, not conclusions about anyone's work.
 // Every row carries its subject, parallel, class (a teacher's classes on a teacher's row; empty on a
-// school's) and teacher in the leading columns, so the ШМО filter narrows the tab. The first table ends
-// with the user's «Результат проверки» and «Комментарий», kept across runs by each group's key in
-// «Ключ (не менять)» (see user-columns.ts).
+// school's) and teacher in hidden filter columns, for the ШМО view. The first table has the user's
+// «Результат проверки» and «Комментарий» beside the signs, kept across runs by each group's key in
+// the hidden «Ключ (не менять)» (see user-columns.ts).
 import { compareClassNames } from '../analysis/deficits';
 import type { ObjectivityGroup, ObjectivitySign } from '../analysis/objectivity';
 import { norm } from '../grid';
 import type { Settings } from '../settings';
-import { S } from '../strings';
+import { S, T } from '../strings';
 import { COLORS, type Lead, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
-import { OBJECTIVITY_USER_COLUMNS } from './user-columns';
+import { OBJECTIVITY_USER_COLUMNS, userLabels } from './user-columns';
 
 const fin = (n: number) => (Number.isFinite(n) ? n : null);
 
 export function objectivityRulesText(s: Settings): string {
-  return (
-    `Признаки: доля «Понизили» или «Повысили» ≥ ${S.num(s['objectivity.medium'])} % — средний уровень, ≥ ${S.num(s['objectivity.high'])} % — высокий ` +
-    `(от участников, у которых есть обе отметки); ≥ ${S.num(s['objectivity.highMarksShare'])} % отметок «4» и «5» по журналу при среднем выполнении работы ниже ${S.num(s['objectivity.lowCompletion'])} %; ` +
-    `пик распределения первичных баллов ровно на границе отметки (столбец ≥ ${S.num(s['objectivity.peakFactor'])} × среднего, ≥ среднего + 1 и ≥ ${S.num(s['objectivity.peakMin'])} уч.; ` +
-    `проверяется в группах от ${s['sample.minDistribution']} участников). Группы меньше ${s['sample.minReliable']} участников помечены: выводы по ним ненадёжны.`
+  return T.objectivity.rules(
+    S.num(s['objectivity.medium']),
+    S.num(s['objectivity.high']),
+    S.num(s['objectivity.highMarksShare']),
+    S.num(s['objectivity.lowCompletion']),
+    S.num(s['objectivity.peakFactor']),
+    S.num(s['objectivity.peakMin']),
+    s['sample.minDistribution'],
+    s['sample.minReliable'],
   );
 }
 
@@ -30,9 +34,9 @@ function groupName(name: string, level: string, school: string, multiSchool: boo
 }
 
 function peaksText(g: ObjectivityGroup): string {
-  if (!g.distribution) return `не проверялись: ${g.peaksNote}`;
-  if (g.distribution.peaksAtCuts.length === 0) return 'нет';
-  return g.distribution.peaksAtCuts.map((p) => `«${p.mark}» с ${p.score} б.: ${p.count} уч.`).join('; ');
+  if (!g.distribution) return T.objectivity.peaksNotChecked(g.peaksNote);
+  if (g.distribution.peaksAtCuts.length === 0) return T.objectivity.noPeaks;
+  return g.distribution.peaksAtCuts.map((p) => T.objectivity.peak(p.mark, p.score, p.count)).join('; ');
 }
 
 function maxLevel(signs: readonly ObjectivitySign[]): string {
@@ -77,152 +81,164 @@ function levelRules(b: SpecBuilder, area: { row: number; col: number; rows: numb
   );
 }
 
+const reliable = (ok: boolean, n: number, s: Settings) => (ok ? T.yes : S.unreliable(n, s['sample.minReliable']));
+
+/**
+ * Columns of the first table: the work and the group (frozen), the level and the signs, the user's
+ * «Результат проверки» and «Комментарий» beside them, then the numbers; hidden: the row key and each
+ * row's subject, parallel, class and teacher (for the ШМО view).
+ */
 export function buildObjectivityTab(groups: readonly ObjectivityGroup[], hasTeachers: boolean, s: Settings): SheetSpec {
   const b = new SpecBuilder(S.tabs.objectivity);
   const signs = groups.flatMap((g) => g.signs);
-  const head = [
-    'Работа',
-    'Группа',
-    'Тип',
-    'Участников',
-    'С обеими отметками',
-    'Понизили, %',
-    'Подтвердили, %',
-    'Повысили, %',
-    '«4» и «5» по журналу, %',
-    'Выполнение работы, %',
-    'Пики на границах отметок',
-    'Уровень',
-    'Признаки для проверки',
-    'Надёжность',
-    ...OBJECTIVITY_USER_COLUMNS.user,
-    OBJECTIVITY_USER_COLUMNS.key,
-  ];
-  b.preamble(`${S.tabs.objectivity}: признаков для проверки — ${signs.length}`, head.length, [
+  b.preamble(T.objectivity.title(signs.length), 7, [
     S.objectivity.intro,
     objectivityRulesText(s),
-    S.notes.legend(OBJECTIVITY_USER_COLUMNS.user),
+    S.notes.legend(userLabels(OBJECTIVITY_USER_COLUMNS)),
   ]);
-  if (!hasTeachers) {
-    b.row(['Чтобы видеть признаки по учителям, добавьте лист «Классы и учителя» со столбцами «Класс», «Предмет», «Учитель».'], {
-      italic: true,
-      fontColor: COLORS.muted,
-    });
-  }
-  b.blank();
-  // Few distinct widths (Sheets sets each run of equal widths in one call): the four lead columns alike.
-  b.leadColumns(['subject', 'grade', 'className', 'teacher'], [130, 130, 130, 130]);
-  b.lead = 'labels';
-  b.row(head, { bold: true, background: COLORS.headerBg, wrap: true });
+  if (!hasTeachers) b.row([T.objectivity.noTeachers], { italic: true, fontColor: COLORS.muted });
+  b.leadColumns(['subject', 'grade', 'className', 'teacher']);
+  const h = b.header(
+    'objectivity',
+    [
+      'procedure',
+      'group',
+      'kind',
+      'level',
+      'signs',
+      ...OBJECTIVITY_USER_COLUMNS.user,
+      'lowered',
+      'confirmed',
+      'raised',
+      'journalHigh',
+      'completion',
+      'peaks',
+      'participants',
+      'both',
+      'reliability',
+      OBJECTIVITY_USER_COLUMNS.key,
+    ],
+    // The ids above the header: the user's columns are read back by id (user-columns.ts).
+    { ids: true },
+  );
   const start = b.nextRow;
   for (const g of groups) {
     b.lead = groupLead(g);
-    const r = b.row([
-      g.procedure.title,
-      groupName(g.name, g.level, g.school, g.procedure.schools.length > 1),
-      S.objectivity.groupLevel[g.level] ?? g.level,
-      g.participants,
-      g.journal.n,
-      fin(g.journal.loweredPct),
-      fin(g.journal.confirmedPct),
-      fin(g.journal.raisedPct),
-      fin(g.journalHighPct),
-      fin(g.meanCompletion),
-      peaksText(g),
-      maxLevel(g.signs),
-      g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : (g.notChecked ?? S.objectivity.none),
-      g.reliable ? 'да' : S.unreliable(g.participants, s['sample.minReliable']),
-      // The user's columns (filled in by keepUserColumns), then the key.
-      ...OBJECTIVITY_USER_COLUMNS.user.map(() => null),
-      objectivityRowKey(g),
-    ]);
+    const r = b.line(h, {
+      procedure: g.procedure.title,
+      group: groupName(g.name, g.level, g.school, g.procedure.schools.length > 1),
+      kind: S.objectivity.groupLevel[g.level] ?? g.level,
+      level: maxLevel(g.signs),
+      signs: g.signs.length ? g.signs.map((x) => `• ${x.text}`).join('\n') : (g.notChecked ?? S.objectivity.none),
+      lowered: fin(g.journal.loweredPct),
+      confirmed: fin(g.journal.confirmedPct),
+      raised: fin(g.journal.raisedPct),
+      journalHigh: fin(g.journalHighPct),
+      completion: fin(g.meanCompletion),
+      peaks: peaksText(g),
+      participants: g.participants,
+      both: g.journal.n,
+      reliability: reliable(g.reliable, g.participants, s),
+      // The user's columns are filled in by keepUserColumns; the key says whose row it is.
+      key: objectivityRowKey(g),
+    });
     if (g.level !== 'class') b.format({ row: r, col: 0, rows: 1, cols: 3 }, { bold: true });
-    if (!g.reliable) b.format({ row: r, col: 13, rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
+    if (!g.reliable) b.format({ row: r, col: h.col('reliability'), rows: 1, cols: 1 }, { fontColor: COLORS.danger, italic: true });
   }
   const rows = b.nextRow - start;
-  b.format({ row: start, col: 5, rows, cols: 5 }, { numberFormat: '0.0' });
-  b.format({ row: start, col: 12, rows, cols: 1 }, { wrap: true });
-  levelRules(b, { row: start, col: 11, rows, cols: 1 });
+  b.format({ row: start, col: h.col('lowered'), rows, cols: 5 }, { numberFormat: '0.0' });
+  b.format({ row: start, col: h.col('signs'), rows, cols: 1 }, { wrap: true });
+  b.format({ row: start, col: h.col('peaks'), rows, cols: 1 }, { wrap: true });
+  b.format({ row: start, col: h.col('reliability'), rows, cols: 1 }, { wrap: true });
+  levelRules(b, { row: start, col: h.col('level'), rows, cols: 1 });
+  b.hide(h.col('key'));
 
-  // ---- the signs, one per row ----------------------------------------------------------------
-  b.lead = null;
-  b.blank();
-  b.row(['Признаки для проверки'], { bold: true, background: COLORS.titleBg });
-  b.lead = 'labels';
-  b.row(['Работа', 'Группа', 'Тип', 'Признак', 'Уровень', 'Пояснение', 'Надёжность'], {
-    bold: true,
-    background: COLORS.headerBg,
-  });
-  const sStart = b.nextRow;
+  signsTable(b, groups);
+  if (hasTeachers) teachersTable(b, groups);
+
+  // Few distinct widths: Sheets sets each run of equal widths in one call.
+  b.columnWidths = { 0: 220, 1: 130, 4: 420, 5: 200, 6: 200 };
+  // The numbers, «Надёжность» (wrapped) and the hidden key alike: one run.
+  for (const c of [2, 3, ...range(7, h.col('key') + 1)]) b.columnWidths[c] = 95;
+  // The header, the work and the group stay in view.
+  return b.build({ frozenRows: h.row + 1, frozenCols: 2 });
+}
+
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
+/** The signs, one per row. */
+function signsTable(b: SpecBuilder, groups: readonly ObjectivityGroup[]): void {
+  const signs = groups.flatMap((g) => g.signs);
+  b.section(T.objectivity.signsHeading);
+  const h = b.header('objectivitySigns', ['procedure', 'group', 'level', 'sign', 'text', 'kind', 'reliability']);
+  const start = b.nextRow;
   b.lead = null;
   // A procedure no rule could check is said so, never counted as «не найдено».
   const unchecked = [...new Map(groups.filter((g) => g.notChecked).map((g) => [g.procedure, g.notChecked as string]))];
-  for (const [p, why] of unchecked) b.row([p.title, why]);
-  if (signs.length === 0 && unchecked.length < new Set(groups.map((g) => g.procedure)).size) b.row(['', 'Признаков не найдено.']);
+  for (const [p, why] of unchecked) {
+    b.lead = { subject: p.meta.subject, grade: p.meta.grade };
+    b.line(h, { procedure: p.title, group: why });
+  }
+  b.lead = null;
+  if (signs.length === 0 && unchecked.length < new Set(groups.map((g) => g.procedure)).size) b.line(h, { group: T.objectivity.noSigns });
+  const sStart = b.nextRow;
   for (const { g, x } of groups.flatMap((g) => g.signs.map((x) => ({ g, x })))) {
     b.lead = groupLead(g);
-    b.row([
-      x.procedure.title,
-      groupName(x.group, x.groupLevel, x.school, x.procedure.schools.length > 1),
-      S.objectivity.groupLevel[x.groupLevel] ?? x.groupLevel,
-      S.objectivity.ruleName[x.rule] ?? x.rule,
-      S.objectivity.levelShort[x.level] ?? x.level,
-      x.text,
-      x.reliable ? 'да' : 'ненадёжно: мало участников',
-    ]);
+    b.line(h, {
+      procedure: x.procedure.title,
+      group: groupName(x.group, x.groupLevel, x.school, x.procedure.schools.length > 1),
+      level: S.objectivity.levelShort[x.level] ?? x.level,
+      sign: S.objectivity.ruleName[x.rule] ?? x.rule,
+      text: x.text,
+      kind: S.objectivity.groupLevel[x.groupLevel] ?? x.groupLevel,
+      reliability: x.reliable ? T.yes : T.objectivity.unreliable,
+    });
   }
-  levelRules(b, { row: sStart, col: 4, rows: signs.length, cols: 1 });
+  b.format({ row: start, col: h.col('sign'), rows: b.nextRow - start, cols: 1 }, { wrap: true });
+  levelRules(b, { row: sStart, col: h.col('level'), rows: signs.length, cols: 1 });
+}
 
-  // ---- per teacher ---------------------------------------------------------------------------
-  if (hasTeachers) {
-    b.lead = null;
-    b.blank();
-    b.row(['По учителям'], { bold: true, background: COLORS.titleBg });
-    b.lead = 'labels';
-    b.row(['Классы и работы', 'Признаков', 'Из них высокого уровня', 'Признаки'], { bold: true, background: COLORS.headerBg });
-    const byTeacher = new Map<
-      string,
-      { groups: ObjectivityGroup[]; classes: Set<string>; signs: { where: string; sign: ObjectivitySign }[] }
-    >();
-    for (const g of groups) {
-      if (!g.teacher || g.level === 'school') continue;
-      // A teacher group's signs are about all their classes in the procedure together: «6А + 6Б».
-      const where = g.level === 'teacher' ? g.classes.join(' + ') : g.name;
-      for (const t of g.level === 'teacher' ? [g.teacher] : g.teacher.split(', ')) {
-        const e = byTeacher.get(t) ?? { groups: [], classes: new Set<string>(), signs: [] };
-        e.groups.push(g);
-        if (g.level === 'class') e.classes.add(`${g.name} — ${g.procedure.title}`);
-        for (const sign of g.signs) e.signs.push({ where, sign });
-        byTeacher.set(t, e);
-      }
+/** Per teacher: their classes and works, and every sign about them. */
+function teachersTable(b: SpecBuilder, groups: readonly ObjectivityGroup[]): void {
+  b.section(T.objectivity.teachersHeading);
+  const h = b.header('objectivityTeachers', ['teacher', 'classes', 'signs', 'high', 'list']);
+  const byTeacher = new Map<
+    string,
+    { groups: ObjectivityGroup[]; classes: Set<string>; signs: { where: string; sign: ObjectivitySign }[] }
+  >();
+  for (const g of groups) {
+    if (!g.teacher || g.level === 'school') continue;
+    // A teacher group's signs are about all their classes in the procedure together: «6А + 6Б».
+    const where = g.level === 'teacher' ? g.classes.join(' + ') : g.name;
+    for (const t of g.level === 'teacher' ? [g.teacher] : g.teacher.split(', ')) {
+      const e = byTeacher.get(t) ?? { groups: [], classes: new Set<string>(), signs: [] };
+      e.groups.push(g);
+      if (g.level === 'class') e.classes.add(`${g.name} — ${g.procedure.title}`);
+      for (const sign of g.signs) e.signs.push({ where, sign });
+      byTeacher.set(t, e);
     }
-    const tStart = b.nextRow;
-    for (const [t, e] of [...byTeacher].sort((a, c) => compareClassNames(a[0], c[0]))) {
-      // Everything the teacher's row is about: a filter by any of their subjects, parallels or classes keeps it.
-      const classGroups = e.groups.filter((g) => g.level === 'class');
-      b.lead = {
-        subject: uniq(e.groups.map((g) => g.procedure.meta.subject)).join(', '),
-        grade: uniq(e.groups.map(groupGrade).filter((x) => x !== null))
-          .sort((a, c) => a - c)
-          .join(', '),
-        className: uniq(classGroups.map((g) => g.name)).join(', '),
-        teacher: t,
-      };
-      b.row([
-        [...e.classes].join('\n'),
-        e.signs.length,
-        e.signs.filter((x) => x.sign.level === 'high').length,
-        e.signs.length
-          ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n')
-          : (e.groups.find((g) => g.notChecked)?.notChecked ?? S.objectivity.none),
-      ]);
-    }
-    b.format({ row: tStart, col: 0, rows: b.nextRow - tStart, cols: 4 }, { wrap: true });
   }
-
-  // Few distinct widths: Sheets sets each run of equal widths in one call.
-  // «Надёжность», the user's two columns and the key alike: one run.
-  b.columnWidths = { 0: 220, 1: 130, 12: 420, 13: 200, 14: 200, 15: 200, 16: 200 };
-  for (let c = 2; c <= 11; c++) b.columnWidths[c] = 95;
-  return b.build({ frozenRows: 0 });
+  const start = b.nextRow;
+  for (const [t, e] of [...byTeacher].sort((a, c) => compareClassNames(a[0], c[0]))) {
+    // Everything the teacher's row is about: a filter by any of their subjects, parallels or classes keeps it.
+    const classGroups = e.groups.filter((g) => g.level === 'class');
+    b.lead = {
+      subject: uniq(e.groups.map((g) => g.procedure.meta.subject)).join(', '),
+      grade: uniq(e.groups.map(groupGrade).filter((x) => x !== null))
+        .sort((a, c) => a - c)
+        .join(', '),
+      className: uniq(classGroups.map((g) => g.name)).join(', '),
+      teacher: t,
+    };
+    b.line(h, {
+      teacher: t,
+      classes: [...e.classes].join('\n'),
+      signs: e.signs.length,
+      high: e.signs.filter((x) => x.sign.level === 'high').length,
+      list: e.signs.length
+        ? e.signs.map((x) => `• ${x.where}, ${x.sign.procedure.title}: ${x.sign.text}`).join('\n')
+        : (e.groups.find((g) => g.notChecked)?.notChecked ?? S.objectivity.none),
+    });
+  }
+  b.format({ row: start, col: 0, rows: b.nextRow - start, cols: h.width }, { wrap: true });
 }

@@ -1,30 +1,30 @@
 // «Группа риска»: one risk profile per student — class, procedures and subjects, the reason for each
-// flag, deficit tasks and skills, the trend and what to work on first. Column M lists «лист|код» of
-// every highlighted row of the user's sheets: the highlight rules (highlight.ts) look codes up there.
+// flag, deficit tasks and skills, the trend and what to work on first. Hidden column P lists «лист|код»
+// of every highlighted row of the user's sheets: the highlight rules (highlight.ts) look codes up there.
 // With «Классы и учителя», a «Учитель» column names the teachers of the student's class in the subjects
-// at risk, for the ШМО filter by teacher. Right of column M, «Что сделано» and «Комментарий» are the
-// user's (N, O), kept across runs by the student's key in «Ключ (не менять)» (P): see user-columns.ts.
+// at risk. Right of the profile, «Что сделано» and «Комментарий» are the user's, kept across runs by the
+// student's key in the hidden «Ключ (не менять)»: see user-columns.ts.
 import type { RiskProfile } from '../analysis/risk';
 import { norm } from '../grid';
 import type { Teachers } from '../input/teachers';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
-import { S } from '../strings';
+import { S, T } from '../strings';
 import { COLORS, SpecBuilder } from './builder';
-import type { SheetSpec, SpecCell } from './spec';
-import { RISK_USER_COLUMNS } from './user-columns';
+import type { ColumnId } from './columns';
+import type { SheetSpec } from './spec';
+import { RISK_USER_COLUMNS, userLabels } from './user-columns';
 
 export const RISK_TAB = S.tabs.risk;
-/** 0-based column of the highlight keys (M): fixed, because the user's sheets' rules point at it. */
-export const RISK_KEY_COL = 12;
-export const RISK_KEY_HEADER = 'Служебный список для подсветки (лист|код), не связан со строкой';
+/**
+ * 0-based column of the highlight keys (P), hidden: fixed, because the rules on the user's sheets
+ * point at it; right of the widest profile, the user's two columns and the row key.
+ */
+export const RISK_KEY_COL = 15;
 
 export function riskKey(sheet: string, code: string): string {
   return `${sheet}|${code}`;
 }
-
-/** 0-based first user column (N): «Что сделано», «Комментарий», then the row key (P). Right of M, so M never moves. */
-export const RISK_NOTES_COL = RISK_KEY_COL + 1;
 
 /**
  * The key of a student's row, under which notes are kept across runs: the person as linked across
@@ -39,15 +39,14 @@ export function riskRowKey(p: RiskProfile, severalSchools: boolean): string {
 }
 
 export function rulesText(s: Settings): string {
+  const t = T.risk.rules;
   const rules: string[] = [];
-  if (s['risk.markTwo'] >= 1) rules.push('отметка «2» в последней работе по предмету');
-  if (s['risk.lowShare'] > 0) rules.push(`выполнено меньше ${S.num(s['risk.lowShare'])} % работы`);
-  rules.push(
-    `снижение против предыдущей работы по предмету: ${s['risk.markDecline'] >= 1 ? 'отметка ниже или ' : ''}выполнение ниже на ${S.num(s['risk.declinePoints'])} п. п. и больше`,
-  );
-  rules.push(`«стабильно низкие»: низкий результат в ${s['risk.stableLowCount']} и более работах подряд`);
-  rules.push(`группа риска сразу по ${s['risk.subjects']} и более предметам`);
-  return `Правила (пороги — на листе «${S.tabs.settings}»): ${rules.join('; ')}.`;
+  if (s['risk.markTwo'] >= 1) rules.push(t.markTwo);
+  if (s['risk.lowShare'] > 0) rules.push(t.lowShare(S.num(s['risk.lowShare'])));
+  rules.push(t.decline(s['risk.markDecline'] >= 1, S.num(s['risk.declinePoints'])));
+  rules.push(t.stableLow(s['risk.stableLowCount']));
+  rules.push(t.subjects(s['risk.subjects']));
+  return t.all(S.tabs.settings, rules);
 }
 
 /** Teachers of the student's class in the subjects at risk (from «Классы и учителя»), as one cell. */
@@ -55,6 +54,19 @@ function teachersOf(p: RiskProfile, teachers: Teachers): string {
   return [...new Set(p.subjects.flatMap((subject) => teachers.of(p.className, subject)))].join(', ');
 }
 
+/** The parallel of a student: of their latest work. */
+function gradeOf(p: RiskProfile): number | null {
+  const last = p.entries[p.entries.length - 1];
+  return last ? (last.student.grade ?? last.proc.meta.grade) : null;
+}
+
+type RiskId = ColumnId<'risk'>;
+
+/**
+ * Columns: the class and the student (frozen), the subjects and the reasons — what a decision needs —
+ * then the rest of the profile, the user's «Что сделано» and «Комментарий», and hidden: the row key,
+ * the highlight keys (column P) and each row's subject, parallel, class and teacher for the ШМО view.
+ */
 export function buildRiskTab(
   profiles: readonly RiskProfile[],
   labels: Map<Procedure, string>,
@@ -64,120 +76,117 @@ export function buildRiskTab(
   severalSchools = new Set(profiles.map((p) => p.school)).size > 1,
 ): SheetSpec {
   const b = new SpecBuilder(RISK_TAB);
-  const schools = new Set(profiles.map((p) => p.school));
-  const multiSchool = schools.size > 1;
+  const multiSchool = new Set(profiles.map((p) => p.school)).size > 1;
   const hasNames = profiles.some((p) => p.name);
   const withTeachers = teachers !== null && teachers.rows.length > 0;
-  const head = [
-    ...(multiSchool ? ['Школа'] : []),
-    'Класс',
-    'Код',
-    ...(hasNames ? ['ФИО'] : []),
-    'Предметы',
-    ...(withTeachers ? ['Учитель'] : []),
-    'Причины',
-    'Работы',
-    'Дефицитные задания',
-    'Дефицитные умения',
-    'Динамика',
-    'На что обратить внимание',
+  const profile: RiskId[] = [
+    'className',
+    'code',
+    ...(hasNames ? (['name'] as const) : []),
+    'subjects',
+    'reasons',
+    ...(withTeachers ? (['teacher'] as const) : []),
+    'works',
+    'deficitTasks',
+    'deficitSkills',
+    'trend',
+    'focus',
+    ...(multiSchool ? (['school'] as const) : []),
   ];
-  const width = head.length;
-  b.preamble(`${S.tabs.risk}: ${profiles.length} уч.`, width, [
-    `${rulesText(s)} Правила «2» и «меньше порога» смотрят на последнюю работу ученика по предмету; более ранние — в столбце «Динамика». ` +
-      'ФИО показываются, только если они есть в ваших таблицах результатов. Строки этих учеников подсвечены на листах с результатами ' +
-      `(значения не меняются); снять подсветку — меню ОКО → «${S.menu.unhighlight}». ${S.notes.legend(RISK_USER_COLUMNS.user)}`,
+  const notes: RiskId[] = [...RISK_USER_COLUMNS.user, RISK_USER_COLUMNS.key];
+  const gap = RISK_KEY_COL - profile.length - notes.length;
+  b.preamble(T.risk.title(profiles.length), profile.length + 2, [
+    T.risk.legend(rulesText(s), S.menu.unhighlight, S.notes.legend(userLabels(RISK_USER_COLUMNS))),
   ]);
-  b.blank();
-  // A copy: the header row gets column M and the user's columns below, `head` stays the profile's.
-  const headerRow = b.row([...head], { bold: true, background: COLORS.headerBg });
+  b.leadColumns(['subject', 'grade', 'className', 'teacher']);
+  const h = b.header(
+    'risk',
+    [...profile, ...notes, { span: 'gap', labels: new Array(gap).fill(null) }, 'highlightKeys'],
+    // The ids above the header: the user's columns are read back by id (user-columns.ts).
+    { ids: true },
+  );
   const start = b.nextRow;
+  b.lead = null;
   if (profiles.length === 0) b.row([S.risk.none]);
-  const keyed: [number, string][] = [];
   for (const p of profiles) {
-    const cells: SpecCell[] = [
-      ...(multiSchool ? [p.school] : []),
-      p.className,
-      p.code,
-      ...(hasNames ? [p.name ?? ''] : []),
-      p.subjects.join(', '),
-      ...(withTeachers && teachers ? [teachersOf(p, teachers)] : []),
-      p.reasons.map((r) => `• ${r.text}`).join('\n'),
-      p.entries.map((e) => e.proc.title).join('\n'),
-      p.deficits
+    b.lead = {
+      subject: p.subjects.join(', '),
+      grade: gradeOf(p),
+      className: p.className,
+      teacher: withTeachers && teachers ? teachersOf(p, teachers) : '',
+    };
+    b.line(h, {
+      className: p.className,
+      code: p.code,
+      name: p.name ?? '',
+      subjects: p.subjects.join(', '),
+      reasons: p.reasons.map((r) => `• ${r.text}`).join('\n'),
+      teacher: withTeachers && teachers ? teachersOf(p, teachers) : '',
+      works: p.entries.map((e) => e.proc.title).join('\n'),
+      deficitTasks: p.deficits
         .filter((d) => d.tasks.length > 0)
         .map((d) => `${labels.get(d.procedure) ?? d.procedure.title}: ${d.tasks.join(', ')}`)
         .join('\n'),
-      p.deficits
+      deficitSkills: p.deficits
         .filter((d) => d.skills.length > 0)
         .map((d) => `${d.subject}: ${d.skills.join('; ')}`)
         .join('\n'),
-      p.trends
+      trend: p.trends
         .map((t) => `${S.subjectLower(t.subject)}: ${t.steps.map((x) => S.risk.trendStep(x.mark, x.completion)).join(' → ')}`)
         .join('\n'),
-      p.deficits
+      focus: p.deficits
         .map((d) => {
           if (d.focus.length) return `${d.subject}: ${d.focus.join('; ')}`;
-          if (d.tasks.length) return `${d.subject}: задания ${d.tasks.join(', ')} (умения не указаны: добавьте лист «План заданий»)`;
+          if (d.tasks.length) return T.risk.noSkillsFocus(d.subject, d.tasks.join(', '));
           return '';
         })
         .filter(Boolean)
         .join('\n'),
-    ];
-    keyed.push([b.row(cells), riskRowKey(p, severalSchools)]);
+      school: p.school,
+      // The user's columns are filled in by keepUserColumns; the key says whose row it is.
+      key: riskRowKey(p, severalSchools),
+    });
   }
   const rows = b.nextRow - start;
-  const first = multiSchool ? 1 : 0;
-  b.format({ row: start, col: first + 2 + (hasNames ? 1 : 0), rows, cols: width - first - 2 - (hasNames ? 1 : 0) }, { wrap: true });
+  b.format({ row: start, col: h.col('subjects'), rows, cols: profile.length - h.col('subjects') }, { wrap: true });
 
   // Per class: how many students.
   if (profiles.length > 0) {
+    b.lead = null;
     b.blank();
-    b.row(['Итого по классам'], { bold: true, background: COLORS.headerBg });
-    const counts = new Map<string, number>();
+    b.row([T.risk.byClass], { bold: true, background: COLORS.headerBg });
+    const counts = new Map<string, { n: number; p: RiskProfile }>();
     for (const p of profiles) {
       const k = multiSchool ? `${p.className} (${p.school})` : p.className;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      counts.set(k, { n: (counts.get(k)?.n ?? 0) + 1, p });
     }
-    for (const [k, n] of counts) b.row([k, n]);
+    for (const [k, { n, p }] of counts) {
+      // The class's row is about the class: the ШМО view keeps it with the class.
+      b.lead = { grade: gradeOf(p), className: p.className };
+      b.row([k, n]);
+    }
+    b.lead = null;
   }
 
-  // Highlight keys: one per row of the user's sheets, in column M from the header row down.
+  // Highlight keys: one per row of the user's sheets, in column P from the header row down.
   const keys = [...new Set(profiles.flatMap((p) => p.rows.map((r) => riskKey(r.sheet, r.code))))];
-  const setCell = (r: number, c: number, v: string) => {
-    while (b.values.length <= r) b.values.push([]);
-    const row = b.values[r] as SpecCell[];
-    while (row.length < c) row.push(null);
-    row[c] = v;
-  };
-  setCell(headerRow, RISK_KEY_COL, RISK_KEY_HEADER);
   keys.forEach((k, i) => {
-    setCell(headerRow + 1 + i, RISK_KEY_COL, k);
+    const row = b.values[h.row + 1 + i] ?? (b.values[h.row + 1 + i] = []);
+    while (row.length < RISK_KEY_COL) row.push(null);
+    row[RISK_KEY_COL] = k;
   });
-  // The user's columns and each student's row key (their cells are filled in by keepUserColumns).
-  const notesHead = [...RISK_USER_COLUMNS.user, RISK_USER_COLUMNS.key];
-  notesHead.forEach((label, i) => {
-    setCell(headerRow, RISK_NOTES_COL + i, label);
-  });
-  for (const [r, key] of keyed) setCell(r, RISK_NOTES_COL + notesHead.length - 1, key);
-  b.format({ row: headerRow, col: RISK_KEY_COL, rows: 1, cols: 1 }, { bold: true, background: COLORS.headerBg });
-  b.format({ row: headerRow + 1, col: RISK_KEY_COL, rows: keys.length, cols: 1 }, { fontColor: COLORS.muted });
-  b.note(
-    headerRow,
-    RISK_KEY_COL,
-    'Служебный столбец: по нему ОКО подсвечивает строки учеников на ваших листах с результатами. Не меняйте его.',
-  );
+  b.format({ row: h.row + 1, col: RISK_KEY_COL, rows: keys.length, cols: 1 }, { fontColor: COLORS.muted });
+  b.note(h.row, RISK_KEY_COL, T.risk.highlightNote);
+  // The row key, the empty columns and the highlight keys are service columns: hidden.
+  b.hide(h.col('key'), RISK_KEY_COL - h.col('key') + 1);
 
   b.columnWidths = {};
-  head.forEach((h, i) => {
-    b.columnWidths[i] = h === 'Причины' ? 420 : h === 'Класс' || h === 'Код' ? 80 : h === 'ФИО' ? 200 : 240;
+  profile.forEach((id, i) => {
+    b.columnWidths[i] = id === 'reasons' ? 420 : id === 'className' || id === 'code' ? 80 : id === 'name' ? 200 : 240;
   });
-  // Columns left empty before M (fewer profile columns): narrow, so the notes sit near the profile.
-  for (let c = head.length; c < RISK_KEY_COL; c++) b.columnWidths[c] = 40;
-  // M, the user's columns and the key alike, as the profile's: few runs of equal widths (one call each in Sheets).
-  notesHead.forEach((_, i) => {
-    b.columnWidths[RISK_NOTES_COL + i] = 240;
-  });
-  b.columnWidths[RISK_KEY_COL] = 240;
-  return b.build({ frozenRows: headerRow + 1 });
+  for (const id of RISK_USER_COLUMNS.user) b.columnWidths[h.col(id)] = 240;
+  // The hidden service columns as the user's: one run of equal widths.
+  for (let c = h.col('key'); c <= RISK_KEY_COL; c++) b.columnWidths[c] = 240;
+  // Header, the class and the student stay in view.
+  return b.build({ frozenRows: h.row + 1, frozenCols: hasNames ? 3 : 2 });
 }

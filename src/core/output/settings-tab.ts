@@ -3,17 +3,14 @@
 // match rows by is the last column, grey (core/settings.ts `settingsColumns` finds the columns by this
 // header, and still reads sheets of earlier versions, which began with the key).
 import { SETTING_DEFS, SETTINGS_COLUMNS, type Settings } from '../settings';
-import { S } from '../strings';
+import { S, T } from '../strings';
 import { COLORS, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
-
-/** The header; the key column's title says what it is for. */
-export const SETTINGS_HEADER = ['Параметр', 'Значение', 'Пояснение', 'Ключ (служебный, не меняйте)'];
 
 export function buildSettingsTab(current: Settings): SheetSpec {
   const c = SETTINGS_COLUMNS;
   const b = new SpecBuilder(S.tabs.settings);
-  b.row(SETTINGS_HEADER, { bold: true, background: COLORS.headerBg });
+  b.row([...T.settingsTab.header], { bold: true, background: COLORS.headerBg });
   for (const d of SETTING_DEFS) {
     const row: (string | number)[] = [];
     row[c.label] = d.label;
@@ -28,7 +25,7 @@ export function buildSettingsTab(current: Settings): SheetSpec {
   b.format({ row: 1, col: c.label, rows: n, cols: 1 }, { wrap: true });
   b.format({ row: 1, col: c.value, rows: n, cols: 1 }, { bold: true, background: '#fffbe6' });
   b.row([]);
-  b.row(['Меняйте только столбец «Значение». Пустая строка или удалённый параметр — значение по умолчанию.'], {
+  b.row([T.settingsTab.hint], {
     italic: true,
     fontColor: COLORS.muted,
   });

@@ -83,6 +83,39 @@ export interface SheetSpec {
   tabColor?: string;
   /** A service tab users need not see (the municipal job's state). */
   hidden?: boolean;
+  /**
+   * 0-based columns the host hides (service columns, the filter columns at the right). Their values
+   * are written as usual and read back as usual; only the display hides them. Optional: a host that
+   * cannot hide columns shows them (nothing breaks).
+   */
+  hiddenColumns?: number[];
+  /** 0-based rows the host hides: the row of column ids above the header of a tab users type into. */
+  hiddenRows?: number[];
+  /**
+   * Where each table of the tab is and where each of its columns is, by column id (core/output/columns.ts).
+   * Not rendered: the core's own lookups (users' notes, the ШМО view, the sidebar's summaries) use it.
+   */
+  tables?: SpecTable[];
+  /**
+   * Columns holding each row's subject, parallel, class and teacher (hidden; empty cells on rows that are
+   * not about one of them). Not rendered specially: the ШМО view (core/output/shmo-view.ts) reads them.
+   */
+  filterColumns?: Partial<Record<FilterKey, number>>;
+}
+
+/** The filter dimensions a row of an analytic tab carries. */
+export type FilterKey = 'subject' | 'grade' | 'className' | 'teacher';
+
+/** A table of a tab, as its builder wrote it from a column table. */
+export interface SpecTable {
+  /** The column table it was written from (a key of the string table's `columns`: 'risk', 'objectivity', …). */
+  table: string;
+  /** 0-based header row. */
+  header: number;
+  /** 0-based column of each column id the table has. */
+  columns: Record<string, number>;
+  /** Runs of columns named by data rather than by id (task codes): first 0-based column and count. */
+  spans?: Record<string, { col: number; cols: number }>;
 }
 
 export function isFormula(v: SpecCell): v is FormulaCell {

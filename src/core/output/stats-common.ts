@@ -1,12 +1,13 @@
 // Pieces shared by the statistics tabs («Статистика отметок», «Распределение баллов», «Задания по отметкам»)
 // and «Дефициты по классам».
 import type { GroupStats, ProcedureAnalysis } from '../analysis/deficits';
+import { DEFAULT_SCHOOL } from '../input/results';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
-import { S } from '../strings';
+import { S, T } from '../strings';
 import type { Lead, LeadKey, SpecBuilder } from './builder';
 
-/** The leading filter columns of the per-procedure tabs, and their widths. */
+/** The filter columns of the per-procedure tabs. */
 export const PROCEDURE_LEAD: readonly LeadKey[] = ['subject', 'grade', 'className'];
 
 /**
@@ -39,12 +40,24 @@ export function padForChart(b: SpecBuilder, blockStart: number): void {
 /** «4А», «4 классы (параллель)», «ОО: МБОУ …» (or «Вся школа» when the file does not name it). */
 export function groupTitle(g: GroupStats): string {
   if (g.level === 'class') return g.name;
-  if (g.level === 'parallel') return `${g.name} (параллель)`;
-  return g.name === 'Школа' ? 'Вся школа' : `ОО: ${g.name}`;
+  if (g.level === 'parallel') return T.marks.parallel(g.name);
+  return g.name === DEFAULT_SCHOOL ? T.marks.wholeSchool : T.marks.school(g.name);
 }
 
 export function reliabilityText(n: number, s: Settings): string {
-  return n >= s['sample.minReliable'] ? 'да' : S.unreliable(n, s['sample.minReliable']);
+  return n >= s['sample.minReliable'] ? T.yes : S.unreliable(n, s['sample.minReliable']);
+}
+
+/** Differences from a benchmark: always with a sign. */
+const PP_WORSE = '+0.0" ▼";-0.0" ▼";0.0';
+
+/**
+ * A difference from a benchmark (ours − theirs, p.p.) that is worse for the school: in red by a rule,
+ * and with ▼ by its number format, so it reads without colour. `worse`: '>' when more is worse («2»).
+ */
+export function worseSymbol(b: SpecBuilder, row: number, col: number, value: number | null, worse: '>' | '<'): void {
+  if (value === null || !Number.isFinite(value)) return;
+  if (worse === '>' ? value > 0 : value < 0) b.format({ row, col, rows: 1, cols: 1 }, { numberFormat: PP_WORSE });
 }
 
 /** School-level groups of an analysis (a municipal download has many). */
@@ -58,10 +71,7 @@ export function blockTitle(p: Procedure, school: GroupStats): string {
 }
 
 export function cutsText(p: Procedure): string {
-  if (!p.cuts) {
-    if (p.markSource === 'none') return 'границы отметок неизвестны: в файле нет отметок и нет листа «Шкала отметок»';
-    return 'границы отметок неизвестны: отметки файла не укладываются в одну шкалу по первичному баллу — добавьте лист «Шкала отметок»';
-  }
-  const src = p.markSource === 'scale' ? 'по листу «Шкала отметок»' : 'выведены из отметок файла как наименьший балл с каждой отметкой';
-  return `границы отметок (${src}): «3» от ${p.cuts[0]}, «4» от ${p.cuts[1]}, «5» от ${p.cuts[2]} баллов`;
+  const t = T.distribution;
+  if (!p.cuts) return p.markSource === 'none' ? t.noCuts : t.mixedCuts;
+  return t.cuts(p.markSource === 'scale' ? t.cutsFromScale : t.cutsFromMarks, p.cuts[0], p.cuts[1], p.cuts[2]);
 }

@@ -9,7 +9,7 @@ import { groupStudents } from '../analysis/mark-groups';
 import { markFromScale } from '../input/config';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
-import { S } from '../strings';
+import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
 import type { SheetSpec } from './spec';
 import {
@@ -32,7 +32,7 @@ export const CUT_BG = '#ffe0b2';
 export function boundaryText(score: number, cuts: readonly [number, number, number] | null): string {
   if (!cuts) return '';
   const i = cuts.indexOf(score);
-  return i >= 0 ? `граница «${i + 3}»` : '';
+  return i >= 0 ? T.distribution.boundary(i + 3) : '';
 }
 
 export function buildDistributionTab(
@@ -42,19 +42,8 @@ export function buildDistributionTab(
 ): SheetSpec {
   const b = new SpecBuilder(S.tabs.distribution);
   const minN = s['sample.minDistribution'];
-  b.row([S.tabs.distribution], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: COLS }, { background: COLORS.titleBg });
-  b.row(
-    [
-      'Сколько участников набрали каждый первичный балл. «Граница» — наименьший балл отметки «3», «4» или «5» ' +
-        '(по листу «Шкала отметок» или выведенный из отметок файла); строки границ выделены цветом. ' +
-        `Распределение надёжно от ${minN} участников (приблизительно — от 20–30).`,
-    ],
-    { italic: true, fontColor: COLORS.muted },
-  );
-  b.leadColumns(PROCEDURE_LEAD, [120, 100, 100]);
-  b.lead = 'labels';
-  b.row([''], { bold: true, background: COLORS.headerBg });
+  b.preamble(S.tabs.distribution, COLS, [T.distribution.legend(minN)]);
+  b.leadColumns(PROCEDURE_LEAD);
 
   for (const a of analyses) {
     const p = a.procedure;
@@ -65,46 +54,50 @@ export function buildDistributionTab(
       b.lead = procedureLead(p, school);
       b.blank();
       const blockStart = b.nextRow;
-      b.row([blockTitle(p, school)], { bold: true, background: COLORS.headerBg });
-      b.format({ row: blockStart, col: 0, rows: 1, cols: COLS }, { background: COLORS.headerBg });
-      b.row([`Участников: ${d.n}; ${cutsText(p)}.`], { italic: true, fontColor: p.cuts ? COLORS.muted : COLORS.danger });
+      b.row([blockTitle(p, school)], { bold: true, background: COLORS.titleBg });
+      b.format({ row: blockStart, col: 0, rows: 1, cols: COLS }, { background: COLORS.titleBg });
+      b.row([T.distribution.participants(d.n, cutsText(p))], { italic: true, fontColor: p.cuts ? COLORS.muted : COLORS.danger });
       if (d.n < minN) {
         const r = b.row([S.stats.smallSample(d.n, minN)], { italic: true, fontColor: COLORS.danger });
         b.note(r, 0, S.stats.smallSample(d.n, minN));
       }
-      const head = b.row(['Балл', 'Участников', '% участников', 'Отметка', 'Граница'], {
-        bold: true,
-        background: COLORS.headerBg,
-      });
+      const h = b.header('distribution', ['score', 'count', 'pct', 'mark', 'boundary']);
+      b.lead = procedureLead(p, school);
       const start = b.nextRow;
       d.counts.forEach((c, score) => {
-        b.row([score, c, d.n > 0 ? (c / d.n) * 100 : null, p.cuts ? markFromScale(score, p.cuts) : '', boundaryText(score, p.cuts)]);
+        b.line(h, {
+          score,
+          count: c,
+          pct: d.n > 0 ? (c / d.n) * 100 : null,
+          mark: p.cuts ? markFromScale(score, p.cuts) : '',
+          boundary: boundaryText(score, p.cuts),
+        });
       });
       const rows = b.nextRow - start;
-      const total = b.row(['Всего', d.n, d.n > 0 ? 100 : null], { bold: true });
-      b.format({ row: start, col: 2, rows: rows + 1, cols: 1 }, { numberFormat: PCT });
+      const total = b.line(h, { score: T.distribution.total, count: d.n, pct: d.n > 0 ? 100 : null }, {}, { bold: true });
+      b.format({ row: start, col: h.col('pct'), rows: rows + 1, cols: 1 }, { numberFormat: PCT });
       b.format({ row: total, col: 0, rows: 1, cols: COLS }, { background: COLORS.summaryBg });
       const area = { row: start, col: 0, rows, cols: COLS };
-      const boundary = ref(start, 4, false, true);
-      const mark = ref(start, 3, false, true);
+      const boundary = ref(start, h.col('boundary'), false, true);
+      const mark = ref(start, h.col('mark'), false, true);
       b.rules.push(
         { range: area, formula: `=${boundary}<>""`, background: CUT_BG, bold: true },
-        { range: { row: start, col: 3, rows, cols: 1 }, formula: `=${mark}=2`, fontColor: COLORS.danger },
+        { range: { row: start, col: h.col('mark'), rows, cols: 1 }, formula: `=${mark}=2`, fontColor: COLORS.danger },
       );
       b.charts.push({
         type: 'column',
-        title: `${label}${p.schools.length > 1 ? ` — ${school.name}` : ''}: распределение первичных баллов`,
-        data: { row: head, col: 0, rows: rows + 1, cols: 2 },
-        anchor: { row: head, col: CHART_COL },
+        title: T.distribution.chart(`${label}${p.schools.length > 1 ? ` — ${school.name}` : ''}`),
+        // The score and the count: the first two columns.
+        data: { row: h.row, col: 0, rows: rows + 1, cols: 2 },
+        anchor: { row: h.row, col: CHART_COL },
         width: CHART_WIDTH,
         height: CHART_HEIGHT,
       });
-      padForChart(b, head);
+      padForChart(b, h.row);
     }
   }
 
-  // One width for all: a single setColumnWidths call in Sheets.
-  b.columnWidths = { 0: 100, 1: 100, 2: 100, 3: 100, 4: 100 };
-  // Title, legend and the lead columns' header stay in view.
-  return b.build({ frozenRows: 3 });
+  // Every column keeps the default width (100 px): no width calls at all.
+  // Title and legend, and the score column, stay in view.
+  return b.build({ frozenRows: 2, frozenCols: 1 });
 }

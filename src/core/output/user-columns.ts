@@ -1,9 +1,11 @@
 // Columns users type into on an analytic tab («Что сделано», «Комментарий», «Результат проверки»).
 // The tab is still built fresh and replaced whole on every run; what users typed is carried over
 // from the previous version of the tab (`WorkbookData.generated`) by a stable key per row:
-// - the builder writes the header labels and, on each row, its key in the «Ключ (не менять)» column;
-// - `keepUserColumns` finds the header rows of the old and the new tab by their labels (so a column
-//   the user moved still reads), puts each key's cells back into the new row with that key, and moves
+// - the builder writes the header from column ids, with the ids in a hidden row above it, and on each
+//   row its key in the «Ключ (не менять)» column;
+// - `keepUserColumns` finds the columns of the old and the new tab by those ids (so a column the user
+//   moved, or a label renamed since, still reads; a tab of an older version without the ids row is
+//   read by the current labels), puts each key's cells back into the new row with that key, and moves
 //   keys that are gone, with their text, to an «Архив заметок» block at the bottom (never dropped);
 //   an archived key that comes back gets its notes back in its row;
 // - an old tab without the key column (an older version of ОКО) has nothing to keep: no error.
@@ -12,33 +14,47 @@ import { type CellValue, cellText, type Grid, isEmpty, norm } from '../grid';
 import { isoFromDate } from '../roadmap/dates';
 import { S } from '../strings';
 import { COLORS } from './builder';
+import { type ColumnId, columnLabel, ID_PREFIX, type TableName } from './columns';
 import type { NoteSpec, RangeFormat, SheetSpec, SpecCell } from './spec';
 
+/** The columns of a tab users type into, by id in the tab's column table (strings/columns.ts). */
 export interface UserColumns {
-  /** Header label of the key column. */
+  table: TableName;
+  /** The row key's column. */
   key: string;
-  /** Header labels of the columns users fill, in order. */
+  /** The columns users fill, in order. */
   user: readonly string[];
-  /** Header labels an archived row keeps (where the new tab has them), so it still says what it was about. */
+  /** Columns an archived row keeps (where the new tab has them), so it still says what it was about. */
   context: readonly string[];
-  /** Header label of the column that carries the archive block's title: one the ШМО filter does not read. */
+  /** The column that carries the archive block's title. */
   titleAt: string;
 }
 
+/** A `UserColumns` whose ids are checked against its table. */
+interface TypedUserColumns<T extends TableName> extends UserColumns {
+  table: T;
+  key: ColumnId<T>;
+  user: readonly ColumnId<T>[];
+  context: readonly ColumnId<T>[];
+  titleAt: ColumnId<T>;
+}
+
 /** «Группа риска»: one row per student (key: the linked person, see `riskRowKey`). */
-export const RISK_USER_COLUMNS: UserColumns = {
-  key: S.notes.key,
-  user: [S.notes.done, S.notes.comment],
-  context: ['Школа', 'Класс', 'Код', 'ФИО', 'Предметы', 'Учитель'],
-  titleAt: 'Код',
+export const RISK_USER_COLUMNS: TypedUserColumns<'risk'> = {
+  table: 'risk',
+  key: 'key',
+  user: ['done', 'comment'],
+  context: ['school', 'className', 'code', 'name', 'subjects', 'teacher'],
+  titleAt: 'code',
 };
 
 /** «Объективность», first table: one row per group × procedure (key: `objectivityRowKey`). */
-export const OBJECTIVITY_USER_COLUMNS: UserColumns = {
-  key: S.notes.key,
-  user: [S.notes.checkResult, S.notes.comment],
-  context: ['Предмет', 'Параллель', 'Класс', 'Учитель', 'Работа', 'Группа', 'Тип'],
-  titleAt: 'Работа',
+export const OBJECTIVITY_USER_COLUMNS: TypedUserColumns<'objectivity'> = {
+  table: 'objectivity',
+  key: 'key',
+  user: ['checkResult', 'comment'],
+  context: ['procedure', 'group', 'kind'],
+  titleAt: 'procedure',
 };
 
 const BY_TAB = new Map<string, UserColumns>([
@@ -51,6 +67,13 @@ export function userColumnsOf(tab: string): UserColumns | undefined {
   return BY_TAB.get(norm(tab));
 }
 
+/** The labels of the user columns, for the tab's legend. */
+export function userLabels(cols: UserColumns): string[] {
+  return cols.user.map((id) => label(cols, id));
+}
+
+const label = (cols: UserColumns, id: string) => columnLabel(cols.table, id as never);
+
 const HEADER_SCAN = 40;
 const USER_HEADER_BG = '#fff2cc';
 const ARCHIVE_BG = '#e6e6e6';
@@ -61,26 +84,48 @@ interface Layout {
   /** 0-based header row. */
   header: number;
   key: number;
-  /** Column of each user label (-1: not on this tab). */
+  /** Column of each user column (-1: not on this tab). */
   user: number[];
+  /** Column of each context column found, by id. */
   context: Map<string, number>;
 }
 
-/** The header row: the first row (within the first rows) with the key label and at least one user label. */
+const cellKey = (v: unknown) => (typeof v === 'object' && v !== null && !(v instanceof Date) ? '' : norm(v));
+
+/**
+ * Where the key, user and context columns are. A tab this version wrote carries the column ids in a
+ * hidden row above the header («oko:key», «oko:done»): they move with their columns and do not
+ * change when a label is renamed. A tab of an older version has no such row: its header is the first
+ * row (within the first rows) with the key's label and at least one user column's label.
+ */
 function layoutOf(rows: readonly (readonly unknown[])[], cols: UserColumns): Layout | null {
-  const key = norm(cols.key);
-  for (let r = 0; r < Math.min(rows.length, HEADER_SCAN); r++) {
-    const labels = (rows[r] ?? []).map((v) => (typeof v === 'object' && v !== null && !(v instanceof Date) ? '' : norm(v)));
-    const k = labels.indexOf(key);
-    if (k < 0) continue;
-    const user = cols.user.map((l) => labels.indexOf(norm(l)));
-    if (user.every((c) => c < 0)) continue;
+  const scan = Math.min(rows.length, HEADER_SCAN);
+  const byIds = (r: number): Layout | null => {
+    const cells = (rows[r] ?? []).map(cellKey);
+    const at = (id: string) => cells.indexOf(norm(`${ID_PREFIX}${id}`));
+    const key = at(cols.key);
+    if (key < 0) return null;
     const context = new Map<string, number>();
-    for (const l of cols.context) {
-      const c = labels.indexOf(norm(l));
-      if (c >= 0) context.set(l, c);
-    }
-    return { header: r, key: k, user, context };
+    for (const id of cols.context) if (at(id) >= 0) context.set(id, at(id));
+    return { header: r + 1, key, user: cols.user.map(at), context };
+  };
+  const byLabels = (r: number): Layout | null => {
+    const labels = (rows[r] ?? []).map(cellKey);
+    const at = (id: string) => labels.indexOf(norm(label(cols, id)));
+    const key = at(cols.key);
+    const user = cols.user.map(at);
+    if (key < 0 || user.every((c) => c < 0)) return null;
+    const context = new Map<string, number>();
+    for (const id of cols.context) if (at(id) >= 0) context.set(id, at(id));
+    return { header: r, key, user, context };
+  };
+  for (let r = 0; r < scan; r++) {
+    const l = byIds(r);
+    if (l) return l;
+  }
+  for (let r = 0; r < scan; r++) {
+    const l = byLabels(r);
+    if (l) return l;
   }
   return null;
 }
@@ -90,7 +135,7 @@ export interface KeptRow {
   key: string;
   /** Cells of the user columns, in `UserColumns.user` order (null: empty). */
   user: CellValue[];
-  /** What the row was about, by context label. */
+  /** What the row was about, by context column id. */
   context: Map<string, CellValue>;
 }
 
@@ -105,7 +150,7 @@ export function readUserColumns(old: Grid | undefined, cols: UserColumns): Map<s
   const out = new Map<string, KeptRow>();
   const l = old ? layoutOf(old.values, cols) : null;
   if (!old || !l) return out;
-  const keyLabel = norm(cols.key);
+  const keyLabel = norm(label(cols, cols.key));
   for (const row of old.values.slice(l.header + 1)) {
     const key = cellText(row[l.key]);
     if (key === '' || norm(key) === keyLabel) continue;
@@ -147,7 +192,7 @@ function put(values: SpecCell[][], r: number, c: number, v: SpecCell): void {
  */
 export function keepUserColumns(spec: SheetSpec, cols: UserColumns, old: Grid | undefined): SheetSpec {
   const l = layoutOf(spec.values, cols);
-  if (!l) throw new Error(`«${spec.name}»: no header row with «${cols.key}»`);
+  if (!l) throw new Error(`«${spec.name}»: no header row with the column «${cols.key}»`);
   const kept = readUserColumns(old, cols);
   const values = spec.values.map((r) => [...r]);
   const formats: RangeFormat[] = [...(spec.formats ?? [])];
@@ -193,17 +238,17 @@ export function keepUserColumns(spec: SheetSpec, cols: UserColumns, old: Grid | 
     put(values, title, titleCol, S.notes.archive);
     formats.push({ range: { row: title, col: 0, rows: 1, cols: width }, bold: true, background: ARCHIVE_BG });
     const head = title + 1;
-    for (const [label, c] of l.context) put(values, head, c, label);
-    put(values, head, l.key, cols.key);
-    cols.user.forEach((label, i) => {
+    for (const [id, c] of l.context) put(values, head, c, label(cols, id));
+    put(values, head, l.key, label(cols, cols.key));
+    cols.user.forEach((id, i) => {
       const c = l.user[i] as number;
-      if (c >= 0) put(values, head, c, label);
+      if (c >= 0) put(values, head, c, label(cols, id));
     });
     formats.push({ range: { row: head, col: 0, rows: 1, cols: width }, bold: true, background: COLORS.headerBg });
     let r = head + 1;
     for (const row of kept.values()) {
-      for (const [label, c] of l.context) {
-        const v = row.context.get(label);
+      for (const [id, c] of l.context) {
+        const v = row.context.get(id);
         if (v !== undefined) put(values, r, c, specValue(v));
       }
       put(values, r, l.key, row.key);

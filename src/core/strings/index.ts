@@ -1,4 +1,5 @@
 // Every user-facing text of the add-on, in one place. Messages that take data are functions.
+import { COLUMNS } from './columns';
 
 const q = (s: string | number) => `«${s}»`;
 /** 31,3 — one decimal with a comma, «,0» dropped. */
@@ -53,6 +54,9 @@ const lowerSubject = (subject: string) => (/^[А-ЯЁA-Z]{2}/.test(subject) ? su
 
 export const S = {
   appName: 'ОКО',
+
+  /** Column tables of the analytic tabs: column id → header label (./columns.ts). */
+  columns: COLUMNS,
 
   // ---- places -------------------------------------------------------------------------------
   fieldPlace: (field: string) => `Поле «${field}»`,
@@ -247,6 +251,10 @@ export const S = {
   },
   levelName: { Б: 'базовый', П: 'повышенный', В: 'высокий' } as Record<string, string>,
   unreliable: (n: number, min: number) => `мало участников (${n} < ${min}): выводы ненадёжны`,
+  /** A parallel's group: «5 классы»; «Параллель» when the grade is unknown. */
+  parallelName: (grade: number | null) => (grade === null ? 'Параллель' : `${grade} классы`),
+  /** A procedure named by its sheet: «лист «Протокол»». */
+  sheetName: (sheet: string) => `лист ${q(sheet)}`,
 
   // ---- tabs ---------------------------------------------------------------------------------
   tabs: {
@@ -266,6 +274,10 @@ export const S = {
     execution: 'Исполнение',
     roadmapTemplate: 'Шаблон дорожной карты',
     giaScales: 'Шкалы ГИА',
+    /** A person's own view of the analytic tabs: «ШМО · Математика · 5Б» (core/output/shmo-view.ts). */
+    shmo: 'ШМО',
+    /** Its second tab: the at-risk students, dynamics and objectivity («ШМО выводы · Математика · 5Б»). */
+    shmoFindings: 'ШМО выводы',
   },
 
   // ---- statistics tabs (marks, journal, distribution, tasks by mark groups) -------------------
@@ -360,16 +372,15 @@ export const S = {
       peaksAtCuts: 'Пик первичных баллов на границе отметки',
     } as Record<string, string>,
     levelShort: { medium: 'средний', high: 'высокий' } as Record<string, string>,
+    shareLabel: { lowered: 'Понизили', raised: 'Повысили' },
+    peaksNoCuts: 'границы отметок неизвестны',
+    peaksFew: (min: number) => `участников меньше ${min}`,
     groupLevel: { class: 'класс', teacher: 'учитель', school: 'школа' } as Record<string, string>,
     intro:
       'Признаки для проверки объективности — повод перепроверить работы, организацию процедуры и выставление отметок. Это не вывод о работе учителя: результаты оценочных процедур не используются для наказания педагогов.',
   },
   /** Columns users fill on «Группа риска» and «Объективность», kept across runs (output/user-columns.ts). */
   notes: {
-    key: 'Ключ (не менять)',
-    done: 'Что сделано',
-    comment: 'Комментарий',
-    checkResult: 'Результат проверки',
     legend: (labels: readonly string[]) =>
       `Столбцы ${labels.map(q).join(' и ')} — ваши: ОКО сохраняет их при каждом перестроении вкладки (строка узнаётся по столбцу «Ключ (не менять)», не меняйте его); ` +
       'заметки строк, которых больше нет на вкладке, переносятся в «Архив заметок» внизу и возвращаются на место, если строка появится снова.',
@@ -560,4 +571,5 @@ export { D } from './digest';
 export { DA, DG, DP, DR, DS } from './docs';
 export { L } from './local';
 export { M } from './municipal';
+export { T } from './tabs';
 export { UI } from './ui';
