@@ -112,6 +112,7 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
   let hasFormulas = false;
   let maxCol = 0;
   const rows: string[] = [];
+  const hiddenRows = new Set(spec.hiddenRows ?? []);
   spec.values.forEach((vals, r) => {
     const rowStyle = stylesOfRow(r);
     // Empty cells with a background (a coloured band) still need their <c>, in column order.
@@ -184,7 +185,7 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
     flushBand(Number.POSITIVE_INFINITY);
     if (cells === '') return;
     const ht = rowLines > 1 ? ` ht="${Math.min(MAX_ROW_PT, rowLines * LINE_PT)}" customHeight="1"` : '';
-    rows.push(`<row r="${r + 1}"${ht}>${cells}</row>`);
+    rows.push(`<row r="${r + 1}"${ht}${hiddenRows.has(r) ? ' hidden="1"' : ''}>${cells}</row>`);
   });
   const parts: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">`];
   if (spec.tabColor) parts.push(`<sheetPr><tabColor rgb="${argb(spec.tabColor)}"/></sheetPr>`);
@@ -201,11 +202,19 @@ export function sheetXml(spec: SheetSpec, styles: StylesEditor, legacyDrawingRid
     );
   } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  const cols = Object.entries(spec.columnWidths ?? {})
-    .map(([c, px]) => [Number(c), pxToChars(px)] as const)
-    .sort((a, b) => a[0] - b[0]);
+  // One <col> per column with a width or hidden (service and filter columns: SheetSpec.hiddenColumns).
+  const colWidths = new Map(Object.entries(spec.columnWidths ?? {}).map(([c, px]) => [Number(c), pxToChars(px)] as const));
+  const hiddenCols = new Set(spec.hiddenColumns ?? []);
+  const cols = [...new Set([...colWidths.keys(), ...hiddenCols])].sort((a, b) => a - b);
   if (cols.length)
-    parts.push(`<cols>${cols.map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`);
+    parts.push(
+      `<cols>${cols
+        .map((c) => {
+          const w = colWidths.get(c);
+          return `<col min="${c + 1}" max="${c + 1}"${w === undefined ? ' width="9.140625"' : ` width="${w}" customWidth="1"`}${hiddenCols.has(c) ? ' hidden="1"' : ''}/>`;
+        })
+        .join('')}</cols>`,
+    );
   parts.push(`<sheetData>${rows.join('')}</sheetData>`);
   const merges = spec.merges ?? [];
   if (merges.length)
