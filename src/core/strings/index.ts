@@ -502,6 +502,72 @@ export const S = {
     otherRoadmapSkipped: (tab: string) => `Вкладка «${tab}» не прочитана как дорожная карта и не вошла в «Исполнение».`,
     undatedInfo: (n: number, phrases: string) =>
       `Сроков без даты: ${n} (${phrases}). Они показаны текстом «срок не определён (почему): …»; уточните даты в шаблоне.`,
+    /** The rows the plan adds to a template's (core/roadmap/plan.ts): its tasks and indicators, the analysis rows. */
+    rows: {
+      tasks: (items: readonly string[]) => `Задачи: ${items.map((t, i) => `${i + 1}) ${t}`).join('\n')}`,
+      indicator: (text: string) => `Показатель: ${text}`,
+      /** The section of analysis rows no template activity takes in; numbered after the last, else «А». */
+      resultsSection: 'Мероприятия по результатам анализа',
+      resultsSectionNumber: 'А',
+      /**
+       * Deadlines of analysis rows whose parent activity gives no date (docs/roadmap.md). They are read by
+       * core/roadmap/deadlines.ts like a template's: keep them in words it understands.
+       */
+      defaultDeadline: {
+        deficit: 'После получения результатов в течение месяца',
+        atRisk: 'После получения результатов в течение месяца',
+        objectivity: 'После получения результатов в течение 3 недель',
+      },
+      /** A class's deficits: change the work programme. */
+      deficit: {
+        title: (gia: boolean, subject: string, who: string, teacher: string | undefined, ids: string) =>
+          `${gia ? 'Подготовка к ГИА: внести' : 'Внести'} изменения в рабочую программу: ${subject}, ${who}${teacher ? ` (учитель ${teacher})` : ''} — недостаточно выполнены задания ${ids}`,
+        /** «5А (Школа № 1)» when the plan covers several schools. */
+        classOfSchool: (className: string, school: string) => `${className} (${school})`,
+        participants: (teacher: string | undefined) => (teacher ? `${teacher}, руководитель ШМО` : 'Учитель-предметник, руководитель ШМО'),
+        responsible: (subject: string, className: string) => `Учитель-предметник (${subject}, ${className})`,
+        /** «умение — задания 3 (базовый, 40 %), 5 (…)». */
+        skill: (skill: string, tasks: number, list: string) =>
+          `${skill || 'умение не указано'} — ${tasks > 1 ? 'задания' : 'задание'} ${list}`,
+        unreliable: (participants: number) => `Мало участников (${participants}): выводы ненадёжны. `,
+        result: (warn: string, skills: string) => `${warn}Включить в рабочую программу работу над умениями: ${skills}`,
+        format: 'Рабочая программа с изменениями (лист корректировки)',
+      },
+      /** A student at risk: an individual route. */
+      atRisk: {
+        title: (code: string, className: string, subjects: readonly string[]) =>
+          `Разработать индивидуальный образовательный маршрут (ИОМ): участник ${code}, ${className}${subjects.length ? ` (${subjects.join(', ')})` : ''}`,
+        participants: 'Учитель-предметник, классный руководитель, обучающийся и родители (законные представители)',
+        responsible: 'Учитель-предметник, классный руководитель',
+        result: (reasons: readonly string[]) => `ИОМ разработан и выполняется. Основания: ${reasons.join('; ') || 'не указаны'}`,
+        format: 'Индивидуальный образовательный маршрут',
+      },
+      /** The plan's one line for all the routes (they are listed on the «ИОМ» tab). */
+      iomList: {
+        participants: 'Учитель-предметник, классный руководитель, обучающиеся и родители (законные представители)',
+        responsible: 'Заместитель директора по УВР',
+        format: 'Индивидуальные образовательные маршруты',
+      },
+      /** An objectivity sign: to check, not to accuse. */
+      objectivity: {
+        title: (group: string, subject: string | undefined, teacher: string | undefined, text: string) =>
+          `Проверить признак необъективности результатов: ${group}${subject ? `, ${subject}` : ''}${teacher ? ` (учитель ${teacher})` : ''} — ${text}`,
+        participants: (teacher: string | undefined) =>
+          `Заместитель директора по УВР, руководитель ШМО${teacher ? `, учитель ${teacher}` : ''}`,
+        responsible: 'Заместитель директора по УВР',
+        result:
+          'Признак проверен (подтверждён или нет), при необходимости приняты меры по обеспечению объективности. Признак — повод для проверки, а не обвинение.',
+        format: 'Аналитическая справка',
+      },
+    },
+    /** The tab name's stand-in when no procedure is named. */
+    untitled: 'без названия',
+    /** An empty deadline phrase in the list of undated ones. */
+    noDeadline: 'без срока',
+    /** After a finding of a procedure with few participants. */
+    unreliable: ' (мало участников — выводы ненадёжны)',
+    /** «Входная диагностика» (лист «Шаблон дорожной карты»): the template named in the roadmap's heading. */
+    sheetTemplate: (title: string, sheet: string) => `«${title}» (лист «${sheet}»)`,
   },
 
   execution: {
