@@ -6,28 +6,20 @@ const q = (s: string | number) => `«${s}»`;
 const n1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
 /** Rounded down to one decimal: «49,9 % — меньше 50 %» never reads «50 % — меньше 50 %». */
 const n1down = (x: number) => (Math.floor(x * 10 + 1e-9) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
-const NUM_PREP: Record<number, string> = {
-  2: 'двух',
-  3: 'трёх',
-  4: 'четырёх',
-  5: 'пяти',
-  6: 'шести',
-  7: 'семи',
-  8: 'восьми',
-  9: 'девяти',
-  10: 'десяти',
+/** Numbers in words, [prepositional, dative]: «в трёх работах», «по трём предметам». */
+const NUMERALS: Record<number, readonly [string, string]> = {
+  2: ['двух', 'двум'],
+  3: ['трёх', 'трём'],
+  4: ['четырёх', 'четырём'],
+  5: ['пяти', 'пяти'],
+  6: ['шести', 'шести'],
+  7: ['семи', 'семи'],
+  8: ['восьми', 'восьми'],
+  9: ['девяти', 'девяти'],
+  10: ['десяти', 'десяти'],
 };
-const NUM_DAT: Record<number, string> = {
-  2: 'двум',
-  3: 'трём',
-  4: 'четырём',
-  5: 'пяти',
-  6: 'шести',
-  7: 'семи',
-  8: 'восьми',
-  9: 'девяти',
-  10: 'десяти',
-};
+const numPrep = (n: number) => NUMERALS[n]?.[0] ?? n;
+const numDat = (n: number) => NUMERALS[n]?.[1] ?? n;
 /** «по математике»: subjects in the dative case. */
 const SUBJECT_DAT: Record<string, string> = {
   'Русский язык': 'русскому языку',
@@ -340,9 +332,8 @@ export const S = {
     bothDown: (subject: string, from: number, to: number, delta: number, pFrom: number, pTo: number, pair: string) =>
       `Отметка по ${subjDat(subject)} снизилась с ${from} до ${to}, выполнение работы — на ${n1(delta)} п. п. (с ${n1(pFrom)} % до ${n1(pTo)} %) (${pair})`,
     stableLow: (count: number, subject: string, works: string[]) =>
-      `Низкие результаты в ${NUM_PREP[count] ?? count} работах подряд по ${subjDat(subject)} (${works.join(', ')})`,
-    multi: (subjects: string[]) =>
-      `Группа риска по ${NUM_DAT[subjects.length] ?? subjects.length} предметам: ${subjects.map(lowerSubject).join(', ')}`,
+      `Низкие результаты в ${numPrep(count)} работах подряд по ${subjDat(subject)} (${works.join(', ')})`,
+    multi: (subjects: string[]) => `Группа риска по ${numDat(subjects.length)} предметам: ${subjects.map(lowerSubject).join(', ')}`,
     trendOne: (subject: string, mark: number | null, pct: number) => `${lowerSubject(subject)}: ${mark ?? '—'} (${n1(pct)} %)`,
     trendStep: (mark: number | null, pct: number) => `${mark ?? '—'} (${n1(pct)} %)`,
     none: 'Учеников в группе риска нет: ни одно правило не сработало.',
