@@ -14,6 +14,8 @@ const listOf = (xs: readonly string[]) => xs.map(q).join(', ');
 export const DS = {
   place: 'Документы ОКО',
   codeWord: 'код',
+  /** Paragraph styles of table cells in the .docx (Word lists them by this name). */
+  cellStyle: (pt: number) => `ОКО: ячейка ${pt} пт`,
   rowWord: (row: number) => `стр. ${row}`,
 
   errors: {

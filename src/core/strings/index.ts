@@ -551,6 +551,27 @@ export const S = {
         format: 'Аналитическая справка',
       },
     },
+    /** A header cell left empty on a roadmap tab: the column's name in problems. */
+    columnAt: (letter: string) => `Столбец ${letter}`,
+    /** «Шаблон дорожной карты» as «Создать шаблон» writes it (core/roadmap/template-sheet.ts). */
+    templateSheet: {
+      /** The reader finds the settings row by these first words: keep them when rewording the label. */
+      yearWords: 'Учебный год источника',
+      yearLabel: 'Учебный год источника (для сроков с годом, например «Август 2023»):',
+      programmeWords: 'Многолетняя программа',
+      programmeLabel: 'Многолетняя программа (сроки идут от первого мероприятия, раздел «2021 г.- …» — свой год):',
+      yes: 'да',
+      no: 'нет',
+      help:
+        'Одна строка — одно мероприятие. «Раздел» («1. Аналитический этап») пишется в первой строке раздела, ниже можно оставить пустым. ' +
+        '«Задачи» и «Показатели» раздела — в его первой строке, каждый с новой строки внутри ячейки. «Уровни» — НШ, ОШ, СШ через запятую (пусто — все уровни). ' +
+        '«Срок» — словами, как в документе: «Сентябрь – октябрь», «после получения результатов в течение 2 недель», «до 25 декабря», «в течение года». ' +
+        'Постройте карту: oko roadmap … --template лист (в Таблицах — меню ОКО).',
+      createdFrom: (title: string, help: string) => `Создан из встроенного шаблона ${q(title)}. ${help}`,
+      /** The title and source of a template read from a sheet without a title. */
+      titleOf: (sheet: string) => `Шаблон с листа ${q(sheet)}`,
+      sourceOf: (sheet: string) => `лист ${q(sheet)}`,
+    },
     /** The tab name's stand-in when no procedure is named. */
     untitled: 'без названия',
     /** An empty deadline phrase in the list of undated ones. */
@@ -590,6 +611,11 @@ export const S = {
     digestOverdue: (n: number) => `Просрочено (${n}):`,
     digestSoon: (n: number, days: number) => `Срок в ближайшие ${days} дн. (${n}):`,
     digestDoing: (n: number) => `В работе без срока или с более поздним сроком (${n}):`,
+    /** Whose the rows without a «Ответственный» are. */
+    digestNoResponsible: 'ответственный не указан',
+    /** « • «Дорожная карта · …», 1.2 Анализ — срок 15.06.2026, статус «В работе» (строка 7)»; `end` already as a date. */
+    digestItem: (tab: string, number: string, title: string, end: string | null, status: string, row: number) =>
+      ` • ${q(tab)}, ${number ? `${number} ` : ''}${title}${end ? ` — срок ${end}` : ''}, статус ${q(status)} (строка ${row})`,
     digestFooter: 'Отметьте исполнение в столбце «Статус» дорожной карты. Письмо собрано ОКО по дорожным картам таблицы автоматически.',
   },
 

@@ -179,6 +179,8 @@ export const L = {
         `Лист ${q(sheet)} создан из шаблона ${q(id)}: ${path}\nОтредактируйте его и постройте карту: oko roadmap ${path} --template лист …`,
     },
   },
+  /** What a .csv was read as: «UTF-8, разделитель «;»». */
+  csvDetail: (encoding: string, separator: string) => `${encoding}, разделитель ${separator === '\t' ? 'табуляция' : q(separator)}`,
   kinds: {
     xls: '.xls (Excel 97–2003)',
     ods: '.ods (OpenDocument, LibreOffice)',
