@@ -654,5 +654,6 @@ export { D } from './digest';
 export { DA, DG, DP, DR, DS } from './docs';
 export { L } from './local';
 export { M } from './municipal';
+export { ST } from './settings';
 export { T } from './tabs';
 export { UI } from './ui';
