@@ -2,6 +2,7 @@
 import { cellText, type Grid, norm } from './grid';
 import { type Problem, problem } from './problems';
 import { S } from './strings';
+import { ST } from './strings/settings';
 import * as z from './zod';
 
 export interface SettingDef {
@@ -13,196 +14,48 @@ export interface SettingDef {
   default: number;
 }
 
-/** The order here is the order of rows on the settings sheet. */
-export const SETTING_DEFS = [
-  {
-    key: 'deficit.basicSufficient',
-    label: 'Базовое задание: «достаточно» от, %',
-    help: 'ФИОКО 2026: задание базового уровня выполнено достаточно при ≥ 60 %.',
-    min: 0,
-    max: 100,
-    default: 60,
-  },
-  {
-    key: 'deficit.basicUncertain',
-    label: 'Базовое задание: «на грани» от, %',
-    help: 'От этого порога до «достаточно» — зона неопределённости (ФИОКО: 57–60 %); ниже — «недостаточно».',
-    min: 0,
-    max: 100,
-    default: 57,
-  },
-  {
-    key: 'deficit.advancedSufficient',
-    label: 'Повышенное/высокое задание: «достаточно» от, %',
-    help: 'ФИОКО 2026: задание повышенного или высокого уровня выполнено достаточно при ≥ 30 %.',
-    min: 0,
-    max: 100,
-    default: 30,
-  },
-  {
-    key: 'deficit.advancedUncertain',
-    label: 'Повышенное/высокое задание: «на грани» от, %',
-    help: 'ФИОКО: 28,5–30 % — на грани; ниже — «недостаточно».',
-    min: 0,
-    max: 100,
-    default: 28.5,
-  },
-  {
-    key: 'deficit.studentShare',
-    label: 'Дефицит ученика: набрано меньше, % от макс. балла',
-    help: 'У ученика дефицит по заданию, если он набрал меньше этой доли баллов (по умолчанию — меньше половины).',
-    min: 1,
-    max: 100,
-    default: 50,
-  },
-  {
-    key: 'deficit.systemicShare',
-    label: 'Системный дефицит умения: доля недостаточных заданий больше, %',
-    help: 'Умение — системный дефицит, если недостаточно выполнено больше этой доли его заданий (по умолчанию — большинство).',
-    min: 0,
-    max: 99,
-    default: 50,
-  },
-  {
-    key: 'sample.minReliable',
-    label: 'Надёжная группа: участников не меньше',
-    help: 'Статистика группы меньшего размера ненадёжна: такие группы показываются с пометкой.',
-    min: 1,
-    max: 1000,
-    default: 10,
-  },
-  {
-    key: 'sample.minDistribution',
-    label: 'Распределение баллов: участников не меньше',
-    help: 'Распределение первичных баллов надёжно от 50 участников (приблизительно — от 20–30).',
-    min: 1,
-    max: 10000,
-    default: 50,
-  },
-  {
-    key: 'journal.minGap',
-    label: 'Расхождение с журналом: разница отметок не меньше',
-    help: 'Ученики, у которых отметка за работу отличается от отметки по журналу на столько баллов или больше (в любую сторону), попадают в список на вкладке «Статистика отметок». По умолчанию — 2.',
-    min: 1,
-    max: 3,
-    default: 2,
-  },
-  // ---- группа риска, динамика, объективность (docs/risk-objectivity.md) ----
-  {
-    key: 'risk.markTwo',
-    label: 'Группа риска: отметка «2» (1 — учитывать, 0 — нет)',
-    help: 'Ученик попадает в группу риска, если в последней работе по предмету у него отметка «2».',
-    min: 0,
-    max: 1,
-    default: 1,
-  },
-  {
-    key: 'risk.lowShare',
-    label: 'Группа риска: выполнено меньше, % работы',
-    help: 'Первичный балл меньше этой доли максимального (0 — правило выключено). Это же порог «низкого результата» для правила «стабильно низкие».',
-    min: 0,
-    max: 100,
-    default: 50,
-  },
-  {
-    key: 'risk.markDecline',
-    label: 'Группа риска: снижение отметки (1 — учитывать, 0 — нет)',
-    help: 'Отметка ниже, чем в предыдущей работе ученика по тому же предмету.',
-    min: 0,
-    max: 1,
-    default: 1,
-  },
-  {
-    key: 'risk.declinePoints',
-    label: 'Группа риска: выполнение снизилось на, п. п., не меньше',
-    help: 'Процент выполнения работы ниже, чем в предыдущей работе по тому же предмету, на столько процентных пунктов или больше.',
-    min: 1,
-    max: 100,
-    default: 15,
-  },
-  {
-    key: 'risk.stableLowCount',
-    label: 'Стабильно низкие: низкий результат в работах подряд, не меньше',
-    help: 'Низкий результат (отметка «2» или выполнено меньше порога) в стольких последних работах ученика по предмету подряд.',
-    min: 2,
-    max: 10,
-    default: 2,
-  },
-  {
-    key: 'risk.subjects',
-    label: 'Группа риска по нескольким предметам: предметов не меньше',
-    help: 'Отдельная причина, если ученик в группе риска сразу по стольким предметам.',
-    min: 2,
-    max: 20,
-    default: 2,
-  },
-  {
-    key: 'dynamics.twoRise',
-    label: 'Отрицательная динамика: доля «2» выросла на, п. п., не меньше',
-    help: 'Класс с отрицательной динамикой: доля отметок «2» выросла на столько процентных пунктов или больше по сравнению с предыдущей работой.',
-    min: 1,
-    max: 100,
-    default: 10,
-  },
-  {
-    key: 'objectivity.medium',
-    label: 'Объективность: Понизили или Повысили — средний уровень от, %',
-    help: 'Доля участников, чья отметка за работу ниже (Понизили) или выше (Повысили) отметки по журналу.',
-    min: 1,
-    max: 100,
-    default: 20,
-  },
-  {
-    key: 'objectivity.high',
-    label: 'Объективность: Понизили или Повысили — высокий уровень от, %',
-    help: 'Не меньше порога среднего уровня.',
-    min: 1,
-    max: 100,
-    default: 40,
-  },
-  {
-    key: 'objectivity.highMarksShare',
-    label: 'Объективность: отметок «4» и «5» по журналу от, %',
-    help: 'Признак для проверки: столько или больше участников имеют «4» и «5» по журналу, а среднее выполнение работы ниже следующего порога.',
-    min: 1,
-    max: 100,
-    default: 80,
-  },
-  {
-    key: 'objectivity.lowCompletion',
-    label: 'Объективность: среднее выполнение работы ниже, %',
-    help: 'Используется вместе с долей отметок «4» и «5» по журналу.',
-    min: 1,
-    max: 100,
-    default: 55,
-  },
-  {
-    key: 'objectivity.peakFactor',
-    label: 'Пик распределения баллов: во сколько раз больше среднего столбца',
-    help: 'Столбец распределения первичных баллов — пик, если в нём не меньше стольких средних столбцов, не меньше среднего + 1 и не меньше минимума участников. Пики проверяются у групп не меньше порога «Распределение баллов».',
-    min: 1,
-    max: 20,
-    default: 1.5,
-  },
-  {
-    key: 'objectivity.peakMin',
-    label: 'Пик распределения баллов: участников в столбце не меньше',
-    help: 'Минимум участников в столбце-пике.',
-    min: 1,
-    max: 1000,
-    default: 2,
-  },
-  {
-    key: 'objectivity.peakJump',
-    label: 'Пик на границе отметки: во сколько раз больше столбца ниже границы',
-    help: 'Пик на границе считается признаком, только если на балле границы участников во столько раз больше, чем на балле ниже: честное распределение без «подтягивания» к границе такого скачка не даёт. 0 — не проверять.',
-    min: 0,
-    max: 20,
-    default: 1.5,
-  },
-] as const satisfies readonly SettingDef[];
+/** A setting as the code needs it: the words people read come from the string table. */
+export type SettingLimits = Omit<SettingDef, 'label' | 'help'>;
 
-export type SettingKey = (typeof SETTING_DEFS)[number]['key'];
+/** Each setting with its name and explanation from the string table (`ST`). */
+export function withTexts<const D extends readonly SettingLimits[]>(
+  defs: D,
+  texts: Record<D[number]['key'], { readonly label: string; readonly help: string }>,
+): { readonly [I in keyof D]: D[I] & SettingDef } {
+  return defs.map((d) => ({ ...d, ...texts[d.key as D[number]['key']] })) as { readonly [I in keyof D]: D[I] & SettingDef };
+}
+
+/** The order here is the order of rows on the settings sheet. */
+const LIMITS = [
+  { key: 'deficit.basicSufficient', min: 0, max: 100, default: 60 },
+  { key: 'deficit.basicUncertain', min: 0, max: 100, default: 57 },
+  { key: 'deficit.advancedSufficient', min: 0, max: 100, default: 30 },
+  { key: 'deficit.advancedUncertain', min: 0, max: 100, default: 28.5 },
+  { key: 'deficit.studentShare', min: 1, max: 100, default: 50 },
+  { key: 'deficit.systemicShare', min: 0, max: 99, default: 50 },
+  { key: 'sample.minReliable', min: 1, max: 1000, default: 10 },
+  { key: 'sample.minDistribution', min: 1, max: 10000, default: 50 },
+  { key: 'journal.minGap', min: 1, max: 3, default: 2 },
+  // ---- группа риска, динамика, объективность (docs/risk-objectivity.md) ----
+  { key: 'risk.markTwo', min: 0, max: 1, default: 1 },
+  { key: 'risk.lowShare', min: 0, max: 100, default: 50 },
+  { key: 'risk.markDecline', min: 0, max: 1, default: 1 },
+  { key: 'risk.declinePoints', min: 1, max: 100, default: 15 },
+  { key: 'risk.stableLowCount', min: 2, max: 10, default: 2 },
+  { key: 'risk.subjects', min: 2, max: 20, default: 2 },
+  { key: 'dynamics.twoRise', min: 1, max: 100, default: 10 },
+  { key: 'objectivity.medium', min: 1, max: 100, default: 20 },
+  { key: 'objectivity.high', min: 1, max: 100, default: 40 },
+  { key: 'objectivity.highMarksShare', min: 1, max: 100, default: 80 },
+  { key: 'objectivity.lowCompletion', min: 1, max: 100, default: 55 },
+  { key: 'objectivity.peakFactor', min: 1, max: 20, default: 1.5 },
+  { key: 'objectivity.peakMin', min: 1, max: 1000, default: 2 },
+  { key: 'objectivity.peakJump', min: 0, max: 20, default: 1.5 },
+] as const satisfies readonly SettingLimits[];
+
+export const SETTING_DEFS = withTexts(LIMITS, ST.school);
+
+export type SettingKey = (typeof LIMITS)[number]['key'];
 
 const shape: Record<string, z.ZodMiniNumber> = {};
 for (const d of SETTING_DEFS) shape[d.key] = z.number().check(z.gte(d.min), z.lte(d.max));

@@ -25,6 +25,7 @@ import {
 } from 'docx';
 import { cleanText, formatValue } from '../core/docs/format';
 import { type Block, cellOf, type DocSpec, MARGINS_MM, PAGE, type Run, type TableBlock, type Tone } from '../core/docs/spec';
+import { DS } from '../core/strings';
 
 const FONT = 'Times New Roman';
 const BODY_PT = 12;
@@ -203,7 +204,7 @@ export function docxDocument(spec: DocSpec): Document {
       },
       paragraphStyles: CELL_SIZES.map((pt) => ({
         id: cellStyle(pt),
-        name: `ОКО: ячейка ${pt} пт`,
+        name: DS.cellStyle(pt),
         basedOn: 'Normal',
         run: { size: halfPt(pt) },
         paragraph: { spacing: { before: 0, after: 0 } },

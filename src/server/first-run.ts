@@ -65,7 +65,7 @@ export function removeExample(ss: SpreadsheetLike): ExampleResult {
         if (now.join('\n') !== ours.join('\n')) continue;
       }
       // Sheets refuses to delete the last sheet: keep one empty sheet behind.
-      if (ss.getSheets().length === 1) ss.insertSheet('Лист1', 1);
+      if (ss.getSheets().length === 1) ss.insertSheet(UI.data.emptySheet, 1);
       ss.deleteSheet(found.sheet);
       tabs.remove(spec.name);
       removed.push(spec.name);
@@ -102,7 +102,7 @@ export function describeWork(ss: SpreadsheetLike, req: WorkDescription): WorkDes
       if (!subject) throw new UserFacingError(UI.data.describeSubjectUnknown(req.subject));
       parts.push(subject.name);
     }
-    if (req.grade !== null && p.meta.grade === null) parts.push(`${req.grade} класс`);
+    if (req.grade !== null && p.meta.grade === null) parts.push(UI.data.describeGrade(req.grade));
     if (req.date !== '' && p.meta.date === null) parts.push(req.date.split('-').reverse().join('.'));
     if (parts.length === 0) return { sheet: p.sheet, renamed: false, message: UI.data.describeNothing, work: workView(p) };
     const names = read.tabs.names().filter((n) => n !== p.sheet);

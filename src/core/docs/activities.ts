@@ -8,7 +8,7 @@ import type { Task, TaskLevel } from '../model';
 import { type Problem, problem } from '../problems';
 import { DA } from '../strings';
 
-export const ACTIVITIES_SHEET = 'Виды работы ИОМ';
+export const ACTIVITIES_SHEET = DA.sheetName;
 
 export interface ActivityRule {
   subject?: string;

@@ -142,7 +142,7 @@ export function buildAppendix(ctx: DocsContext, wb?: Workbook): { spec: DocSpec 
   return {
     spec: {
       title: `${DP.titleShort}: ${round}`,
-      fileName: fileNameOf(['Приложения к рабочим программам', round, ctx.request.subject ?? '', ctx.className ?? '']),
+      fileName: fileNameOf([DP.titleShort, round, ctx.request.subject ?? '', ctx.className ?? '']),
       blocks,
     },
     problems,

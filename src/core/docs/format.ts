@@ -42,16 +42,6 @@ export function ruDateOf(iso: string | null): string | null {
   return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }
 
-/** Russian plural: plural(3, 'ученик', 'ученика', 'учеников') → «ученика». */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return many;
-  if (b === 1) return one;
-  if (b >= 2 && b <= 4) return few;
-  return many;
-}
-
 /** «1, 3, 9.1» — task codes as written in the results. */
 export const joinIds = (ids: readonly string[]): string => ids.join(', ');
 

@@ -6,7 +6,7 @@ import { classKey } from '../input/teachers';
 import type { Student } from '../model';
 import { DS, S } from '../strings';
 import { type DocsContext, schoolDisplayName, schoolTitle, studentLabel } from './context';
-import { joinIds, plural } from './format';
+import { joinIds } from './format';
 import { type Part, riskLabel, riskOf, type Section, sub } from './report-part';
 import { taskLine } from './report-tables';
 import { b, type CellInput, list, note, p, table } from './spec';
@@ -27,7 +27,8 @@ export function deficits(ctx: DocsContext, part: Part, s: Section, n: string): v
       const gi = a.groups.indexOf(g);
       const bad = proc.tasks.map((t, i) => ({ t, i })).filter(({ i }) => g.status[i] === 'insufficient' || g.status[i] === 'uncertain');
       const name = g.level === 'school' ? schoolTitle(ctx, g.name) : g.level === 'parallel' ? DS.report.parallelLong(g.grade) : g.name;
-      const head = `${name} (${g.participants} ${plural(g.participants, 'участник', 'участника', 'участников')}${g.reliable ? '' : `; ${S.unreliable(g.participants, ctx.run.data.settings['sample.minReliable'])}`})`;
+      const unreliable = g.reliable ? null : S.unreliable(g.participants, ctx.run.data.settings['sample.minReliable']);
+      const head = DS.report.groupHead(name, g.participants, unreliable);
       if (bad.length === 0) {
         s.add(p(b(`${head}: `), { text: DS.report.noDeficits }));
         continue;

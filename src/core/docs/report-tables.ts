@@ -236,7 +236,7 @@ export function tasks(ctx: DocsContext, part: Part, s: Section, n: string): void
       })),
     ];
     const rows = proc.tasks.map((t, i) => [
-      `${t.id} (${t.max} б.)`,
+      DS.report.taskWithMax(t.id, t.max),
       t.level ?? '—',
       skillShort(t),
       ...chunk.map((g): CellInput => {

@@ -55,7 +55,7 @@ export function buildReport(ctx: DocsContext): DocSpec {
 
   return {
     title: `${DS.report.title.toLowerCase().replace(/^./, (c) => c.toUpperCase())}: ${round}${scope ? `, ${scope}` : ''}`,
-    fileName: fileNameOf(['Справка', round, ctx.request.subject ?? '', ctx.className ?? '']),
+    fileName: fileNameOf([DS.report.fileWord, round, ctx.request.subject ?? '', ctx.className ?? '']),
     blocks,
   };
 }

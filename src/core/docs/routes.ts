@@ -8,6 +8,7 @@ import type { Workbook } from '../grid';
 import { classKey } from '../input/teachers';
 import type { Procedure, Task } from '../model';
 import type { Problem } from '../problems';
+import { slug } from '../roadmap/keys';
 import type { PlannedRow } from '../roadmap/plan';
 import { DR, DS } from '../strings';
 import { type Activities, activityFor, readActivities } from './activities';
@@ -50,10 +51,11 @@ export function checkpoints(ctx: DocsContext, after: string | null): Checkpoint[
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The roadmap's ИОМ row of a student: when the route must be ready. */
+/** The roadmap's ИОМ row of a student, found by its key (core/roadmap/plan.ts): when the route must be ready. */
 function iomRow(ctx: DocsContext, code: string): PlannedRow | undefined {
+  const key = `iom:${slug(code)}`;
   return [...(ctx.plan?.iomRows ?? []), ...(ctx.plan?.rows ?? [])].find(
-    (r) => r.source === 'at-risk' && r.title.includes(`участник ${code},`),
+    (r) => r.source === 'at-risk' && (r.key === key || r.key.startsWith(`${key}#`)),
   );
 }
 
@@ -84,7 +86,7 @@ export function buildRoutes(ctx: DocsContext, wb?: Workbook): { spec: DocSpec | 
   return {
     spec: {
       title: `${DR.titleShort}: ${round}`,
-      fileName: fileNameOf(['ИОМ', round, ctx.request.subject ?? '', ctx.className ?? '']),
+      fileName: fileNameOf([DR.fileWord, round, ctx.request.subject ?? '', ctx.className ?? '']),
       blocks,
       ...(personal ? { personal: true } : {}),
     },

@@ -44,7 +44,7 @@ function note(b: SpecBuilder, text: string): void {
 export function buildSummaryTab(d: District, s: DistrictSettings): SheetSpec {
   const b = new SpecBuilder(M.tabs.summary);
   const cols = M.summary.columns;
-  title(b, `${M.tabs.summary}: школ ${d.schools.length}, работ ${d.procedures.length}`, cols.length);
+  title(b, M.summary.title(M.tabs.summary, d.schools.length, d.procedures.length), cols.length);
   note(b, M.notRanking);
   note(b, M.clusters(d.attributes));
   note(b, M.summary.intro(s.analysis['sample.minReliable']));
@@ -109,14 +109,14 @@ export function buildDeficitsTab(d: District, s: DistrictSettings): SheetSpec {
   for (const p of d.procedures) {
     b.blank();
     b.row([M.deficits.header(p.title, p.rows.length, p.participants)], { bold: true, background: COLORS.headerBg });
-    const head = b.row(['Кластер', 'Код ОО', 'Школа', 'Участников', '% выполнения работы', ...p.tasks.map((t) => t.id)], {
+    const head = b.row([...M.deficits.columns, ...p.tasks.map((t) => t.id)], {
       bold: true,
       background: COLORS.headerBg,
     });
     p.tasks.forEach((t, i) => {
       b.note(head, c0 + i, taskNote({ id: t.id, max: t.max, level: t.level, ...(t.skill ? { skill: t.skill } : {}) }));
     });
-    const levels = b.row(['', '', 'Уровень', '', '', ...p.tasks.map((t) => t.level ?? '—')], { italic: true });
+    const levels = b.row(['', '', M.deficits.level, '', '', ...p.tasks.map((t) => t.level ?? '—')], { italic: true });
     const start = b.nextRow;
     for (const r of p.rows) {
       b.row([r.school.cluster, r.school.code, r.school.name, r.agg.participants, num(r.agg.meanCompletion), ...r.completion]);
@@ -367,7 +367,7 @@ export function buildDistrictExecutionTab(d: District, extras: DistrictExtras): 
   if (d.reports.length === 0) note(b, M.execution.noReports);
   else {
     note(b, M.execution.reportsIntro);
-    b.row(['Кластер', 'Код ОО', 'Школа', ...d.reports.map((x) => M.execution.reportsHead(x.what || x.match, ruDate(x.due)))], {
+    b.row([...M.execution.reportsColumns, ...d.reports.map((x) => M.execution.reportsHead(x.what || x.match, ruDate(x.due)))], {
       bold: true,
       background: COLORS.headerBg,
       wrap: true,
@@ -478,20 +478,11 @@ export function buildReportsTemplate(): SheetSpec {
 /** «Источники» as created for the user (only when missing): the header, with the help in its notes. */
 export function buildSourcesTemplate(): SheetSpec {
   const b = new SpecBuilder(M.tabs.sources);
-  b.row(['Таблица', 'Код ОО', 'Школа', 'Местность', 'Размер'], { bold: true, background: COLORS.headerBg });
-  b.note(
-    0,
-    0,
-    'Со строки 2 — по строке на школу: ссылка на её Google Таблицу (https://docs.google.com/spreadsheets/d/…) или идентификатор. ' +
-      'Таблицы школ должны быть открыты вам на просмотр. Выгрузку ФИС ОКО с несколькими школами укажите одной строкой без кода ОО: ' +
-      'каждая школа из неё станет отдельной; признаки таким школам задайте строками «код ОО + признаки» без ссылки.',
-  );
-  b.note(0, 1, 'Код ОО (например, edu000007): по нему школа узнаётся при повторном сборе.');
-  b.note(
-    0,
-    3,
-    'Столбцы правее «Школа» — признаки кластеров: переименуйте, удалите или добавьте свои (финансирование, транспортная доступность…). ШНОР и сравнения — только внутри кластера.',
-  );
+  const t = M.sources.template;
+  b.row([...t.header], { bold: true, background: COLORS.headerBg });
+  b.note(0, 0, t.noteRef);
+  b.note(0, 1, t.noteCode);
+  b.note(0, 3, t.noteAttributes);
   b.columnWidths = { 0: 420, 1: 110, 2: 260, 3: 120, 4: 120 };
   return b.build({ frozenRows: 1 });
 }

@@ -7,6 +7,7 @@ import { journalStats, markStats } from '../analysis/marks';
 import { analyseObjectivity } from '../analysis/objectivity';
 import { cellText, norm, type Workbook } from '../grid';
 import { type Benchmarks, benchmarksOf } from '../input/benchmarks';
+import { UNKNOWN_SUBJECT } from '../input/meta';
 import { schoolCodeOf } from '../input/results';
 import { readWorkbook } from '../input/workbook';
 import type { Procedure, Student } from '../model';
@@ -36,7 +37,7 @@ const fin = (x: number) => (Number.isFinite(x) ? r6(x) : null);
 export function municipalKey(p: Procedure): string {
   const m = p.meta;
   const base = [m.kind, m.year ?? '', m.subject, m.grade ?? ''].map((x) => String(x).toLowerCase().replace(/\s+/g, '-')).join('|');
-  return m.subject === 'Предмет не указан' ? `${base}|${p.sheet.toLowerCase()}` : base;
+  return m.subject === UNKNOWN_SUBJECT ? `${base}|${p.sheet.toLowerCase()}` : base;
 }
 
 /** «МБОУ «СОШ № 7»(edu000007)» → «МБОУ «СОШ № 7»». */

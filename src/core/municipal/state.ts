@@ -15,7 +15,7 @@ import { type SourceRecord, sourceRecordSchema, type TaskDef, type TaskStatus } 
 /** Below both hosts' cell limits, with a margin for escaping. */
 export const SHEETS_CELL_CHARS = 45_000;
 export const XLSX_CELL_CHARS = 30_000;
-const HEADER = ['Источник', 'Частей', 'Запись (JSON)'];
+const HEADER: string[] = [...M.stateHeader];
 
 export function splitCells(text: string, size: number): string[] {
   const parts: string[] = [];

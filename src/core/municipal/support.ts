@@ -54,8 +54,7 @@ export function reasonsOf(s: ShnorSchool): string {
     .map((c) => {
       const examples = c.hits.slice(0, MAX_EXAMPLES).map((h) => M.shnor.hitsLine(h.procedure, h.detail));
       const more = c.hits.length - MAX_EXAMPLES;
-      const list = more > 0 ? `${examples.join('; ')}; и ещё ${more}` : examples.join('; ');
-      return M.support.reason(M.shnor.criterionShort[c.criterion], c.hits.length, c.of, list);
+      return M.support.reason(M.shnor.criterionShort[c.criterion], c.hits.length, c.of, M.support.examples(examples, more));
     });
   return M.support.reasons(parts);
 }

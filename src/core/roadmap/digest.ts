@@ -54,7 +54,7 @@ export function buildDigest(tabs: readonly RoadmapTabRead[], today: string, hori
       if (t.archiveRow !== null && r.row >= t.archiveRow) continue;
       const status = cellText(r.cells.status);
       if (status === '' || norm(status) === norm(DONE) || norm(status) === norm(CANCELLED)) continue;
-      const who = cellText(r.cells.responsible) || 'ответственный не указан';
+      const who = cellText(r.cells.responsible) || S.execution.digestNoResponsible;
       const item: DigestItem = {
         tab: t.name,
         row: r.row,
@@ -71,8 +71,7 @@ export function buildDigest(tabs: readonly RoadmapTabRead[], today: string, hori
       by.set(who, e);
     }
   }
-  const line = (i: DigestItem) =>
-    ` • «${i.tab}», ${i.number ? `${i.number} ` : ''}${i.title}${i.end ? ` — срок ${ruDate(i.end)}` : ''}, статус «${i.status}» (строка ${i.row})`;
+  const line = (i: DigestItem) => S.execution.digestItem(i.tab, i.number, i.title, i.end ? ruDate(i.end) : null, i.status, i.row);
   return [...by]
     .sort((a, b) => a[0].localeCompare(b[0], 'ru'))
     .map(([responsible, e]) => {

@@ -23,6 +23,8 @@ import { type LevelTag, type RoadmapFindings, type TeacherAssignment, teacherOf 
 import { keyText, slug, textHash } from './keys';
 import type { RoadmapActivity, RoadmapTemplate } from './template-schema';
 
+const ROWS = S.roadmap.rows;
+
 export type RowKind = 'section' | 'tasks' | 'indicator' | 'activity';
 export type RowSource = 'template' | 'deficit' | 'at-risk' | 'objectivity';
 
@@ -87,11 +89,7 @@ export interface RoadmapPlan {
 }
 
 /** Deadlines of analysis rows whose parent activity gives no date (documented in docs/roadmap.md). */
-export const DEFAULT_PHRASES = {
-  deficit: 'После получения результатов в течение месяца',
-  atRisk: 'После получения результатов в течение месяца',
-  objectivity: 'После получения результатов в течение 3 недель',
-} as const;
+export const DEFAULT_PHRASES = S.roadmap.rows.defaultDeadline;
 
 const RE_WORK_PROGRAMME = /(изменени|корректир)[а-я]* .*рабоч[а-я]* программ/;
 const RE_IOM = /индивидуальн[а-я]* (образовательн[а-я]* )?маршрут/;
@@ -238,7 +236,7 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
         source: 'template',
         number: '',
         stage: '',
-        title: `Задачи: ${s.tasks.map((t, i) => `${i + 1}) ${adapt(t)}`).join('\n')}`,
+        title: ROWS.tasks(s.tasks.map(adapt)),
         ...blank,
       });
     }
@@ -249,7 +247,7 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
         source: 'template',
         number: '',
         stage: '',
-        title: `Показатель: ${adapt(ind)}`,
+        title: ROWS.indicator(adapt(ind)),
         ...blank,
         indicator: RE_DONE_SHARE.test(keyText(ind)) ? 'done-share' : 'manual',
       });
@@ -300,9 +298,8 @@ export function planRoadmap(opts: RoadmapOptions, findings: RoadmapFindings): Ro
   }
   if (orphans.length > 0) {
     const last = sections[sections.length - 1]?.s.number ?? '0';
-    const number = /^\d+$/.test(last) ? String(Number(last) + 1) : 'А';
-    const title = 'Мероприятия по результатам анализа';
-    const label = sectionLabel(number, title);
+    const number = /^\d+$/.test(last) ? String(Number(last) + 1) : ROWS.resultsSectionNumber;
+    const label = sectionLabel(number, ROWS.resultsSection);
     rows.push({
       kind: 'section',
       key: 'sec:results',
@@ -336,10 +333,10 @@ function iomSummaryRow(n: number): Child {
     key: 'iom:*list',
     source: 'at-risk',
     title: S.roadmap.iomSummary(n),
-    participants: 'Учитель-предметник, классный руководитель, обучающиеся и родители (законные представители)',
-    responsible: 'Заместитель директора по УВР',
+    participants: ROWS.iomList.participants,
+    responsible: ROWS.iomList.responsible,
     result: S.roadmap.iomSummaryResult,
-    documentFormat: 'Индивидуальные образовательные маршруты',
+    documentFormat: ROWS.iomList.format,
   };
 }
 
@@ -375,7 +372,7 @@ function analysisRows(
 
   const deficit: Child[] = f.deficits.map((d) => {
     const teacher = teacherOf(opts.teachers, d.className, d.subject);
-    const who = multiSchool ? `${d.className} (${d.school})` : d.className;
+    const who = multiSchool ? ROWS.deficit.classOfSchool(d.className, d.school) : d.className;
     const multiProc = new Set(d.tasks.map((t) => t.procedure)).size > 1;
     const ids = multiProc
       ? [...new Set(d.tasks.map((t) => t.procedure))]
@@ -396,20 +393,20 @@ function analysisRows(
     const skills = [...bySkill]
       .map(([skill, ts]) => {
         const list = ts.map((t) => `${t.id} (${t.level ?? '—'}, ${pct(t.completion)})`).join(', ');
-        return `${skill || 'умение не указано'} — ${ts.length > 1 ? 'задания' : 'задание'} ${list}`;
+        return ROWS.deficit.skill(skill, ts.length, list);
       })
       .join('; ');
-    const warn = d.reliable ? '' : `Мало участников (${d.participants}): выводы ненадёжны. `;
+    const warn = d.reliable ? '' : ROWS.deficit.unreliable(d.participants);
     counts.deficit++;
     return {
       kind: 'activity',
       key: uniqueKey(used, `wp:${slug(d.subject)}|${slug(d.className)}${multiSchool ? `|${slug(d.school)}` : ''}`),
       source: 'deficit',
-      title: `${d.gia ? 'Подготовка к ГИА: внести' : 'Внести'} изменения в рабочую программу: ${d.subject}, ${who}${teacher ? ` (учитель ${teacher})` : ''} — недостаточно выполнены задания ${ids}`,
-      participants: teacher ? `${teacher}, руководитель ШМО` : 'Учитель-предметник, руководитель ШМО',
-      responsible: teacher ?? `Учитель-предметник (${d.subject}, ${d.className})`,
-      result: `${warn}Включить в рабочую программу работу над умениями: ${skills}`,
-      documentFormat: 'Рабочая программа с изменениями (лист корректировки)',
+      title: ROWS.deficit.title(Boolean(d.gia), d.subject, who, teacher, ids),
+      participants: ROWS.deficit.participants(teacher),
+      responsible: teacher ?? ROWS.deficit.responsible(d.subject, d.className),
+      result: ROWS.deficit.result(warn, skills),
+      documentFormat: ROWS.deficit.format,
     };
   });
 
@@ -428,11 +425,11 @@ function analysisRows(
       kind: 'activity',
       key: uniqueKey(used, `iom:${slug(s.code)}`),
       source: 'at-risk',
-      title: `Разработать индивидуальный образовательный маршрут (ИОМ): участник ${s.code}, ${s.className}${s.subjects.length ? ` (${s.subjects.join(', ')})` : ''}`,
-      participants: 'Учитель-предметник, классный руководитель, обучающийся и родители (законные представители)',
-      responsible: teacher ?? 'Учитель-предметник, классный руководитель',
-      result: `ИОМ разработан и выполняется. Основания: ${s.reasons.join('; ') || 'не указаны'}`,
-      documentFormat: 'Индивидуальный образовательный маршрут',
+      title: ROWS.atRisk.title(s.code, s.className, s.subjects),
+      participants: ROWS.atRisk.participants,
+      responsible: teacher ?? ROWS.atRisk.responsible,
+      result: ROWS.atRisk.result(s.reasons),
+      documentFormat: ROWS.atRisk.format,
     };
   });
 
@@ -443,12 +440,11 @@ function analysisRows(
       kind: 'activity',
       key: uniqueKey(used, `obj:${slug(o.group)}${o.subject ? `|${slug(o.subject)}` : ''}|${sign}`),
       source: 'objectivity',
-      title: `Проверить признак необъективности результатов: ${o.group}${o.subject ? `, ${o.subject}` : ''}${o.teacher ? ` (учитель ${o.teacher})` : ''} — ${o.text}`,
-      participants: `Заместитель директора по УВР, руководитель ШМО${o.teacher ? `, учитель ${o.teacher}` : ''}`,
-      responsible: 'Заместитель директора по УВР',
-      result:
-        'Признак проверен (подтверждён или нет), при необходимости приняты меры по обеспечению объективности. Признак — повод для проверки, а не обвинение.',
-      documentFormat: 'Аналитическая справка',
+      title: ROWS.objectivity.title(o.group, o.subject, o.teacher, o.text),
+      participants: ROWS.objectivity.participants(o.teacher),
+      responsible: ROWS.objectivity.responsible,
+      result: ROWS.objectivity.result,
+      documentFormat: ROWS.objectivity.format,
     };
   });
   return { deficit, atRisk, objectivity };

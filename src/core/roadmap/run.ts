@@ -139,7 +139,7 @@ export function specToGrid(spec: SheetSpec): Grid {
  */
 export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras: RoadmapExtras = {}): RoadmapResult {
   const procedure = (req.procedure ?? '').replace(/\s+/g, ' ').trim();
-  const tabName = roadmapTabName(procedure || 'без названия');
+  const tabName = roadmapTabName(procedure || S.roadmap.untitled);
   const result: RoadmapResult = {
     ok: false,
     problems: [],
@@ -157,7 +157,7 @@ export function buildRoadmap(run: AnalysisRun, req: RoadmapRequest, givenExtras:
   const { template, label: templateLabel } = resolveTemplate(req.template, run.data.generated, tabName, problems);
   const oldGrid = findGrid(run.data.generated, tabName);
   const old = oldGrid ? readRoadmapTab(oldGrid, problems) : null;
-  const iomName = iomTabName(procedure || 'без названия');
+  const iomName = iomTabName(procedure || S.roadmap.untitled);
   const oldIomGrid = findGrid(run.data.generated, iomName);
   const oldIom = oldIomGrid ? readRoadmapTab(oldIomGrid, problems) : null;
   if (hasErrors(problems) || !template || !params) return result;
@@ -249,7 +249,7 @@ export function resolveTemplate(
     }
     const read = readTemplateSheet(grid);
     problems.push(...read.problems);
-    return { template: read.template, label: read.template ? `«${read.template.title}» (лист «${TEMPLATE_SHEET}»)` : '' };
+    return { template: read.template, label: read.template ? S.roadmap.sheetTemplate(read.template.title, TEMPLATE_SHEET) : '' };
   }
   const template = findTemplate(tid);
   if (!template) {
@@ -355,7 +355,7 @@ function planActivities(
         'info',
         'roadmap-undated',
         tabName,
-        S.roadmap.undatedInfo(n, [...plan.undated.keys()].map((p) => `«${p || 'без срока'}»`).join(', ')),
+        S.roadmap.undatedInfo(n, [...plan.undated.keys()].map((p) => `«${p || S.roadmap.noDeadline}»`).join(', ')),
       ),
     );
   }
@@ -490,7 +490,7 @@ export function extrasFromRun(run: AnalysisRun, analyses: readonly AnalysisRun['
     .map((x) => {
       const o: ObjectivityFinding = {
         group: x.group,
-        text: `${x.procedure.title}: ${x.text}${x.reliable ? '' : ' (мало участников — выводы ненадёжны)'}`,
+        text: `${x.procedure.title}: ${x.text}${x.reliable ? '' : S.roadmap.unreliable}`,
         kind: `${x.rule}|${x.groupLevel}`,
         subject: x.procedure.meta.subject,
       };

@@ -83,7 +83,7 @@ export function readRoadmapTab(grid: Grid, problems: Problem[]): RoadmapTabRead 
     if (known.has(c)) continue;
     const used = !isEmpty(headerValues[c]) || grid.values.slice(header.row).some((r) => !isEmpty(r[c]));
     if (!used) continue;
-    const base = cellText(headerValues[c]) || `Столбец ${columnLetter(c + 1)}`;
+    const base = cellText(headerValues[c]) || S.roadmap.columnAt(columnLetter(c + 1));
     let label = base;
     for (let i = 2; extraCols.some((x) => x.label === label); i++) label = `${base} (${i})`;
     extraCols.push({ col: c, label });

@@ -29,13 +29,7 @@ export const TEMPLATE_COLUMNS = [
 ] as const;
 type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 
-const YEAR_LABEL = 'Учебный год источника (для сроков с годом, например «Август 2023»):';
-const PROGRAMME_LABEL = 'Многолетняя программа (сроки идут от первого мероприятия, раздел «2021 г.- …» — свой год):';
-const HELP =
-  'Одна строка — одно мероприятие. «Раздел» («1. Аналитический этап») пишется в первой строке раздела, ниже можно оставить пустым. ' +
-  '«Задачи» и «Показатели» раздела — в его первой строке, каждый с новой строки внутри ячейки. «Уровни» — НШ, ОШ, СШ через запятую (пусто — все уровни). ' +
-  '«Срок» — словами, как в документе: «Сентябрь – октябрь», «после получения результатов в течение 2 недель», «до 25 декабря», «в течение года». ' +
-  'Постройте карту: oko roadmap … --template лист (в Таблицах — меню ОКО).';
+const TS = S.roadmap.templateSheet;
 
 /** «Создать шаблон»: a built-in template as the editable flat table. */
 export function buildTemplateSheet(tpl: RoadmapTemplate): SheetSpec {
@@ -44,11 +38,11 @@ export function buildTemplateSheet(tpl: RoadmapTemplate): SheetSpec {
   b.row([tpl.title], { bold: true, background: COLORS.titleBg });
   b.format({ row: 0, col: 0, rows: 1, cols: width }, { background: COLORS.titleBg });
   // Beside the source year, on the same row: the header stays on row 4 for every template.
-  b.row([YEAR_LABEL, tpl.sourceYear ?? '', PROGRAMME_LABEL, tpl.timeline === 'programme' ? 'да' : 'нет'], {
+  b.row([TS.yearLabel, tpl.sourceYear ?? '', TS.programmeLabel, tpl.timeline === 'programme' ? TS.yes : TS.no], {
     italic: true,
     fontColor: COLORS.muted,
   });
-  b.row([`Создан из встроенного шаблона «${tpl.shortTitle ?? tpl.title}». ${HELP}`], { italic: true, fontColor: COLORS.muted });
+  b.row([TS.createdFrom(tpl.shortTitle ?? tpl.title, TS.help)], { italic: true, fontColor: COLORS.muted });
   const head = b.row([...TEMPLATE_COLUMNS], { bold: true, background: COLORS.headerBg, wrap: true });
   for (const s of tpl.sections) {
     s.activities.forEach((a, i) => {
@@ -124,10 +118,10 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
   for (let r = 0; r < header.row; r++) {
     const row = grid.values[r] ?? [];
     const first = cellText(row[0]);
-    if (norm(first).startsWith('учебный год источника')) {
+    if (norm(first).startsWith(norm(TS.yearWords))) {
       const y = cellText(row[1]);
       if (/^\d{4}/.test(y)) sourceYear = y;
-      if (norm(row[2]).startsWith('многолетняя программа')) programme = norm(row[3]) === 'да';
+      if (norm(row[2]).startsWith(norm(TS.programmeWords))) programme = norm(row[3]) === norm(TS.yes);
     } else if (!title && first && r === 0) title = first;
   }
 
@@ -212,9 +206,9 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
 
   const parsed = z.safeParse(templateSchema, {
     id: 'sheet',
-    title: title || `Шаблон с листа «${grid.name}»`,
+    title: title || TS.titleOf(grid.name),
     scope: 'school',
-    source: `лист «${grid.name}»`,
+    source: TS.sourceOf(grid.name),
     ...(sourceYear ? { sourceYear } : {}),
     ...(programme ? { timeline: 'programme' } : {}),
     sections: sections.map((s) => ({

@@ -2,24 +2,20 @@
 // приложение к рабочей программе, and the messages of the commands that make them. Worded as a
 // deputy director writes: conclusions as hypotheses, objectivity as signs to check.
 
+import { plural } from './ui';
+
 const q = (s: string | number) => `«${s}»`;
 /** 57,3 — one decimal with a comma. */
 const n1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace('.', ',');
 const ru = (iso: string) => iso.split('-').reverse().join('.');
-const plural = (n: number, one: string, few: string, many: string) => {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return many;
-  if (b === 1) return one;
-  if (b >= 2 && b <= 4) return few;
-  return many;
-};
 const students = (n: number) => `${n} ${plural(n, 'обучающийся', 'обучающихся', 'обучающихся')}`;
 const listOf = (xs: readonly string[]) => xs.map(q).join(', ');
 
 export const DS = {
   place: 'Документы ОКО',
   codeWord: 'код',
+  /** Paragraph styles of table cells in the .docx (Word lists them by this name). */
+  cellStyle: (pt: number) => `ОКО: ячейка ${pt} пт`,
   rowWord: (row: number) => `стр. ${row}`,
 
   errors: {
@@ -44,6 +40,13 @@ export const DS = {
 
   report: {
     title: 'АНАЛИТИЧЕСКАЯ СПРАВКА',
+    /** The first word of the file name: «Справка ВПР 2026 Математика.docx». */
+    fileWord: 'Справка',
+    /** «5А (24 участника; …)»: a group's head in the deficits section, with its reliability after «;». */
+    groupHead: (name: string, n: number, unreliable: string | null) =>
+      `${name} (${n} ${plural(n, 'участник', 'участника', 'участников')}${unreliable === null ? '' : `; ${unreliable}`})`,
+    /** «9.1 (2 б.)»: a task with its maximum score. */
+    taskWithMax: (id: string, max: number) => `${id} (${max} б.)`,
     subtitle: (round: string, scope: string) => `по результатам ${round}${scope ? ` (${scope})` : ''}`,
     dated: (date: string) => `Дата составления: ${date}`,
     basis:
@@ -217,6 +220,7 @@ export const DS = {
 export const DR = {
   title: 'ИНДИВИДУАЛЬНЫЕ ОБРАЗОВАТЕЛЬНЫЕ МАРШРУТЫ',
   titleShort: 'Индивидуальные образовательные маршруты',
+  fileWord: 'ИОМ',
   subtitle: (round: string, n: number) => `обучающихся группы риска по результатам ${round} (${students(n)})`,
   intro: (source: string) =>
     'Маршрут составлен по результатам выполнения каждого задания (п. 3.8.5 рекомендаций): задания, за которые обучающийся набрал меньше половины баллов, ' +
@@ -303,6 +307,8 @@ export const DP = {
 
 /** Activities («Вид работы») for ИОМ and the appendices: defaults and the optional sheet's messages. */
 export const DA = {
+  /** The optional sheet a school lists its own activities on. */
+  sheetName: 'Виды работы ИОМ',
   builtIn: 'встроенный перечень ОКО',
   sheet: (name: string) => `лист ${q(name)}`,
   noHeader:

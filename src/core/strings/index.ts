@@ -6,28 +6,20 @@ const q = (s: string | number) => `«${s}»`;
 const n1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
 /** Rounded down to one decimal: «49,9 % — меньше 50 %» never reads «50 % — меньше 50 %». */
 const n1down = (x: number) => (Math.floor(x * 10 + 1e-9) / 10).toFixed(1).replace(/\.0$/, '').replace('.', ',');
-const NUM_PREP: Record<number, string> = {
-  2: 'двух',
-  3: 'трёх',
-  4: 'четырёх',
-  5: 'пяти',
-  6: 'шести',
-  7: 'семи',
-  8: 'восьми',
-  9: 'девяти',
-  10: 'десяти',
+/** Numbers in words, [prepositional, dative]: «в трёх работах», «по трём предметам». */
+const NUMERALS: Record<number, readonly [string, string]> = {
+  2: ['двух', 'двум'],
+  3: ['трёх', 'трём'],
+  4: ['четырёх', 'четырём'],
+  5: ['пяти', 'пяти'],
+  6: ['шести', 'шести'],
+  7: ['семи', 'семи'],
+  8: ['восьми', 'восьми'],
+  9: ['девяти', 'девяти'],
+  10: ['десяти', 'десяти'],
 };
-const NUM_DAT: Record<number, string> = {
-  2: 'двум',
-  3: 'трём',
-  4: 'четырём',
-  5: 'пяти',
-  6: 'шести',
-  7: 'семи',
-  8: 'восьми',
-  9: 'девяти',
-  10: 'десяти',
-};
+const numPrep = (n: number) => NUMERALS[n]?.[0] ?? n;
+const numDat = (n: number) => NUMERALS[n]?.[1] ?? n;
 /** «по математике»: subjects in the dative case. */
 const SUBJECT_DAT: Record<string, string> = {
   'Русский язык': 'русскому языку',
@@ -340,9 +332,8 @@ export const S = {
     bothDown: (subject: string, from: number, to: number, delta: number, pFrom: number, pTo: number, pair: string) =>
       `Отметка по ${subjDat(subject)} снизилась с ${from} до ${to}, выполнение работы — на ${n1(delta)} п. п. (с ${n1(pFrom)} % до ${n1(pTo)} %) (${pair})`,
     stableLow: (count: number, subject: string, works: string[]) =>
-      `Низкие результаты в ${NUM_PREP[count] ?? count} работах подряд по ${subjDat(subject)} (${works.join(', ')})`,
-    multi: (subjects: string[]) =>
-      `Группа риска по ${NUM_DAT[subjects.length] ?? subjects.length} предметам: ${subjects.map(lowerSubject).join(', ')}`,
+      `Низкие результаты в ${numPrep(count)} работах подряд по ${subjDat(subject)} (${works.join(', ')})`,
+    multi: (subjects: string[]) => `Группа риска по ${numDat(subjects.length)} предметам: ${subjects.map(lowerSubject).join(', ')}`,
     trendOne: (subject: string, mark: number | null, pct: number) => `${lowerSubject(subject)}: ${mark ?? '—'} (${n1(pct)} %)`,
     trendStep: (mark: number | null, pct: number) => `${mark ?? '—'} (${n1(pct)} %)`,
     none: 'Учеников в группе риска нет: ни одно правило не сработало.',
@@ -502,6 +493,93 @@ export const S = {
     otherRoadmapSkipped: (tab: string) => `Вкладка «${tab}» не прочитана как дорожная карта и не вошла в «Исполнение».`,
     undatedInfo: (n: number, phrases: string) =>
       `Сроков без даты: ${n} (${phrases}). Они показаны текстом «срок не определён (почему): …»; уточните даты в шаблоне.`,
+    /** The rows the plan adds to a template's (core/roadmap/plan.ts): its tasks and indicators, the analysis rows. */
+    rows: {
+      tasks: (items: readonly string[]) => `Задачи: ${items.map((t, i) => `${i + 1}) ${t}`).join('\n')}`,
+      indicator: (text: string) => `Показатель: ${text}`,
+      /** The section of analysis rows no template activity takes in; numbered after the last, else «А». */
+      resultsSection: 'Мероприятия по результатам анализа',
+      resultsSectionNumber: 'А',
+      /**
+       * Deadlines of analysis rows whose parent activity gives no date (docs/roadmap.md). They are read by
+       * core/roadmap/deadlines.ts like a template's: keep them in words it understands.
+       */
+      defaultDeadline: {
+        deficit: 'После получения результатов в течение месяца',
+        atRisk: 'После получения результатов в течение месяца',
+        objectivity: 'После получения результатов в течение 3 недель',
+      },
+      /** A class's deficits: change the work programme. */
+      deficit: {
+        title: (gia: boolean, subject: string, who: string, teacher: string | undefined, ids: string) =>
+          `${gia ? 'Подготовка к ГИА: внести' : 'Внести'} изменения в рабочую программу: ${subject}, ${who}${teacher ? ` (учитель ${teacher})` : ''} — недостаточно выполнены задания ${ids}`,
+        /** «5А (Школа № 1)» when the plan covers several schools. */
+        classOfSchool: (className: string, school: string) => `${className} (${school})`,
+        participants: (teacher: string | undefined) => (teacher ? `${teacher}, руководитель ШМО` : 'Учитель-предметник, руководитель ШМО'),
+        responsible: (subject: string, className: string) => `Учитель-предметник (${subject}, ${className})`,
+        /** «умение — задания 3 (базовый, 40 %), 5 (…)». */
+        skill: (skill: string, tasks: number, list: string) =>
+          `${skill || 'умение не указано'} — ${tasks > 1 ? 'задания' : 'задание'} ${list}`,
+        unreliable: (participants: number) => `Мало участников (${participants}): выводы ненадёжны. `,
+        result: (warn: string, skills: string) => `${warn}Включить в рабочую программу работу над умениями: ${skills}`,
+        format: 'Рабочая программа с изменениями (лист корректировки)',
+      },
+      /** A student at risk: an individual route. */
+      atRisk: {
+        title: (code: string, className: string, subjects: readonly string[]) =>
+          `Разработать индивидуальный образовательный маршрут (ИОМ): участник ${code}, ${className}${subjects.length ? ` (${subjects.join(', ')})` : ''}`,
+        participants: 'Учитель-предметник, классный руководитель, обучающийся и родители (законные представители)',
+        responsible: 'Учитель-предметник, классный руководитель',
+        result: (reasons: readonly string[]) => `ИОМ разработан и выполняется. Основания: ${reasons.join('; ') || 'не указаны'}`,
+        format: 'Индивидуальный образовательный маршрут',
+      },
+      /** The plan's one line for all the routes (they are listed on the «ИОМ» tab). */
+      iomList: {
+        participants: 'Учитель-предметник, классный руководитель, обучающиеся и родители (законные представители)',
+        responsible: 'Заместитель директора по УВР',
+        format: 'Индивидуальные образовательные маршруты',
+      },
+      /** An objectivity sign: to check, not to accuse. */
+      objectivity: {
+        title: (group: string, subject: string | undefined, teacher: string | undefined, text: string) =>
+          `Проверить признак необъективности результатов: ${group}${subject ? `, ${subject}` : ''}${teacher ? ` (учитель ${teacher})` : ''} — ${text}`,
+        participants: (teacher: string | undefined) =>
+          `Заместитель директора по УВР, руководитель ШМО${teacher ? `, учитель ${teacher}` : ''}`,
+        responsible: 'Заместитель директора по УВР',
+        result:
+          'Признак проверен (подтверждён или нет), при необходимости приняты меры по обеспечению объективности. Признак — повод для проверки, а не обвинение.',
+        format: 'Аналитическая справка',
+      },
+    },
+    /** A header cell left empty on a roadmap tab: the column's name in problems. */
+    columnAt: (letter: string) => `Столбец ${letter}`,
+    /** «Шаблон дорожной карты» as «Создать шаблон» writes it (core/roadmap/template-sheet.ts). */
+    templateSheet: {
+      /** The reader finds the settings row by these first words: keep them when rewording the label. */
+      yearWords: 'Учебный год источника',
+      yearLabel: 'Учебный год источника (для сроков с годом, например «Август 2023»):',
+      programmeWords: 'Многолетняя программа',
+      programmeLabel: 'Многолетняя программа (сроки идут от первого мероприятия, раздел «2021 г.- …» — свой год):',
+      yes: 'да',
+      no: 'нет',
+      help:
+        'Одна строка — одно мероприятие. «Раздел» («1. Аналитический этап») пишется в первой строке раздела, ниже можно оставить пустым. ' +
+        '«Задачи» и «Показатели» раздела — в его первой строке, каждый с новой строки внутри ячейки. «Уровни» — НШ, ОШ, СШ через запятую (пусто — все уровни). ' +
+        '«Срок» — словами, как в документе: «Сентябрь – октябрь», «после получения результатов в течение 2 недель», «до 25 декабря», «в течение года». ' +
+        'Постройте карту: oko roadmap … --template лист (в Таблицах — меню ОКО).',
+      createdFrom: (title: string, help: string) => `Создан из встроенного шаблона ${q(title)}. ${help}`,
+      /** The title and source of a template read from a sheet without a title. */
+      titleOf: (sheet: string) => `Шаблон с листа ${q(sheet)}`,
+      sourceOf: (sheet: string) => `лист ${q(sheet)}`,
+    },
+    /** The tab name's stand-in when no procedure is named. */
+    untitled: 'без названия',
+    /** An empty deadline phrase in the list of undated ones. */
+    noDeadline: 'без срока',
+    /** After a finding of a procedure with few participants. */
+    unreliable: ' (мало участников — выводы ненадёжны)',
+    /** «Входная диагностика» (лист «Шаблон дорожной карты»): the template named in the roadmap's heading. */
+    sheetTemplate: (title: string, sheet: string) => `«${title}» (лист «${sheet}»)`,
   },
 
   execution: {
@@ -533,6 +611,11 @@ export const S = {
     digestOverdue: (n: number) => `Просрочено (${n}):`,
     digestSoon: (n: number, days: number) => `Срок в ближайшие ${days} дн. (${n}):`,
     digestDoing: (n: number) => `В работе без срока или с более поздним сроком (${n}):`,
+    /** Whose the rows without a «Ответственный» are. */
+    digestNoResponsible: 'ответственный не указан',
+    /** « • «Дорожная карта · …», 1.2 Анализ — срок 15.06.2026, статус «В работе» (строка 7)»; `end` already as a date. */
+    digestItem: (tab: string, number: string, title: string, end: string | null, status: string, row: number) =>
+      ` • ${q(tab)}, ${number ? `${number} ` : ''}${title}${end ? ` — срок ${end}` : ''}, статус ${q(status)} (строка ${row})`,
     digestFooter: 'Отметьте исполнение в столбце «Статус» дорожной карты. Письмо собрано ОКО по дорожным картам таблицы автоматически.',
   },
 
@@ -571,5 +654,6 @@ export { D } from './digest';
 export { DA, DG, DP, DR, DS } from './docs';
 export { L } from './local';
 export { M } from './municipal';
+export { ST } from './settings';
 export { T } from './tabs';
 export { UI } from './ui';

@@ -15,6 +15,8 @@ export const M = {
     status: 'Сбор данных',
     state: 'ОКО · состояние сбора',
   },
+  /** The header of the hidden state tab (core/municipal/state.ts). */
+  stateHeader: ['Источник', 'Частей', 'Запись (JSON)'],
 
   // ---- «Источники» --------------------------------------------------------------------------
   sources: {
@@ -37,6 +39,17 @@ export const M = {
     none: 'На листе «Источники» нет ни одной строки с таблицей школы.',
     attrUnused: (code: string) =>
       `Код ОО ${q(code)} указан без таблицы (признаки кластера для школы из выгрузки), но ни в одной выгрузке такой школы нет.`,
+    /** «Источники» as ОКО creates it: the header (core/municipal/sources.ts reads these words) and its notes. */
+    template: {
+      header: ['Таблица', 'Код ОО', 'Школа', 'Местность', 'Размер'],
+      noteRef:
+        'Со строки 2 — по строке на школу: ссылка на её Google Таблицу (https://docs.google.com/spreadsheets/d/…) или идентификатор. ' +
+        'Таблицы школ должны быть открыты вам на просмотр. Выгрузку ФИС ОКО с несколькими школами укажите одной строкой без кода ОО: ' +
+        'каждая школа из неё станет отдельной; признаки таким школам задайте строками «код ОО + признаки» без ссылки.',
+      noteCode: 'Код ОО (например, edu000007): по нему школа узнаётся при повторном сборе.',
+      noteAttributes:
+        'Столбцы правее «Школа» — признаки кластеров: переименуйте, удалите или добавьте свои (финансирование, транспортная доступность…). ШНОР и сравнения — только внутри кластера.',
+    },
   },
 
   // ---- reading a source ---------------------------------------------------------------------
@@ -125,6 +138,7 @@ export const M = {
   allSchools: 'Все школы',
   notSpecified: 'не указано',
   summary: {
+    title: (tab: string, schools: number, works: number) => `${tab}: школ ${schools}, работ ${works}`,
     intro: (min: number) =>
       `По строке на школу и работу. Проценты отметок и качество — от участников с отметкой; группа риска — отметка «2» или выполнено меньше порога «Группа риска» настроек; недостаточно выполненных заданий — по порогам ФИОКО 2026 (одинаковым для всех школ). Меньше ${min} участников — выводы ненадёжны (помечено).`,
     columns: [
@@ -159,6 +173,9 @@ export const M = {
   deficits: {
     intro: (fall: number) =>
       `% выполнения каждого задания = сумма баллов ÷ (участники × макс. балл) × 100; строка «Район» — по всем участникам района. Цвет — статус задания по порогам ФИОКО 2026. Ниже — задания, выполненные недостаточно не меньше чем в ${n1(fall)} % школ (docs/domain.md §7: «какие темы по каким предметам в каких школах выпадают»).`,
+    /** The head of each work's matrix; the task ids follow, with their levels on the row below. */
+    columns: ['Кластер', 'Код ОО', 'Школа', 'Участников', '% выполнения работы'],
+    level: 'Уровень',
     district: 'Район (все школы)',
     insufficientSchools: 'Школ с «недостаточно»',
     insufficientShare: 'Доля таких школ, %',
@@ -276,6 +293,8 @@ export const M = {
   // ---- support planned per school (the district roadmap, seed 004) ----------------------------
   support: {
     reasons: (parts: string[]) => parts.join('; '),
+    /** «5А: …; 6Б: …; и ещё 3». */
+    examples: (shown: string[], more: number) => (more > 0 ? `${shown.join('; ')}; и ещё ${more}` : shown.join('; ')),
     reason: (criterion: string, hits: number, of: number, examples: string) => `${criterion} — в ${hits} из ${of} работ (${examples})`,
     partner: (name: string, code: string, tasks: string) => `${name} (${code}): ${tasks}`,
     partnerTask: (task: string, procedure: string, own: number, theirs: number) =>
@@ -368,6 +387,7 @@ export const M = {
     reportsTitle: 'Сроки отчётов района: что школы выполнили',
     reportsIntro:
       'Строки листа «Сроки отчётов»: мероприятие дорожной карты школы найдено по номеру или по словам названия; «в срок» — все найденные мероприятия «Выполнено» и дата выполнения не позже срока.',
+    reportsColumns: ['Кластер', 'Код ОО', 'Школа'],
     reportsHead: (what: string, due: string) => `${what} — до ${due}`,
     noReports: 'Листа «Сроки отчётов» нет или он пуст: создайте его (меню ОКО · район → «Лист «Сроки отчётов»»), чтобы проверять сроки.',
     summary: (late: number, schools: number) => `Школ с просроченными мероприятиями: ${late} из ${schools}.`,

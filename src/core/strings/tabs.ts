@@ -212,18 +212,5 @@ export const T = {
     partTitle: (title: string, visible: number, total: number) => `${title} — по вашему выбору строк: ${visible} из ${total}`,
     empty: 'Выберите предмет, параллель, класс или учителя.',
     /** `oko shmo` (src/local/commands/shmo.ts). */
-    cli: {
-      usage:
-        'Укажите книгу и выбор: oko shmo <книга.xlsx> [--subject Математика] [--grade 5] [--class 5Б] [--teacher «Иванова А. П.»] [-o вывод.xlsx] [--remove]',
-      notFound: (path: string) => `Файл не найден: ${path}`,
-      badGrade: (g: string) => `Параллель ${q(g)}: нужно число от 1 до 12.`,
-      refused: 'ОКО: данные не приняты, ничего не записано. Исправьте и запустите снова:',
-      tab: (name: string) => `Вкладка ${q(name)}, строки из вкладок:`,
-      nothing: (name: string, why: string) => `Вкладка ${q(name)}: ${why}`,
-      line: (sheet: string, visible: number, total: number) => `  ${sheet}: ${visible} из ${total}`,
-      removed: (names: string) => `Удалено: ${names}`,
-      noneRemoved: 'Удалено: ничего (такой вкладки нет)',
-      written: (path: string) => `Записано: ${path}`,
-    },
   },
 };

@@ -129,6 +129,10 @@ export const UI = {
     describeSave: 'Сохранить',
     describeCancel: 'Отмена',
     describeNothing: 'Укажите хотя бы одно: предмет, класс или дату.',
+    /** Added to a described sheet's name («Протокол · Математика 5 класс»); core/input/meta.ts reads the class back from it. */
+    describeGrade: (grade: number) => `${grade} класс`,
+    /** The empty sheet left behind when ОКО removes the book's last one (Sheets keeps at least one). */
+    emptySheet: 'Лист1',
     described: (from: string, to: string) => `Лист ${q(from)} переименован в ${q(to)}: работа распознана.`,
     describedNotRead: (to: string) =>
       `Лист переименован в ${q(to)}, но строки над таблицей называют работу иначе: исправьте их (строка с названием работы, «Предмет:», «Дата:»).`,

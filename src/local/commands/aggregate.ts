@@ -4,7 +4,6 @@
 // keeps the job's state (hidden tab), so a re-run re-analyses only the files that changed.
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Grid, Workbook } from '../../core/grid';
 import { norm } from '../../core/grid';
 import { CONFIG_SHEETS } from '../../core/input/config';
@@ -21,14 +20,13 @@ import { listedSchools } from '../../core/municipal/shnor';
 import { readSources, unitsFromFiles } from '../../core/municipal/sources';
 import { parseHistory, parseState, stateSpec, XLSX_CELL_CHARS } from '../../core/municipal/state';
 import { hasErrors } from '../../core/problems';
-import { M, S } from '../../core/strings';
+import { L, M, S } from '../../core/strings';
 import { writeFileAtomic } from '../output';
 import { writePackage } from '../package/write';
 import { type ReadResult, readWorkbookFile, UnreadableWorkbook } from '../read';
-import { CliError, printProblems } from './common';
+import { CliError, commandArgs, localToday, printProblems } from './common';
 
-const USAGE =
-  'oko aggregate <папка с .xlsx> [-o municipal.xlsx] [--json свод.json] [--csv свод.csv] [--sources Источники.xlsx] [--today 2026-05-20]';
+const C = L.cli;
 const SOURCES_FILE = `${M.tabs.sources}.xlsx`;
 
 function isWorkbookFile(name: string): boolean {
@@ -65,7 +63,7 @@ export interface AggregateResult {
 
 /** The whole job over a folder; returns what was written. Throws CliError on unusable input. */
 export async function aggregateFolder(folder: string, opts: AggregateOptions): Promise<AggregateResult> {
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(`Папка не найдена: ${folder}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(C.folderNotFound(folder));
   const outPath = resolve(opts.out);
   const sourcesPath = opts.sources ?? (existsSync(join(folder, SOURCES_FILE)) ? join(folder, SOURCES_FILE) : undefined);
   const files = readdirSync(folder)
@@ -86,9 +84,9 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   ];
   if (hasErrors(fatal)) {
     printProblems(fatal, process.stderr, ['error']);
-    throw new CliError('ОКО: свод не построен: исправьте ошибки выше.', 2);
+    throw new CliError(C.aggregate.refused, 2);
   }
-  if (sources.units.length === 0) throw new CliError(`В папке ${folder} нет файлов .xlsx.`, 2);
+  if (sources.units.length === 0) throw new CliError(C.aggregate.noFiles(folder), 2);
   const reportGrid = sourceGrids?.get(norm(M.reports.sheet)) ?? priorGrids.get(norm(M.reports.sheet));
   const reports = readReportSheet(reportGrid);
   sources.problems.push(...reports.problems);
@@ -156,53 +154,43 @@ export async function aggregateFolder(folder: string, opts: AggregateOptions): P
   return { report, written, plan };
 }
 
-/** Today on this computer, as the user sees the calendar. */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 export async function runAggregate(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      json: { type: 'string' },
-      csv: { type: 'string' },
-      sources: { type: 'string' },
-      today: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
+  const { values, positionals } = commandArgs(args, {
+    json: { type: 'string' },
+    csv: { type: 'string' },
+    sources: { type: 'string' },
+    today: { type: 'string' },
   });
   const folder = positionals[0];
-  if (!folder) throw new CliError(`Укажите папку: ${USAGE}`);
+  if (!folder) throw new CliError(C.needFolder(C.usage.aggregate));
   const out = values.out ?? join(folder, 'municipal.xlsx');
   const opts: AggregateOptions = { out };
   if (values.json) opts.json = values.json;
   if (values.csv) opts.csv = values.csv;
   if (values.sources) opts.sources = values.sources;
   if (values.today) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(`--today: укажите дату как 2026-05-20, а не «${values.today}».`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new CliError(C.aggregate.badToday(values.today));
     opts.today = values.today;
   }
   const { report, written, plan } = await aggregateFolder(folder, opts);
   const d = report.district;
   if (!values.quiet) {
-    process.stdout.write(
-      `ОКО · свод района: источников ${report.total}, прочитано ${report.done - report.failed}, с ошибкой ${report.failed}\n`,
-    );
-    process.stdout.write(
-      `  школ ${d.schools.length}, работ ${d.procedures.length}, кластеров ${d.clusters.length}; ШНОР: в списке ${listedSchools(d.shnor).length} из ${d.shnor.schools.length} оценённых школ; стабильно высокие результаты — ${d.shnor.stableHigh.length}\n`,
-    );
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    say(C.aggregate.head(report.total, report.done - report.failed, report.failed));
+    const { shnor } = d;
+    const listed = listedSchools(shnor).length;
+    const [schools, works, clusters] = [d.schools.length, d.procedures.length, d.clusters.length];
+    say(C.aggregate.counts({ schools, works, clusters, listed, assessed: shnor.schools.length, stableHigh: shnor.stableHigh.length }));
+    const { error, warning } = C.severity;
     for (const st of d.sources) {
-      if (st.record?.status === 'failed') process.stdout.write(`  ОШИБКА. ${basename(st.unit.ref)}: ${st.record.reason}\n`);
-      else for (const n of st.record?.notes ?? []) process.stdout.write(`  Внимание. ${basename(st.unit.ref)}: ${n}\n`);
+      const file = basename(st.unit.ref);
+      if (st.record?.status === 'failed') say(C.aggregate.line(error, String(st.record.reason), file));
+      else for (const n of st.record?.notes ?? []) say(C.aggregate.line(warning, n, file));
     }
-    for (const n of d.notes) process.stdout.write(`  Внимание. ${n}\n`);
+    for (const n of d.notes) say(C.aggregate.line(warning, n));
     const rowProblems = plan.sources.problems;
     if (rowProblems.length) printProblems(rowProblems, process.stdout, ['error', 'warning']);
-    process.stdout.write(`Записано: ${written.join(', ')}\n`);
+    say(C.written(written));
   }
   return d.schools.length > 0 ? 0 : 2;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { L } from '../../core/strings/local';
 import { analyzeFile } from '../analyze-file';
 import { writeSampleSchool } from '../sample';
 import { printSummary } from './analyze';
@@ -15,7 +16,7 @@ export async function runDemo(args: string[]): Promise<number> {
   mkdirSync(dir, { recursive: true });
   const input = join(dir, 'sample-school.xlsx');
   const info = await writeSampleSchool(input);
-  process.stdout.write(`ОКО · пример школы: ${info.description}\n  исходные данные: ${input}\n`);
+  process.stdout.write(`${L.cli.demo.school(info.description, input)}\n`);
   const out = join(dir, 'sample-school.oko.xlsx');
   const json = join(dir, 'sample-school.oko.json');
   const { run, written } = await analyzeFile(input, { out, json });
@@ -35,12 +36,8 @@ export async function runDemo(args: string[]): Promise<number> {
   else printProblems(roadmap.result.problems, process.stderr, ['error']);
   // The documents the school hands in, for the spring ВПР with the roadmap's dates.
   const docs: string[] = [];
-  for (const [kind, name] of [
-    ['report', 'справка'],
-    ['routes', 'ИОМ'],
-    ['appendix', 'приложения'],
-  ] as const) {
-    const d = await documentFile(kind, input, join(dir, `sample-school.${name}.docx`), {
+  for (const kind of ['report', 'routes', 'appendix'] as const) {
+    const d = await documentFile(kind, input, join(dir, `sample-school.${L.cli.documentFile[kind]}.docx`), {
       procedure: 'ВПР 2026',
       resultsDate: '2026-05-15',
       year: 2026,
@@ -52,7 +49,7 @@ export async function runDemo(args: string[]): Promise<number> {
   written.push(...docs);
   // The tabs this run wrote: the analysis tabs, the settings tab when it was missing, the roadmap's.
   const tabs = [...run.tabs, ...run.write.ensure, ...(roadmap.result.ok ? roadmap.result.tabs : [])].map((t) => t.name);
-  process.stdout.write(`\nГотово. Откройте ${out}: вкладок записано ${tabs.length} — ${tabList(tabs)}.\nЗаписано: ${written.join(', ')}\n`);
+  process.stdout.write(`\n${L.cli.demo.done(out, tabs.length, tabList(tabs))}\n${L.cli.written(written)}\n`);
   return 0;
 }
 
@@ -75,8 +72,8 @@ export function tabList(names: readonly string[]): string {
       if (done.has(p)) continue;
       done.add(p);
       const rest = names.filter((x) => prefix(x) === p).map((x) => x.slice(p.length + 3));
-      out.push(`«${p} · …» (${rest.length}: ${rest.join(', ')})`);
-    } else out.push(`«${n}»`);
+      out.push(L.cli.demo.tabGroup(p, rest));
+    } else out.push(L.cli.demo.tab(n));
   }
   return out.join(', ');
 }

@@ -1,15 +1,16 @@
 // `oko report`, `oko routes`, `oko appendix`: the documents schools hand in, as .docx, from the same
 // analysis the tabs come from. Nothing is written when the data has errors or the request names
 // nothing the workbook has.
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { type DocsRequest, selectForDocs } from '../../core/docs/context';
 import { buildDocument, type DocumentKind } from '../../core/docs/index';
 import type { DocSpec } from '../../core/docs/spec';
 import { type AnalysisRun, runAnalysis } from '../../core/pipeline';
 import type { Problem } from '../../core/problems';
+import { L } from '../../core/strings/local';
 import { readXlsx } from '../xlsx';
-import { CliError, printProblems } from './common';
+import { commandArgs, inputFile, localToday, printProblems, WORK_OPTIONS } from './common';
+
+const C = L.cli;
 
 export interface DocFileResult {
   run: AnalysisRun;
@@ -32,40 +33,18 @@ export async function documentFile(kind: DocumentKind, input: string, out: strin
   return { run, problems: built.problems, spec: built.spec, written: [out] };
 }
 
-const DEFAULT_OUT: Record<DocumentKind, string> = { report: 'справка', routes: 'ИОМ', appendix: 'приложения' };
-const USAGE: Record<DocumentKind, string> = {
-  report: 'oko report <книга.xlsx> [-o справка.docx] [--procedure "ВПР 2026"] [--subject Математика] [--class 5А]',
-  routes: 'oko routes <книга.xlsx> [-o ИОМ.docx] [--procedure …] [--subject …] [--class …] [--codes-only]',
-  appendix: 'oko appendix <книга.xlsx> [-o приложения.docx] [--procedure …] [--subject …] [--class …]',
-};
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 async function runDocumentCommand(kind: DocumentKind, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      procedure: { type: 'string', short: 'p' },
-      subject: { type: 'string', short: 's' },
-      class: { type: 'string', short: 'c' },
-      year: { type: 'string', short: 'y' },
-      'results-date': { type: 'string' },
-      date: { type: 'string' },
-      'codes-only': { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
+  const { values, positionals } = commandArgs(args, {
+    ...WORK_OPTIONS,
+    subject: { type: 'string', short: 's' },
+    class: { type: 'string', short: 'c' },
+    date: { type: 'string' },
+    'codes-only': { type: 'boolean' },
   });
-  const input = positionals[0];
-  if (!input) throw new CliError(`Укажите книгу: ${USAGE[kind]}`);
-  if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  const out = values.out ?? input.replace(/(\.xlsx)?$/i, `.${DEFAULT_OUT[kind]}.docx`);
+  const input = inputFile(positionals, C.needBook(C.usage[kind]));
+  const out = values.out ?? input.replace(/(\.xlsx)?$/i, `.${C.documentFile[kind]}.docx`);
   const req: DocsRequest = {
-    date: values.date ?? today(),
+    date: values.date ?? localToday(),
     ...(values.procedure ? { procedure: values.procedure } : {}),
     ...(values.subject ? { subject: values.subject } : {}),
     ...(values.class ? { className: values.class } : {}),
@@ -75,7 +54,7 @@ async function runDocumentCommand(kind: DocumentKind, args: string[]): Promise<n
   };
   const r = await documentFile(kind, input, out, req);
   if (r.written.length === 0) {
-    process.stderr.write('ОКО: документ не создан, ничего не записано. Исправьте и запустите снова:\n');
+    process.stderr.write(`${C.report.refused}\n`);
     printProblems(r.problems, process.stderr, ['error']);
     return 2;
   }
@@ -83,7 +62,7 @@ async function runDocumentCommand(kind: DocumentKind, args: string[]): Promise<n
     process.stdout.write(`${r.spec?.title}\n`);
     const notes = r.problems.filter((p) => p.severity !== 'error');
     if (notes.length) printProblems(notes, process.stdout, ['warning', 'info']);
-    process.stdout.write(`Записано: ${r.written.join(', ')}\n`);
+    process.stdout.write(`${C.written(r.written)}\n`);
   }
   return 0;
 }

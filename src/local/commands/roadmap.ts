@@ -1,14 +1,15 @@
 // `oko roadmap`: builds (or rebuilds, keeping what users typed) a roadmap tab and the «Исполнение»
 // dashboard in an .xlsx, from a built-in template or the workbook's «Шаблон дорожной карты».
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ruDate } from '../../core/roadmap/dates';
 import { buildDigest } from '../../core/roadmap/digest';
 import { type RoadmapExtras, type RoadmapRequest, type RoadmapResult, runRoadmap } from '../../core/roadmap/run';
-import { defaultOutput } from '../output';
+import { L } from '../../core/strings/local';
 import type { WorkbookSource } from '../read';
 import { runOnFile } from '../run-file';
-import { CliError, printProblems } from './common';
+import { CliError, commandArgs, inputFile, outputFor, printProblems, WORK_OPTIONS } from './common';
+
+const C = L.cli;
+const R = L.cli.roadmap;
 
 export interface RoadmapFileResult {
   result: RoadmapResult;
@@ -28,50 +29,33 @@ export async function roadmapFile(
   return { result: outcome.result, written: outcome.out ? [outcome.out] : [] };
 }
 
-const USAGE =
-  'oko roadmap <книга.xlsx> --template <шаблон|лист> --year 2026 --procedure "ВПР-2026, математика, 5 класс" ' +
-  '[--results-date 2026-05-15] [--levels НШ,ОШ] [--today 2026-11-23] [--digest] [-o вывод.xlsx]';
-
 export function printRoadmapSummary(r: RoadmapResult, today: string | undefined, out: NodeJS.WritableStream): void {
   const m = r.merge;
   const c = r.plan?.counts;
-  out.write(`\n${r.tabName}: мероприятий ${r.activities}`);
-  if (c) out.write(` (из шаблона ${c.template}, по дефицитам классов ${c.deficit}, ИОМ ${c.atRisk}, объективность ${c.objectivity})`);
+  out.write(`\n${R.activities(r.tabName, r.activities)}`);
+  if (c) out.write(R.counts(c.template, c.deficit, c.atRisk, c.objectivity));
   out.write('\n');
-  if (m) {
-    out.write(
-      `  сохранено отметок: ${m.kept}; новых строк: ${m.fresh}; в архив: ${m.archived}; добавленных вручную: ${m.manual}; вернулось из архива: ${m.restored}\n`,
-    );
-  }
+  if (m) out.write(`${R.merge(m.kept, m.fresh, m.archived, m.manual, m.restored)}\n`);
   if (today) {
-    out.write(`  просрочено на ${ruDate(today)}: ${r.overdue.length}\n`);
-    for (const o of r.overdue.slice(0, 10)) out.write(`    ${o.number} ${o.title.slice(0, 90)} — срок ${ruDate(o.end)}\n`);
-    if (r.overdue.length > 10) out.write(`    …и ещё ${r.overdue.length - 10}\n`);
+    out.write(`${R.overdue(ruDate(today), r.overdue.length)}\n`);
+    for (const o of r.overdue.slice(0, 10)) out.write(`${R.overdueItem(o.number, o.title.slice(0, 90), ruDate(o.end))}\n`);
+    if (r.overdue.length > 10) out.write(`${R.more(r.overdue.length - 10)}\n`);
   }
 }
 
 export async function runRoadmapCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      template: { type: 'string', short: 't' },
-      year: { type: 'string', short: 'y' },
-      procedure: { type: 'string', short: 'p' },
-      'results-date': { type: 'string' },
-      levels: { type: 'string' },
-      today: { type: 'string' },
-      digest: { type: 'boolean' },
-      out: { type: 'string', short: 'o' },
-      quiet: { type: 'boolean', short: 'q' },
-    },
+  const { values, positionals } = commandArgs(args, {
+    ...WORK_OPTIONS,
+    template: { type: 'string', short: 't' },
+    levels: { type: 'string' },
+    today: { type: 'string' },
+    digest: { type: 'boolean' },
   });
-  const input = positionals[0];
-  if (!input) throw new CliError(`Укажите книгу: ${USAGE}`);
-  if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  if (!values.template) throw new CliError(`Укажите шаблон (--template; список — oko templates): ${USAGE}`);
-  if (!values.year) throw new CliError(`Укажите учебный год (--year 2026 — это 2026/2027): ${USAGE}`);
-  if (!values.procedure) throw new CliError(`Укажите процедуру (--procedure "ВПР-2026, математика, 5 класс"): ${USAGE}`);
+  const usage = C.usage.roadmap;
+  const input = inputFile(positionals, C.needBook(usage));
+  if (!values.template) throw new CliError(R.needTemplate(usage));
+  if (!values.year) throw new CliError(R.needYear(usage));
+  if (!values.procedure) throw new CliError(R.needProcedure(usage));
   const today = values.today ?? new Date().toISOString().slice(0, 10);
   const req: RoadmapRequest = {
     template: values.template,
@@ -81,10 +65,10 @@ export async function runRoadmapCommand(args: string[]): Promise<number> {
     ...(values['results-date'] ? { resultsDate: values['results-date'] } : {}),
     ...(values.levels ? { levels: values.levels } : {}),
   };
-  const out = values.out ?? ((source: WorkbookSource) => defaultOutput(input, 'roadmap', source));
+  const out = outputFor(values.out, input, 'roadmap');
   const { result, written } = await roadmapFile(input, out, req);
   if (!result.ok) {
-    process.stderr.write('ОКО: дорожная карта не построена, ничего не записано. Исправьте и запустите снова:\n');
+    process.stderr.write(`${R.refused}\n`);
     printProblems(result.problems, process.stderr, ['error']);
     return 2;
   }
@@ -92,14 +76,14 @@ export async function runRoadmapCommand(args: string[]): Promise<number> {
     printRoadmapSummary(result, today, process.stdout);
     const notes = result.problems.filter((p) => p.severity === 'warning' || p.code.startsWith('roadmap'));
     if (notes.length) {
-      process.stdout.write('\nЗамечания:\n');
+      process.stdout.write(`\n${C.notes}\n`);
       printProblems(notes, process.stdout, ['warning', 'info']);
     }
     if (values.digest) {
-      process.stdout.write('\nЕженедельная рассылка (предпросмотр):\n');
+      process.stdout.write(`\n${R.digest}\n`);
       for (const d of buildDigest(result.roadmaps, today)) process.stdout.write(`\n--- ${d.subject}\n${d.text}\n`);
     }
-    process.stdout.write(`\nЗаписано: ${written.join(', ')}\n`);
+    process.stdout.write(`\n${C.written(written)}\n`);
   }
   return 0;
 }

@@ -1,31 +1,24 @@
 // `oko templates`: the built-in roadmap templates; `oko templates copy <id> <книга.xlsx>` («Создать
 // шаблон»): the template as an editable sheet «Шаблон дорожной карты» in the workbook.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { builtInTemplates, findTemplate, templateInfo } from '../../core/roadmap/library';
 import { buildTemplateSheet, TEMPLATE_SHEET } from '../../core/roadmap/template-sheet';
-import { S } from '../../core/strings';
+import { L, S } from '../../core/strings';
 import { defaultOutput, writeFileAtomic } from '../output';
 import { writePackage } from '../package/write';
 import { readWorkbookFile } from '../read';
-import { CliError } from './common';
+import { CliError, commandArgs } from './common';
 
-const SCOPE: Record<string, string> = { school: 'школа', region: 'регион (модель)', municipality: 'муниципалитет' };
+const C = L.cli.templates;
 
 export function templatesText(): string {
-  const lines = [`Шаблоны дорожных карт (${builtInTemplates().length}):`];
+  const lines = [C.head(builtInTemplates().length)];
   for (const t of builtInTemplates()) {
     const i = templateInfo(t);
-    lines.push(
-      `  ${i.id.padEnd(28)} ${SCOPE[i.scope] ?? i.scope}: разделов ${i.sections}, мероприятий ${i.activities}, задач ${i.tasks}, показателей ${i.indicators}`,
-    );
+    lines.push(`  ${i.id.padEnd(28)} ${C.counts(C.scope[i.scope] ?? i.scope, i.sections, i.activities, i.tasks, i.indicators)}`);
     lines.push(`      ${i.title.length > 150 ? `${i.title.slice(0, 149)}…` : i.title}`);
   }
-  lines.push(
-    '',
-    'Построить карту: oko roadmap <книга.xlsx> --template <id> --year 2026 --procedure "ВПР-2026, математика, 5 класс" --results-date 2026-05-15',
-    `Свой шаблон: oko templates copy <id> <книга.xlsx> — создаёт лист «${TEMPLATE_SHEET}»; затем --template лист.`,
-  );
+  lines.push('', C.build, C.own(TEMPLATE_SHEET));
   return `${lines.join('\n')}\n`;
 }
 
@@ -51,19 +44,15 @@ export async function copyTemplateFile(id: string, input: string, out: string): 
 }
 
 export async function runTemplates(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
+  const { values, positionals } = commandArgs(args, {});
   if (positionals.length === 0) {
     process.stdout.write(templatesText());
     return 0;
   }
   const [sub, id, input] = positionals;
-  if (sub !== 'copy' || !id || !input)
-    throw new CliError('Использование: oko templates | oko templates copy <id> <книга.xlsx> [-o вывод.xlsx]');
-  if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
-  const out = values.out ?? input;
-  const written = await copyTemplateFile(id, input, out);
-  process.stdout.write(
-    `Лист «${TEMPLATE_SHEET}» создан из шаблона «${id}»: ${written}\nОтредактируйте его и постройте карту: oko roadmap ${written} --template лист …\n`,
-  );
+  if (sub !== 'copy' || !id || !input) throw new CliError(L.cli.usage.templates);
+  if (!existsSync(input)) throw new CliError(L.cli.fileNotFound(input));
+  const written = await copyTemplateFile(id, input, values.out ?? input);
+  if (!values.quiet) process.stdout.write(`${C.copied(TEMPLATE_SHEET, id, written)}\n`);
   return 0;
 }

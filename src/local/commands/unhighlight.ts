@@ -1,14 +1,11 @@
 // `oko unhighlight <file.xlsx> -o out.xlsx`: removes the add-on's highlight of at-risk students
 // (its own conditional-format rules, recognised by N("ОКО") in the formula); values and the user's
 // own rules stay. The same as the add-on's menu item «Снять подсветку».
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { S } from '../../core/strings';
+import { L, S } from '../../core/strings';
 import { emptyPlan } from '../../core/write/plan';
-import { defaultOutput } from '../output';
 import type { WorkbookSource } from '../read';
 import { runOnFile } from '../run-file';
-import { CliError } from './common';
+import { commandArgs, inputFile, outputFor } from './common';
 
 export async function unhighlightFile(
   input: string,
@@ -19,12 +16,10 @@ export async function unhighlightFile(
 }
 
 export async function runUnhighlight(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', short: 'o' } } });
-  const input = positionals[0];
-  if (!input) throw new CliError('Укажите файл: oko unhighlight <книга.xlsx> [-o вывод.xlsx]');
-  if (!existsSync(input)) throw new CliError(`Файл не найден: ${input}`);
+  const { values, positionals } = commandArgs(args, {});
+  const input = inputFile(positionals, L.cli.needFile(L.cli.usage.unhighlight));
   // The user's file is never overwritten by default.
-  const { removed, out } = await unhighlightFile(input, values.out ?? ((source) => defaultOutput(input, 'unhighlighted', source)));
-  process.stdout.write(`${S.menu.unhighlightDone(removed)}\nЗаписано: ${out}\n`);
+  const { removed, out } = await unhighlightFile(input, outputFor(values.out, input, 'unhighlighted'));
+  if (!values.quiet) process.stdout.write(`${S.menu.unhighlightDone(removed)}\n${L.cli.written([out])}\n`);
   return 0;
 }

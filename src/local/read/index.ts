@@ -77,8 +77,7 @@ export async function readWorkbookBytes(bytes: Uint8Array, file: string): Promis
   if (!utf16 && bytes.subarray(0, 4096).includes(0)) throw notWorkbook(L.file.seems.binary);
   const csv = readCsv(bytes, name);
   if (csv.grid.values.length === 0) throw notWorkbook(L.file.seems.noTable);
-  const sep = csv.separator === '\t' ? 'табуляция' : `«${csv.separator}»`;
-  return { workbook: { name, grids: [csv.grid] }, source: { kind: 'csv', detail: `${csv.encoding}, разделитель ${sep}` } };
+  return { workbook: { name, grids: [csv.grid] }, source: { kind: 'csv', detail: L.csvDetail(csv.encoding, csv.separator) } };
 }
 
 async function converted(bytes: Uint8Array, file: string, name: string, kind: ConvertedKind): Promise<ReadResult> {
