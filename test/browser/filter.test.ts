@@ -86,9 +86,7 @@ describe('«Фильтр ШМО» in Chromium', () => {
     // The choice is kept for this user and restored when the panel opens again.
     // (The other user properties say how long the steps took here: the run bar's expected time.)
     const filterProps = [...backend.gas.properties.user.data].filter(([k]) => k.startsWith('oko.filter.'));
-    expect(filterProps.map(([, v]) => JSON.parse(v))).toEqual([
-      { subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] },
-    ]);
+    expect(filterProps.map(([, v]) => JSON.parse(v))).toEqual([{ subjects: ['Математика'], grades: [5], classes: ['5А'], teachers: [] }]);
     await page.reload();
     await idle(page);
     await page.getByRole('tab', { name: UI.sections.filter }).click();
