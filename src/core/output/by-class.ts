@@ -12,21 +12,12 @@ import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
 import { statusFormats, statusRules, taskNote } from './matrix';
 import type { SheetSpec } from './spec';
-import { PROCEDURE_LEAD, procedureLead } from './stats-common';
+import { deficitThresholds, PROCEDURE_LEAD, procedureLead, widestTasks } from './stats-common';
 
 export function buildByClass(analyses: readonly ProcedureAnalysis[], s: Settings): SheetSpec {
   const b = new SpecBuilder(S.tabs.byClass);
-  const maxTasks = Math.max(1, ...analyses.map((a) => a.procedure.tasks.length));
-  b.preamble(S.tabs.byClass, 5 + maxTasks, [
-    T.byClass.legend(
-      s['deficit.basicSufficient'],
-      s['deficit.basicUncertain'],
-      s['deficit.advancedSufficient'],
-      s['deficit.advancedUncertain'],
-      s['sample.minReliable'],
-      T.statusLegend,
-    ),
-  ]);
+  const maxTasks = widestTasks(analyses);
+  b.preamble(S.tabs.byClass, 5 + maxTasks, [T.byClass.legend(...deficitThresholds(s), s['sample.minReliable'], T.statusLegend)]);
   b.leadColumns(PROCEDURE_LEAD);
   for (const a of analyses) {
     procedureBlock(b, a, s);
