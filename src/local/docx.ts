@@ -1,8 +1,6 @@
 // DocSpec → .docx with the `docx` library (npm, pinned): A4 portrait, Times New Roman, tables with fixed
 // column widths that add up to the page's content width, header rows repeated on every page, status
 // colours as cell shading, page numbers in the footer. The core decided everything else.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType,
   BorderStyle,
@@ -25,6 +23,7 @@ import {
 } from 'docx';
 import { cleanText, formatValue } from '../core/docs/format';
 import { type Block, cellOf, type DocSpec, MARGINS_MM, PAGE, type Run, type TableBlock, TONE_SHADE, TONE_TEXT } from '../core/docs/spec';
+import { writeFileAtomic } from './output';
 
 const FONT = 'Times New Roman';
 const BODY_PT = 12;
@@ -250,13 +249,5 @@ export async function docxBuffer(spec: DocSpec): Promise<Buffer> {
 
 /** Writes the document whole or not at all (temporary file, then rename). */
 export async function writeDocx(spec: DocSpec, path: string): Promise<void> {
-  const buf = await docxBuffer(spec);
-  const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.oko-tmp.docx`);
-  try {
-    writeFileSync(tmp, buf);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(path, await docxBuffer(spec));
 }

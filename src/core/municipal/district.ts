@@ -41,7 +41,22 @@ export interface FallTask {
   codes: string[];
 }
 
-export interface DistrictProcedure {
+/** One procedure's figures pooled over the district's schools (stage 4). */
+export interface PooledProcedure {
+  rows: SchoolRow[];
+  participants: number;
+  meanCompletion: number | null;
+  /** Per task of the union: the district's completion, pooled by points (not a mean of school means). */
+  completion: (number | null)[];
+  status: Status[];
+  /** Per task: schools with «недостаточно», and schools that wrote the task. */
+  insufficientSchools: number[];
+  schoolsWithTask: number[];
+  /** Per task: the codes of the schools with «недостаточно», in row order. */
+  codes: string[][];
+}
+
+export interface DistrictProcedure extends Omit<PooledProcedure, 'codes'> {
   key: string;
   title: string;
   kind: string;
@@ -49,14 +64,6 @@ export interface DistrictProcedure {
   subject: string;
   grade: number | null;
   tasks: TaskDef[];
-  rows: SchoolRow[];
-  participants: number;
-  meanCompletion: number | null;
-  completion: (number | null)[];
-  status: Status[];
-  /** Per task: schools with «недостаточно», and schools that wrote the task. */
-  insufficientSchools: number[];
-  schoolsWithTask: number[];
   falls: FallTask[];
 }
 
@@ -219,19 +226,6 @@ export function taskUnion(aggs: readonly ProcedureAgg[]): { tasks: TaskDef[]; in
   return { tasks, index, conflicts: [...conflicts] };
 }
 
-export interface PooledProcedure {
-  rows: SchoolRow[];
-  participants: number;
-  meanCompletion: number | null;
-  /** Per task of the union: the district's completion, pooled by points (not a mean of school means). */
-  completion: (number | null)[];
-  status: Status[];
-  insufficientSchools: number[];
-  schoolsWithTask: number[];
-  /** Per task: the codes of the schools with «недостаточно», in row order. */
-  codes: string[][];
-}
-
 const asTask = (t: TaskDef): Task => ({ id: t.id, max: t.max, level: t.level });
 
 /**
@@ -328,21 +322,17 @@ export function districtProcedure({ first, rows }: ProcedureGroup, settings: Dis
   const { tasks, index, conflicts } = taskUnion(rows.map((r) => r.agg));
   for (const id of conflicts) notes.push(M.read.taskConflict(first.title, id));
   const pooled = poolProcedure(rows, tasks, index, settings);
+  const { codes: _codes, ...figures } = pooled;
+  const { key, title, kind, year, subject, grade } = first;
   return {
-    key: first.key,
-    title: first.title,
-    kind: first.kind,
-    year: first.year,
-    subject: first.subject,
-    grade: first.grade,
+    key,
+    title,
+    kind,
+    year,
+    subject,
+    grade,
     tasks,
-    rows: pooled.rows,
-    participants: pooled.participants,
-    meanCompletion: pooled.meanCompletion,
-    completion: pooled.completion,
-    status: pooled.status,
-    insufficientSchools: pooled.insufficientSchools,
-    schoolsWithTask: pooled.schoolsWithTask,
+    ...figures,
     falls: fallingTasks(tasks, pooled, settings.municipal['district.fallShare']),
   };
 }

@@ -10,7 +10,7 @@ import type { Procedure, Task } from '../model';
 import type { Settings } from '../settings';
 import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
-import { statusFormats, statusRules, taskNote } from './matrix';
+import { noteTasks, statusFormats, statusRules } from './matrix';
 import type { SheetSpec } from './spec';
 import { deficitThresholds, PROCEDURE_LEAD, procedureLead, widestTasks } from './stats-common';
 
@@ -47,9 +47,7 @@ function procedureBlock(b: SpecBuilder, a: ProcedureAnalysis, s: Settings): void
     { span: 'tasks', labels: p.tasks.map((t) => t.id) },
   ]);
   const tasks = h.span('tasks');
-  p.tasks.forEach((t, i) => {
-    b.note(h.row, tasks.col + i, taskNote(t));
-  });
+  noteTasks(b, h.row, tasks.col, p.tasks);
   b.lead = procedureLead(p);
   const levelRow = b.line(h, { group: T.byClass.levelRow }, { tasks: p.tasks.map((t) => t.level ?? '—') }, { italic: true });
   const start = b.nextRow;

@@ -9,7 +9,7 @@ import { type Benchmarks, benchmarksOf } from '../input/benchmarks';
 import type { Settings } from '../settings';
 import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
-import { statusFormats, statusRules, taskNote } from './matrix';
+import { noteTasks, statusFormats, statusRules } from './matrix';
 import type { SheetSpec } from './spec';
 import {
   blockTitle,
@@ -57,9 +57,7 @@ export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Sett
       const tasks = h.span('tasks');
       const c0 = tasks.col;
       const nT = tasks.cols;
-      p.tasks.forEach((t, i) => {
-        b.note(h.row, c0 + i, taskNote(t));
-      });
+      noteTasks(b, h.row, c0, p.tasks);
       b.lead = procedureLead(p, school);
       const levelRow = b.line(h, { group: T.tasksByMark.levelRow }, { tasks: p.tasks.map((t) => t.level ?? '—') }, { italic: true });
       const start = b.nextRow;
