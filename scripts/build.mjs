@@ -50,8 +50,9 @@ async function buildServer(edition, outDir) {
   return names;
 }
 
-// A panel: <dir>/main.ts bundled into <dir>/index.html with the styles inlined, one file ≤ 150 KB.
-async function buildSidebar({ dir, styles }) {
+// A panel: <dir>/main.ts bundled into the one shell, sidebar/index.html, with the styles inlined and
+// the panel's <title> if it has one; one file ≤ 150 KB.
+async function buildSidebar({ dir, styles, title }) {
   const result = await build({
     entryPoints: [join(root, dir, 'main.ts')],
     bundle: true,
@@ -67,7 +68,8 @@ async function buildSidebar({ dir, styles }) {
   // A literal "</script" inside the inlined bundle would end the script element early.
   const js = result.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1');
   const css = styles.map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
-  const html = readFileSync(join(root, dir, 'index.html'), 'utf8')
+  const html = readFileSync(join(root, 'sidebar/index.html'), 'utf8')
+    .replace(/^ *<!--TITLE-->\n/m, () => (title ? `    <title>${title}</title>\n` : ''))
     .replace('/*STYLES*/', () => css)
     .replace('/*SCRIPT*/', () => js);
   if (html.length > SIDEBAR_LIMIT) throw new Error(`${dir}: Sidebar.html is ${html.length} bytes, over the ${SIDEBAR_LIMIT} limit`);

@@ -16,7 +16,7 @@ export const EDITIONS = [
     title: 'район',
     entry: 'src/server/municipal/index.ts',
     global: 'OKO_MUNICIPAL',
-    sidebar: { dir: 'sidebar/municipal', styles: ['sidebar/styles.css', 'sidebar/municipal/styles.css'] },
+    sidebar: { dir: 'sidebar/municipal', title: 'ОКО · район', styles: ['sidebar/styles.css', 'sidebar/municipal/styles.css'] },
   },
   {
     id: 'digest',

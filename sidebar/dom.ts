@@ -1,5 +1,7 @@
 // Building DOM without innerHTML: strings always become text nodes, so cell contents (sheet names,
 // student codes, messages quoting cells) can never become markup.
+import { UI } from '../src/core/strings';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
@@ -40,4 +42,15 @@ let ids = 0;
 export function uid(prefix: string): string {
   ids += 1;
   return `${prefix}-${ids}`;
+}
+
+/** An error box: «Ошибка: …» shown, or (null) hidden and emptied, so no stale message stays behind. */
+export function setError(box: HTMLElement, message: string | null): void {
+  if (message === null) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  fill(box, el('strong', {}, `${UI.errorHeading}: `), message);
+  box.hidden = false;
 }

@@ -8,7 +8,7 @@ import { UI } from '../src/core/strings';
 import type { CellRef } from '../src/server/contract';
 import { type App, errorText } from './app';
 import { whileBusy } from './busy';
-import { byId, el, fill } from './dom';
+import { byId, el, fill, setError } from './dom';
 import { analysisSection } from './sections/analysis';
 import { dataSection } from './sections/data';
 import { documentsSection } from './sections/documents';
@@ -19,13 +19,8 @@ import { tabList } from './tabs';
 
 function showError(message: string | null): void {
   const box = byId('error');
-  if (message === null) {
-    box.hidden = true;
-    box.replaceChildren();
-    return;
-  }
-  fill(box, el('strong', {}, `${UI.errorHeading}: `), message);
-  box.hidden = false;
+  setError(box, message);
+  if (message === null) return;
   const top = box.getBoundingClientRect().top;
   if (top < 0 || top > window.innerHeight - 40) box.scrollIntoView({ block: 'nearest' });
 }

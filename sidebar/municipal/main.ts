@@ -8,7 +8,7 @@ import { M, UI } from '../../src/core/strings';
 import type { AggregationDetails, AggregationStatus, DistrictTabView, MunicipalFunction } from '../../src/server/municipal/contract';
 import { errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
-import { el, fill } from '../dom';
+import { el, fill, setError } from '../dom';
 import { call } from './server';
 
 /** How often the panel asks for the status while a collection runs. */
@@ -41,13 +41,7 @@ const problems = el('section', { id: 'problems', hidden: '' });
 const tabs = el('ul', { id: 'tabs', class: 'district-tabs' });
 
 function showError(text: string | null): void {
-  if (text === null) {
-    error.hidden = true;
-    error.replaceChildren();
-    return;
-  }
-  fill(error, el('strong', {}, `${UI.errorHeading}: `), text);
-  error.hidden = false;
+  setError(error, text);
 }
 
 /** Sources on «Источники» (from the details): before the first run the progress says how many there are, not «0 из 0». */

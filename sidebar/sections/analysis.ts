@@ -9,7 +9,7 @@ import { UI } from '../../src/core/strings';
 import type { StepInfo, StepResult, SummaryItem } from '../../src/server/contract';
 import { type App, errorText } from '../app';
 import { callButton, whileBusy } from '../busy';
-import { el, fill } from '../dom';
+import { el, fill, setError } from '../dom';
 import { placeLink, problemList, summaryBlocks } from '../render';
 import { call } from '../server';
 import { type RoadmapFormView, roadmapForm } from './roadmap-form';
@@ -99,15 +99,7 @@ export function analysisSection(app: App, hooks: AnalysisHooks): AnalysisSection
   let stopRequested = false;
   let ticking: ReturnType<typeof setInterval> | null = null;
 
-  const showError = (message: string | null) => {
-    if (message === null) {
-      error.hidden = true;
-      error.replaceChildren();
-      return;
-    }
-    fill(error, el('strong', {}, `${UI.errorHeading}: `), message);
-    error.hidden = false;
-  };
+  const showError = (message: string | null) => setError(error, message);
 
   const setState = (row: StepRow, state: State) => {
     row.item.dataset.state = state;

@@ -1,8 +1,6 @@
 // DocSpec → .docx with the `docx` library (npm, pinned): A4 portrait, Times New Roman, tables with fixed
 // column widths that add up to the page's content width, header rows repeated on every page, status
 // colours as cell shading, page numbers in the footer. The core decided everything else.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import {
   AlignmentType,
   BorderStyle,
@@ -24,8 +22,9 @@ import {
   WidthType,
 } from 'docx';
 import { cleanText, formatValue } from '../core/docs/format';
-import { type Block, cellOf, type DocSpec, MARGINS_MM, PAGE, type Run, type TableBlock, type Tone } from '../core/docs/spec';
+import { type Block, cellOf, type DocSpec, MARGINS_MM, PAGE, type Run, type TableBlock, TONE_SHADE, TONE_TEXT } from '../core/docs/spec';
 import { DS } from '../core/strings';
+import { writeFileAtomic } from './output';
 
 const FONT = 'Times New Roman';
 const BODY_PT = 12;
@@ -34,16 +33,6 @@ const TWIPS_PER_MM = 1440 / 25.4;
 const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
 const halfPt = (pt: number) => Math.round(pt * 2);
 
-/** Cell shading: the status colours of the tabs, light enough to print in grey. */
-export const SHADE: Record<Tone, string> = {
-  insufficient: 'F4CCCC',
-  uncertain: 'FFF2CC',
-  sufficient: 'D9EAD3',
-  summary: 'EDEDED',
-  muted: 'F5F5F5',
-  danger: 'F4CCCC',
-};
-const TEXT_COLOR: Partial<Record<Tone, string>> = { muted: '555555', danger: 'A61C00' };
 const NUMBERED = 'oko-numbered';
 
 function runs(rs: readonly Run[], size?: number): TextRun[] {
@@ -58,7 +47,7 @@ function runs(rs: readonly Run[], size?: number): TextRun[] {
           ...(r.bold ? { bold: true } : {}),
           ...(r.italic ? { italics: true } : {}),
           ...(i > 0 ? { break: 1 } : {}),
-          ...(r.tone && TEXT_COLOR[r.tone] ? { color: TEXT_COLOR[r.tone] as string } : {}),
+          ...(r.tone && TONE_TEXT[r.tone] ? { color: TONE_TEXT[r.tone] as string } : {}),
           ...(size ? { size } : {}),
         }),
       );
@@ -107,7 +96,7 @@ function tableOf(t: TableBlock): Table {
           const text = formatValue(cell.value, cell.format ?? col.format);
           const align = col.align ?? (typeof cell.value === 'number' ? 'right' : 'left');
           return new TableCell({
-            ...(cell.tone ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: SHADE[cell.tone] } } : {}),
+            ...(cell.tone ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: TONE_SHADE[cell.tone] } } : {}),
             children: [
               new Paragraph({
                 style: body,
@@ -261,13 +250,5 @@ export async function docxBuffer(spec: DocSpec): Promise<Buffer> {
 
 /** Writes the document whole or not at all (temporary file, then rename). */
 export async function writeDocx(spec: DocSpec, path: string): Promise<void> {
-  const buf = await docxBuffer(spec);
-  const tmp = join(dirname(path), `.${Date.now()}-${process.pid}.oko-tmp.docx`);
-  try {
-    writeFileSync(tmp, buf);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(path, await docxBuffer(spec));
 }

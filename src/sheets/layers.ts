@@ -39,38 +39,19 @@ export function buildLayers(spec: SheetSpec, ext: Extent, newTextStyle: () => Te
   }
 
   for (const f of spec.formats ?? []) {
-    if (f.numberFormat) {
-      const v = f.numberFormat;
-      const a = (numberFormat ??= new Array(size).fill(null));
-      eachCell(f.range, ext, (i) => (a[i] = v));
-    }
-    if (f.bold) {
-      const a = (bold ??= new Array(size).fill(false));
-      eachCell(f.range, ext, (i) => (a[i] = true));
-    }
-    if (f.italic) {
-      const a = (italic ??= new Array(size).fill(false));
-      eachCell(f.range, ext, (i) => (a[i] = true));
-    }
-    if (f.fontColor) {
-      const v = f.fontColor;
-      const a = (fontColor ??= new Array(size).fill(null));
-      eachCell(f.range, ext, (i) => (a[i] = v));
-    }
-    if (f.background) {
-      const v = f.background;
-      const a = (background ??= new Array(size).fill(null));
-      eachCell(f.range, ext, (i) => (a[i] = v));
-    }
-    if (f.align) {
-      const v = f.align;
-      const a = (align ??= new Array(size).fill(null));
-      eachCell(f.range, ext, (i) => (a[i] = v));
-    }
-    if (f.wrap) {
-      const a = (wrap ??= new Array(size).fill(false));
-      eachCell(f.range, ext, (i) => (a[i] = true));
-    }
+    // A property's grid is made on its first use (with the «not set» value), then the range is painted.
+    const paint = <T>(grid: T[] | null, unset: T, value: T): T[] => {
+      const a = grid ?? new Array<T>(size).fill(unset);
+      eachCell(f.range, ext, (i) => (a[i] = value));
+      return a;
+    };
+    if (f.numberFormat) numberFormat = paint<string | null>(numberFormat, null, f.numberFormat);
+    if (f.bold) bold = paint(bold, false, true);
+    if (f.italic) italic = paint(italic, false, true);
+    if (f.fontColor) fontColor = paint<string | null>(fontColor, null, f.fontColor);
+    if (f.background) background = paint<string | null>(background, null, f.background);
+    if (f.align) align = paint<Alignment | null>(align, null, f.align);
+    if (f.wrap) wrap = paint(wrap, false, true);
   }
 
   const layers: Layers = {};

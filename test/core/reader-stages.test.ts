@@ -6,11 +6,13 @@ import type { CellValue } from '../../src/core/grid';
 import { asNumber, isAbsentMarker, readMarkCell, readScoreCell } from '../../src/core/input/cells';
 import { ClassSpellings, canonicalClassName, classKey, gradeOfClassName } from '../../src/core/input/class-names';
 import { findResultsHeader, type HeaderInfo } from '../../src/core/input/header';
-import { readTitleRows } from '../../src/core/input/meta';
+import { readTitleRows, UNKNOWN_SUBJECT } from '../../src/core/input/meta';
+import { completeMeta, readingNotes, settleFormulaColumns } from '../../src/core/input/results';
 import { readStudentRow, type TableColumns } from '../../src/core/input/student-row';
 import { looksLikeStudent, readTableRows, rowRanges } from '../../src/core/input/table-rows';
 import { readTaskColumns } from '../../src/core/input/task-columns';
 import { parseTaskHeader } from '../../src/core/input/task-header';
+import type { Student } from '../../src/core/model';
 
 describe('cells', () => {
   it('reads numbers as people type them', () => {
@@ -221,6 +223,77 @@ describe('the end of the table', () => {
   });
   it('row ranges', () => {
     expect(rowRanges([3, 4, 5, 8, 10, 11])).toBe('3–5, 8, 10–11');
+  });
+});
+
+describe('formula columns without values', () => {
+  // «Отметка» holds 0 in every participant's row: a formula the file did not save. «Первичный балл» is filled.
+  const values: CellValue[][] = [
+    ['Код', 'Класс', '1 (1б)', '2 (2б)', 'Первичный балл', 'Отметка'],
+    ['1', '7А', 1, 2, 3, 0],
+    ['2', '7А', 0, 1, 1, null],
+  ];
+  it('drops the empty «Отметка» from the roles and hands it back; a filled column stays', () => {
+    const f = found(values);
+    const c = columns(f.header, 'generic');
+    const markCol = c.roles.mark;
+    const { value, problems } = settleFormulaColumns(values, 1, f.header, c);
+    expect(markCol).toBe(5);
+    expect(value).toEqual({ role: 'mark', col: 5, label: 'Отметка' });
+    expect(c.roles.mark).toBeUndefined();
+    expect(c.roles.total).toBe(4);
+    expect(c.markLabel).toBe('');
+    expect(problems).toEqual([]);
+  });
+  it('an empty «Первичный балл» is said, with its column letter', () => {
+    const blank = values.map((r, i) => (i === 0 ? r : [...r.slice(0, 4), null, 4]));
+    const f = found(blank);
+    const c = columns(f.header, 'generic');
+    const { value, problems } = settleFormulaColumns(blank, 1, f.header, c);
+    expect(value).toBeUndefined();
+    expect(c.roles.total).toBeUndefined();
+    expect(c.markLabel).toBe('Отметка');
+    expect(problems).toEqual([expect.objectContaining({ code: 'total-column-empty', severity: 'info' })]);
+    expect(problems[0]?.message).toContain('E');
+  });
+});
+
+describe('what the title did not say', () => {
+  const pupil = (className: string, grade: number | null) =>
+    ({ code: '1', school: 'Школа', className, grade, scores: [], total: 0, mark: null, journalMark: null, row: 2 }) as Student;
+  const meta = (kind: string, grade: number | null) => ({ kind, year: 2026, subject: 'Математика', grade, date: null });
+  const protocol = columns(found([['Код', 'Класс', '1 (1б)']]).header, 'gia-protocol');
+  it('the grade is the most common grade of the classes, and students without one get it', () => {
+    const m = meta('ВПР', null);
+    const students = [pupil('7А', 7), pupil('7Б', 7), pupil('8А', 8), pupil('класс 3', null)];
+    expect(completeMeta(m, 'generic', protocol, students, 'Лист')).toEqual([]);
+    expect(m.grade).toBe(7);
+    expect(students[3]?.grade).toBe(7);
+  });
+  it('a protocol without an exam in its title: grade 9 makes it ОГЭ, grade 11 ЕГЭ, grade 10 nothing', () => {
+    for (const [grade, kind] of [
+      [9, 'ОГЭ'],
+      [11, 'ЕГЭ'],
+      [10, 'Протокол'],
+    ] as const) {
+      const m = meta('Протокол', grade);
+      const problems = completeMeta(m, 'gia-protocol', protocol, [], 'Лист');
+      expect(m.kind).toBe(kind);
+      expect(problems.map((p) => p.code)).toEqual(kind === 'Протокол' ? [] : ['kind-inferred']);
+    }
+  });
+  it('notes: classes by number only without «Классы и учителя», an unknown subject and grade', () => {
+    const m = { ...meta('ВПР', null), subject: UNKNOWN_SUBJECT };
+    const notes = readingNotes(m, [pupil('класс 3', null)], new ClassSpellings(), null, 'Лист');
+    expect(notes.map((p) => [p.code, p.severity])).toEqual([
+      ['classes-by-number', 'info'],
+      ['subject-unknown', 'warning'],
+      ['grade-unknown', 'warning'],
+    ]);
+    const spellings = new ClassSpellings();
+    spellings.add('7 а');
+    spellings.add('7А');
+    expect(readingNotes(meta('ВПР', 7), [pupil('7А', 7)], spellings, null, 'Лист').map((p) => p.code)).toEqual(['classes-merged']);
   });
 });
 

@@ -10,7 +10,7 @@ import type { Problem } from '../problems';
 import type { PlannedRow } from '../roadmap/plan';
 import { DP, DS } from '../strings';
 import { activityFor, readActivities } from './activities';
-import { type DocsContext, schoolTitle, teachersOf } from './context';
+import { type DocsContext, nothingToWrite, schoolTitle, teachersOf } from './context';
 import { fixed1, ruDateOf } from './format';
 import { fileNameOf, roundName } from './report';
 import { checkpoints } from './routes';
@@ -74,11 +74,7 @@ export function buildAppendix(ctx: DocsContext, wb?: Workbook): { spec: DocSpec 
   const problems: Problem[] = [];
   const acts = readActivities(wb, problems);
   const items = appendixItems(ctx);
-  if (items.length === 0)
-    return {
-      spec: null,
-      problems: [...problems, { severity: 'error', code: 'docs-no-appendix', sheet: DS.place, message: DS.errors.noAppendix }],
-    };
+  if (items.length === 0) return nothingToWrite(problems, 'docs-no-appendix', DS.errors.noAppendix);
   const round = roundName(ctx.analyses);
   const blocks: Block[] = [];
   items.forEach((it, n) => {

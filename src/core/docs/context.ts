@@ -60,6 +60,14 @@ export interface DocsSelection {
 }
 
 /** Does a group belong to the selection (its class, or the parallel and school the class is in)? */
+/**
+ * A document with nothing to write (no student at risk, no class with a deficit): no spec, and an error
+ * on the documents' place that says why, after what was already found (a bad activities sheet).
+ */
+export function nothingToWrite(problems: readonly Problem[], code: string, message: string): { spec: null; problems: Problem[] } {
+  return { spec: null, problems: [...problems, { severity: 'error', code, sheet: DS.place, message }] };
+}
+
 export function groupSelected(ctx: DocsContext, g: GroupStats, classGrade: number | null): boolean {
   if (!ctx.className) return true;
   if (g.level === 'class') return classKey(g.name) === classKey(ctx.className);

@@ -3,18 +3,8 @@
 // headings, paragraphs, bold and italic, lists, tables with inline widths, borders and cell colours, and
 // CSS page breaks. Every text is escaped: data from the user's sheets is never markup.
 import { cleanText, formatValue } from './format';
-import { type Block, cellOf, type DocSpec, MARGINS_MM, type Run, type TableBlock, type Tone } from './spec';
+import { type Block, cellOf, type DocSpec, MARGINS_MM, type Run, type TableBlock, TONE_SHADE, TONE_TEXT } from './spec';
 
-/** The cell colours of the .docx renderer (src/local/docx.ts), as CSS. */
-export const HTML_SHADE: Record<Tone, string> = {
-  insufficient: '#F4CCCC',
-  uncertain: '#FFF2CC',
-  sufficient: '#D9EAD3',
-  summary: '#EDEDED',
-  muted: '#F5F5F5',
-  danger: '#F4CCCC',
-};
-const COLOR: Partial<Record<Tone, string>> = { muted: '#555555', danger: '#A61C00' };
 const FONT = "font-family:'Times New Roman',serif";
 const PT_PER_MM = 72 / 25.4;
 const pt = (mm: number) => `${Math.round(mm * PT_PER_MM * 10) / 10}pt`;
@@ -31,7 +21,7 @@ function runs(rs: readonly Run[]): string {
   return rs
     .map((r) => {
       let out = text(r.text);
-      if (r.tone && COLOR[r.tone]) out = `<span style="color:${COLOR[r.tone]}">${out}</span>`;
+      if (r.tone && TONE_TEXT[r.tone]) out = `<span style="color:#${TONE_TEXT[r.tone]}">${out}</span>`;
       if (r.italic) out = `<em>${out}</em>`;
       if (r.bold) out = `<strong>${out}</strong>`;
       return out;
@@ -56,7 +46,7 @@ function tableHtml(t: TableBlock, style: string): string {
         let inner = text(formatValue(cell.value, cell.format ?? col.format));
         if (cell.italic) inner = `<em>${inner}</em>`;
         if (cell.bold) inner = `<strong>${inner}</strong>`;
-        const bg = cell.tone ? `;background-color:${HTML_SHADE[cell.tone]}` : '';
+        const bg = cell.tone ? `;background-color:#${TONE_SHADE[cell.tone]}` : '';
         return `<td style="${border};text-align:${align};${size}${bg}">${inner}</td>`;
       });
       return `<tr>${cells.join('')}</tr>`;

@@ -11,7 +11,7 @@ import { DS, S } from '../strings';
 import { type DocsContext, schoolTitle, studentLabel, teachersOf } from './context';
 import { joinIds, pct, ruDateOf } from './format';
 import { groupName, ordered, type Part, type Section, sub, summaryRow } from './report-part';
-import { b, type CellInput, list, note, p, type Run, type TableColumn, type Tone, table } from './spec';
+import { b, type CellInput, figure, list, note, p, type Run, type Tone, table } from './spec';
 
 /** Group columns a task table holds beside the task, its level and its skill (the rest go to the next table). */
 const GROUP_COLS_PER_TABLE = 6;
@@ -92,17 +92,12 @@ export function marks(ctx: DocsContext, part: Part, s: Section, n: string): void
     table(
       [
         { header: DS.cols.group },
-        { header: DS.cols.withMark, widthMm: 18, format: 'int', align: 'right' },
-        ...MARKS.map((k): Omit<TableColumn, 'widthMm'> & { widthMm: number } => ({
-          header: `«${k}»`,
-          widthMm: 10,
-          format: 'int',
-          align: 'right',
-        })),
-        { header: DS.cols.mark2Pct, widthMm: 14, format: 'pct', align: 'right' },
-        { header: DS.cols.qualityPct, widthMm: 19, format: 'pct', align: 'right' },
-        { header: DS.cols.successPct, widthMm: 27, format: 'pct', align: 'right' },
-        { header: DS.cols.meanPct, widthMm: 24, format: 'pct', align: 'right' },
+        figure(DS.cols.withMark, 18, 'int'),
+        ...MARKS.map((k) => figure(`«${k}»`, 10, 'int')),
+        figure(DS.cols.mark2Pct, 14, 'pct'),
+        figure(DS.cols.qualityPct, 19, 'pct'),
+        figure(DS.cols.successPct, 27, 'pct'),
+        figure(DS.cols.meanPct, 24, 'pct'),
       ],
       rows,
     ),
@@ -147,15 +142,10 @@ export function marks(ctx: DocsContext, part: Part, s: Section, n: string): void
       table(
         [
           { header: DS.cols.group },
-          ...MARK_KEYS.map((k): Omit<TableColumn, 'widthMm'> & { widthMm: number } => ({
-            header: `«${k}», %`,
-            widthMm: 15,
-            format: 'pct',
-            align: 'right',
-          })),
-          { header: DS.cols.qualityPct, widthMm: 19, format: 'pct', align: 'right' },
-          { header: DS.cols.successPct, widthMm: 23, format: 'pct', align: 'right' },
-          { header: DS.cols.qualityDiff, widthMm: 24, format: 'pp', align: 'right' },
+          ...MARK_KEYS.map((k) => figure(`«${k}», %`, 15, 'pct')),
+          figure(DS.cols.qualityPct, 19, 'pct'),
+          figure(DS.cols.successPct, 23, 'pct'),
+          figure(DS.cols.qualityDiff, 24, 'pp'),
         ],
         [brow(DS.report.schoolShort, oursPct, 'summary').map((c, i) => (i === 7 ? null : c)), ...bm.map((r) => brow(r.group, r.percent))],
       ),
@@ -193,13 +183,13 @@ export function journal(part: Part, s: Section, n: string): void {
     table(
       [
         { header: DS.cols.group },
-        { header: DS.cols.bothMarks, widthMm: 24, format: 'int', align: 'right' },
-        { header: DS.cols.lowered, widthMm: 20, format: 'int', align: 'right' },
-        { header: '%', widthMm: 14, format: 'pct', align: 'right' },
-        { header: DS.cols.confirmed, widthMm: 24, format: 'int', align: 'right' },
-        { header: '%', widthMm: 14, format: 'pct', align: 'right' },
-        { header: DS.cols.raised, widthMm: 20, format: 'int', align: 'right' },
-        { header: '%', widthMm: 14, format: 'pct', align: 'right' },
+        figure(DS.cols.bothMarks, 24, 'int'),
+        figure(DS.cols.lowered, 20, 'int'),
+        figure('%', 14, 'pct'),
+        figure(DS.cols.confirmed, 24, 'int'),
+        figure('%', 14, 'pct'),
+        figure(DS.cols.raised, 20, 'int'),
+        figure('%', 14, 'pct'),
       ],
       rows,
     ),
@@ -228,12 +218,7 @@ export function tasks(ctx: DocsContext, part: Part, s: Section, n: string): void
       { header: DS.cols.task, widthMm: TASK_COL },
       { header: DS.cols.level, widthMm: LEVEL_COL, align: 'center' as const },
       { header: DS.cols.skill },
-      ...chunk.map((g) => ({
-        header: `${groupName(g, true)}\n(${g.participants})`,
-        widthMm: GROUP_COL,
-        format: 'pct' as const,
-        align: 'right' as const,
-      })),
+      ...chunk.map((g) => figure(`${groupName(g, true)}\n(${g.participants})`, GROUP_COL, 'pct')),
     ];
     const rows = proc.tasks.map((t, i) => [
       DS.report.taskWithMax(t.id, t.max),
@@ -262,9 +247,9 @@ export function tasks(ctx: DocsContext, part: Part, s: Section, n: string): void
         [
           { header: DS.cols.task, widthMm: TASK_COL },
           { header: DS.cols.level, widthMm: LEVEL_COL, align: 'center' },
-          { header: DS.report.schoolShort, widthMm: 17, format: 'pct', align: 'right' },
-          ...shown.map((r) => ({ header: r.group, format: 'pct' as const, align: 'right' as const })),
-          { header: DS.cols.diffLast, widthMm: 22, format: 'pp', align: 'right' },
+          figure(DS.report.schoolShort, 17, 'pct'),
+          ...shown.map((r) => figure(r.group, undefined, 'pct')),
+          figure(DS.cols.diffLast, 22, 'pp'),
         ],
         proc.tasks.map((t, i) => {
           const ours = school.completion[i] as number;

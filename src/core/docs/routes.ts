@@ -12,7 +12,7 @@ import { slug } from '../roadmap/keys';
 import type { PlannedRow } from '../roadmap/plan';
 import { DR, DS } from '../strings';
 import { type Activities, activityFor, readActivities } from './activities';
-import { type DocsContext, schoolTitle, studentLabel, teachersOf } from './context';
+import { type DocsContext, nothingToWrite, schoolTitle, studentLabel, teachersOf } from './context';
 import { fixed1, joinIds, ruDateOf } from './format';
 import { fileNameOf, roundName } from './report';
 import { type Block, type CellInput, type DocSpec, h, list, note, p, pageBreak, table } from './spec';
@@ -63,11 +63,7 @@ export function buildRoutes(ctx: DocsContext, wb?: Workbook): { spec: DocSpec | 
   const problems: Problem[] = [];
   const acts = readActivities(wb, problems);
   const students = routeStudents(ctx);
-  if (students.length === 0)
-    return {
-      spec: null,
-      problems: [...problems, { severity: 'error', code: 'docs-no-routes', sheet: DS.place, message: DS.errors.noStudents }],
-    };
+  if (students.length === 0) return nothingToWrite(problems, 'docs-no-routes', DS.errors.noStudents);
   const names = ctx.request.names !== false;
   const personal = names && students.some((s) => !!s.name);
   const school = schoolTitle(ctx, students[0]?.school ?? '');

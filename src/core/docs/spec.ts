@@ -12,6 +12,21 @@ export const CONTENT_WIDTH_MM = PAGE.widthMm - MARGINS_MM.left - MARGINS_MM.righ
 
 export type Tone = 'insufficient' | 'uncertain' | 'sufficient' | 'summary' | 'muted' | 'danger';
 
+/**
+ * The colours of the tones (RGB hex, no «#»), one table for every renderer so a .docx and a Google Doc
+ * look alike: cell shading is the status colours of the tabs, light enough to print in grey.
+ */
+export const TONE_SHADE: Readonly<Record<Tone, string>> = {
+  insufficient: 'F4CCCC',
+  uncertain: 'FFF2CC',
+  sufficient: 'D9EAD3',
+  summary: 'EDEDED',
+  muted: 'F5F5F5',
+  danger: 'F4CCCC',
+};
+/** Text colour of a run's tone (explanations grey, warnings dark red). */
+export const TONE_TEXT: Readonly<Partial<Record<Tone, string>>> = { muted: '555555', danger: 'A61C00' };
+
 export interface Run {
   text: string;
   bold?: boolean;
@@ -121,6 +136,15 @@ export const list = (items: (Run[] | string)[], ordered = false): ListBlock => (
   items: items.map((i) => (typeof i === 'string' ? [{ text: i }] : i)),
 });
 export const pageBreak = (): PageBreakBlock => ({ kind: 'pageBreak' });
+
+/** A column of figures: right-aligned in the given format; without a width it shares what is left. */
+export function figure(
+  header: string,
+  widthMm: number | undefined,
+  format: NumberFormat,
+): Omit<TableColumn, 'widthMm'> & { widthMm?: number } {
+  return widthMm === undefined ? { header, format, align: 'right' } : { header, widthMm, format, align: 'right' };
+}
 
 /** Columns whose widths fill the page: fixed ones as given, the rest share what is left. */
 export function fitColumns(cols: (Omit<TableColumn, 'widthMm'> & { widthMm?: number })[], total = CONTENT_WIDTH_MM): TableColumn[] {

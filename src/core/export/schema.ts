@@ -58,13 +58,21 @@ export const exportStudentSchema = z.object({
   deficits: z.array(z.string()).describe('Коды заданий, где набрано меньше порога доли баллов'),
 });
 
-export const exportProcedureSchema = z.object({
+/**
+ * What names a procedure in every export, the school's and the district's: the same fields, so a
+ * database that loads both joins them on `key`.
+ */
+export const procedureIdentityShape = {
   key: z.string(),
   title: z.string(),
   kind: z.string(),
   year: z.number().int().nullable(),
   subject: z.string(),
   grade: z.number().int().nullable(),
+};
+
+export const exportProcedureSchema = z.object({
+  ...procedureIdentityShape,
   date: z.string().nullable(),
   sheet: z.string(),
   layout: z.enum(['vpr-form', 'fis-f1', 'generic', 'gia-protocol']),

@@ -11,7 +11,7 @@ import { type CellValue, cellText, type Grid, isEmpty, norm } from '../grid';
 import type { Procedure } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
-import { metaFromText, type PartialMeta } from './meta';
+import { describesProcedure, metaFromText, type PartialMeta, proceduresFitting } from './meta';
 import { isPlanReportHeader } from './plan-report';
 import { type Read, read, take } from './read';
 import { parseTaskCode, parseTaskHeader } from './task-header';
@@ -347,14 +347,6 @@ function checkSum(sheet: string, rowNo: number, group: string, parts: number[], 
 
 // ---- tying blocks to procedures ----------------------------------------------------------------
 
-function fits(meta: PartialMeta, p: Procedure): boolean {
-  if (meta.subject !== undefined && meta.subject !== p.meta.subject) return false;
-  if (meta.grade !== undefined && p.meta.grade !== null && meta.grade !== p.meta.grade) return false;
-  if (meta.year !== undefined && p.meta.year !== null && meta.year !== p.meta.year) return false;
-  if (meta.kind !== undefined && meta.kind !== p.meta.kind) return false;
-  return true;
-}
-
 const KIND_NAME: Record<BenchmarkKind, string> = {
   tasks: 'Выполнение заданий',
   marks: 'Статистика по отметкам',
@@ -377,8 +369,8 @@ export function readBenchmarks(grid: Grid | undefined, procedures: readonly Proc
     return read({ sheet: grid.name, blocks, byProcedure }, problems);
   }
   for (const b of blocks) {
-    const described = b.meta.subject !== undefined || b.meta.grade !== undefined;
-    const matches = described ? procedures.filter((p) => fits(b.meta, p)) : procedures.length === 1 ? [...procedures] : [];
+    const described = describesProcedure(b.meta);
+    const matches = proceduresFitting(b.meta, procedures);
     if (matches.length !== 1) {
       const msg = !described
         ? S.benchmarkNoTitle(KIND_NAME[b.kind])

@@ -5,6 +5,7 @@ import { cellText, type Grid, isEmpty, norm } from '../grid';
 import type { Procedure, Student } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { findLabelRow } from './label-row';
 import { type Read, read } from './read';
 
 /** The optional sheet that links participant codes across procedures. */
@@ -27,18 +28,6 @@ const MAP_COLS: Record<string, (h: string) => boolean> = {
 
 const LABELS: Record<string, string> = { sheet: 'Лист', code: 'Код участника', person: 'Ученик' };
 
-function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
-  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
-    const found: Record<string, number> = {};
-    (grid.values[r] ?? []).forEach((v, c) => {
-      const h = norm(v).replace(/[.:]/g, '').trim();
-      for (const [k, test] of Object.entries(MAP_COLS)) if (found[k] === undefined && h && test(h)) found[k] = c;
-    });
-    if (found.sheet !== undefined && found.code !== undefined && found.person !== undefined) return { row: r, cols: found };
-  }
-  return null;
-}
-
 /**
  * Reads «Соответствие кодов»: for each listed student row, the common identity. Problems name the
  * sheet, row and column; rows with errors are not used.
@@ -46,7 +35,7 @@ function findHeader(grid: Grid): { row: number; cols: Record<string, number> } |
 export function readCodeMap(grid: Grid, procedures: readonly Procedure[]): Read<CodeMap> {
   const problems: Problem[] = [];
   const ids = new Map<Student, string>();
-  const h = findHeader(grid);
+  const h = findLabelRow(grid, MAP_COLS, Object.keys(LABELS));
   if (!h) {
     problems.push(problem('error', 'codes-header', grid.name, S.links.headerMissing));
     return read({ sheet: grid.name, ids, rows: 0 }, problems);

@@ -1,8 +1,9 @@
 // The optional sheets a school adds beside its results: «Классы», «План заданий», «Шкала отметок».
-import { cellText, columnLetter, type Grid, isEmpty, norm } from '../grid';
-import type { TaskLevel } from '../model';
+import { cellText, columnLetter, type Grid, isEmpty } from '../grid';
+import type { Task, TaskLevel } from '../model';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
+import { findLabelRow } from './label-row';
 import { parseLevel } from './levels';
 import { metaFromText } from './meta';
 import { type Read, read } from './read';
@@ -52,16 +53,10 @@ export function readClasses(grid: Grid): Read<ClassMap> {
 
 // ---- План заданий ------------------------------------------------------------------------------
 
-export interface PlanRow {
+/** A task as «План заданий» describes it; «Предмет» and «Класс» say which procedures the row is for. */
+export interface PlanRow extends Pick<Task, 'id' | 'max' | 'level' | 'skill' | 'plannedResult' | 'section' | 'topic'> {
   subject?: string;
   grade?: number;
-  id: string;
-  max: number;
-  level: TaskLevel | null;
-  skill?: string;
-  plannedResult?: string;
-  section?: string;
-  topic?: string;
   row: number;
 }
 
@@ -77,20 +72,6 @@ const PLAN_COLS: Record<string, (h: string) => boolean> = {
   grade: (h) => h === 'класс' || h === 'параллель',
 };
 
-function findHeader(grid: Grid, need: string[], cols: Record<string, (h: string) => boolean>) {
-  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
-    const row = grid.values[r] ?? [];
-    const found: Record<string, number> = {};
-    row.forEach((v, c) => {
-      const h = norm(v).replace(/[.:]/g, '').trim();
-      if (!h) return;
-      for (const [k, test] of Object.entries(cols)) if (found[k] === undefined && test(h)) found[k] = c;
-    });
-    if (need.every((k) => found[k] !== undefined)) return { row: r, cols: found };
-  }
-  return null;
-}
-
 /** The «План заданий» sheet: rows for one or several procedures (told apart by «Предмет», «Класс»). */
 export interface PlanSheet {
   sheet: string;
@@ -99,7 +80,7 @@ export interface PlanSheet {
 
 export function readPlan(grid: Grid): Read<PlanSheet> {
   const problems: Problem[] = [];
-  const h = findHeader(grid, ['id', 'max'], PLAN_COLS);
+  const h = findLabelRow(grid, PLAN_COLS, ['id', 'max']);
   if (!h) {
     problems.push(problem('error', 'plan-header', grid.name, S.planHeaderMissing));
     return read({ sheet: grid.name, rows: [] }, problems);
@@ -172,7 +153,7 @@ export interface ScaleSheet {
 
 export function readScale(grid: Grid): Read<ScaleSheet> {
   const problems: Problem[] = [];
-  const h = findHeader(grid, ['c3', 'c4', 'c5'], SCALE_COLS);
+  const h = findLabelRow(grid, SCALE_COLS, ['c3', 'c4', 'c5']);
   if (!h) {
     problems.push(problem('error', 'scale-header', grid.name, S.scaleHeaderMissing));
     return read({ sheet: grid.name, rows: [] }, problems);

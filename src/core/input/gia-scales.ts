@@ -6,6 +6,7 @@ import { cellText, type Grid, isEmpty, norm } from '../grid';
 import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { asNumber } from './cells';
+import { findLabelRow } from './label-row';
 import { type Read, read } from './read';
 import { findSubject } from './subjects';
 
@@ -123,23 +124,10 @@ const COLS: Record<string, (h: string) => boolean> = {
   source: (h) => h.startsWith('источник'),
 };
 
-function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
-  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
-    const found: Record<string, number> = {};
-    (grid.values[r] ?? []).forEach((v, c) => {
-      const h = norm(v).replace(/[.:]/g, '').trim();
-      if (!h) return;
-      for (const [k, test] of Object.entries(COLS)) if (found[k] === undefined && test(h)) found[k] = c;
-    });
-    if (found.kind !== undefined && found.subject !== undefined && found.min !== undefined) return { row: r, cols: found };
-  }
-  return null;
-}
-
 export function readGiaScales(grid: Grid): Read<GiaScales> {
   const problems: Problem[] = [];
   const rows: GiaScaleRow[] = [];
-  const h = findHeader(grid);
+  const h = findLabelRow(grid, COLS, ['kind', 'subject', 'min']);
   if (!h) {
     problems.push(problem('error', 'gia-scales-header', grid.name, S.giaScales.headerMissing));
     return read({ sheet: grid.name, rows }, problems);

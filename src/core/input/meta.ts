@@ -1,6 +1,6 @@
 // Procedure metadata (kind, year, subject, grade, date) from title rows, sheet names, file names.
 import { cellText } from '../grid';
-import type { ProcedureMeta } from '../model';
+import type { Procedure, ProcedureMeta } from '../model';
 import { findSubject } from './subjects';
 
 // Abbreviations must stand alone («ВПР», not «ВПРО»); word stems only need a word start.
@@ -27,6 +27,27 @@ export interface PartialMeta {
   subject?: string;
   grade?: number;
   date?: string;
+}
+
+/** A title names its procedure when it states the subject or the grade (a year or a kind alone does not). */
+export function describesProcedure(meta: PartialMeta): boolean {
+  return meta.subject !== undefined || meta.grade !== undefined;
+}
+
+/**
+ * The procedures a title found beside them (a benchmark block, a plan report) is about: those that agree
+ * with every part the title states (a procedure with no known grade or year is not ruled out by one);
+ * a title that names none is about the workbook's only procedure, if it has just one.
+ */
+export function proceduresFitting(meta: PartialMeta, procedures: readonly Procedure[]): Procedure[] {
+  if (!describesProcedure(meta)) return procedures.length === 1 ? [...procedures] : [];
+  return procedures.filter((p) => {
+    if (meta.subject !== undefined && meta.subject !== p.meta.subject) return false;
+    if (meta.grade !== undefined && p.meta.grade !== null && meta.grade !== p.meta.grade) return false;
+    if (meta.year !== undefined && p.meta.year !== null && meta.year !== p.meta.year) return false;
+    if (meta.kind !== undefined && meta.kind !== p.meta.kind) return false;
+    return true;
+  });
 }
 
 /** Reads what a free text says about the procedure; absent parts stay undefined. */

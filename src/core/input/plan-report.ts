@@ -10,7 +10,7 @@ import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import type { TasksBenchmarkRow } from './benchmarks';
 import { asNumber } from './cells';
-import { metaFromText, type PartialMeta } from './meta';
+import { metaFromText, type PartialMeta, proceduresFitting } from './meta';
 import { type Read, read } from './read';
 import { normalizeTaskCode, parseTaskCode } from './task-header';
 
@@ -183,18 +183,9 @@ export function readPlanReports(grid: Grid): Read<PlanReport[]> {
   return read(out, problems);
 }
 
-function fits(meta: PartialMeta, p: Procedure): boolean {
-  if (meta.subject !== undefined && meta.subject !== p.meta.subject) return false;
-  if (meta.grade !== undefined && p.meta.grade !== null && meta.grade !== p.meta.grade) return false;
-  if (meta.year !== undefined && p.meta.year !== null && meta.year !== p.meta.year) return false;
-  if (meta.kind !== undefined && meta.kind !== p.meta.kind) return false;
-  return true;
-}
-
 /** The procedure a report is about: by its title (subject, grade, year), or the only procedure. */
 export function procedureOfReport(r: PlanReport, procedures: readonly Procedure[]): Procedure | null {
-  const described = r.meta.subject !== undefined || r.meta.grade !== undefined;
-  const matches = described ? procedures.filter((p) => fits(r.meta, p)) : procedures.length === 1 ? [...procedures] : [];
+  const matches = proceduresFitting(r.meta, procedures);
   return matches.length === 1 ? (matches[0] as Procedure) : null;
 }
 

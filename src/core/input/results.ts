@@ -91,7 +91,78 @@ function emptyFormulaColumns(values: Grid['values'], dataStart: number, header: 
   return out;
 }
 
+/**
+ * Stage 3 on the table's columns: a formula column without values is dropped from the roles (it is not
+ * read as marks «0»), and an empty «Первичный балл» is said. Returns the empty «Отметка» column, if any,
+ * so the procedure can say which column it recomputed. The labels are kept for messages and notes.
+ */
+export function settleFormulaColumns(
+  values: Grid['values'],
+  dataStart: number,
+  header: HeaderInfo,
+  columns: TableColumns,
+): Read<FormulaColumn | undefined> {
+  const headerText = (col: number | undefined) =>
+    col === undefined ? '' : cellText(values[header.row]?.[col]) || cellText(values[header.top]?.[col]);
+  const formula = emptyFormulaColumns(values, dataStart, header, columns);
+  for (const f of formula) delete columns.roles[f.role];
+  columns.markLabel = headerText(columns.roles.mark);
+  columns.journalLabel = headerText(columns.journalCol);
+  const problems: Problem[] = [];
+  const emptyTotal = formula.find((f) => f.role === 'total');
+  if (emptyTotal) {
+    problems.push(
+      problem('info', 'total-column-empty', columns.sheet, S.totalColumnEmpty(emptyTotal.label, columnLetter(emptyTotal.col + 1))),
+    );
+  }
+  return read(
+    formula.find((f) => f.role === 'mark'),
+    problems,
+  );
+}
+
 // ---- stage 5: checks and notes ---------------------------------------------------------------------
+
+/**
+ * What the title did not say, worked out from the rows (so the procedure can still be keyed and
+ * compared): the grade from the students' classes; a ГИА protocol's exam from its columns — a test score
+ * makes it ЕГЭ, otherwise grade 11 ЕГЭ and grade 9 ОГЭ. Fills `meta` in place; says what it inferred.
+ */
+export function completeMeta(
+  meta: Procedure['meta'],
+  layout: Layout,
+  columns: TableColumns,
+  students: Student[],
+  sheet: string,
+): Problem[] {
+  if (meta.grade === null) meta.grade = inferGrade(students);
+  if (layout !== 'gia-protocol' || isGia({ meta })) return [];
+  const kind = columns.roles.testScore !== undefined || meta.grade === 11 ? 'ЕГЭ' : meta.grade === 9 ? 'ОГЭ' : null;
+  if (!kind) return [];
+  meta.kind = kind;
+  return [problem('info', 'kind-inferred', sheet, S.gia.kindInferred(kind))];
+}
+
+/**
+ * Notes on how the sheet was understood, so the user can check it: class spellings merged, classes named
+ * by number only (no «Классы и учителя» to name them), and a subject or grade the reader could not find.
+ */
+export function readingNotes(
+  meta: Procedure['meta'],
+  people: readonly Student[],
+  spellings: ClassSpellings,
+  classes: ClassMap | null,
+  sheet: string,
+): Problem[] {
+  const out: Problem[] = [];
+  const merged = spellings.merged();
+  if (merged.length > 0) out.push(problem('info', 'classes-merged', sheet, S.classesMerged(merged)));
+  if (!classes && people.some((s) => s.className.startsWith('класс ')))
+    out.push(problem('info', 'classes-by-number', sheet, S.classesByNumber));
+  if (meta.subject === UNKNOWN_SUBJECT) out.push(problem('warning', 'subject-unknown', sheet, S.subjectUnknown(sheet)));
+  if (meta.grade === null) out.push(problem('warning', 'grade-unknown', sheet, S.gradeUnknown(sheet)));
+  return out;
+}
 
 function checkTotals(values: Grid['values'], students: readonly Student[], col: number | undefined, sheet: string): Problem[] {
   if (col === undefined) return [];
@@ -169,9 +240,6 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
   const values = grid.values;
   const sheet = grid.name;
   const problems: Problem[] = [];
-  const headerText = (col: number | undefined) =>
-    col === undefined ? '' : cellText(values[header.row]?.[col]) || cellText(values[header.top]?.[col]);
-
   // 1. tasks (a ГИА exam's task columns may lack maxima: they are inferred from the scores)
   const gia = isGia({ meta: mergeMeta(readTitleRows(values, header.top).meta, metaFromText(sheet), metaFromText(ctx.workbookName)) });
   const taskCols = take(readTasks(values, header, layout, sheet, gia || layout === 'gia-protocol'), problems);
@@ -194,15 +262,7 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
   // 3. formula columns without values
   const dataStart = Math.max(header.row, maxRow ?? -1, levelRow ?? -1) + 1;
   const columns = tableColumns(sheet, layout, header, tasks, cols, answers);
-  const formula = emptyFormulaColumns(values, dataStart, header, columns);
-  for (const f of formula) delete columns.roles[f.role];
-  columns.markLabel = headerText(columns.roles.mark);
-  columns.journalLabel = headerText(columns.journalCol);
-  const emptyTotal = formula.find((f) => f.role === 'total');
-  if (emptyTotal) {
-    problems.push(problem('info', 'total-column-empty', sheet, S.totalColumnEmpty(emptyTotal.label, columnLetter(emptyTotal.col + 1))));
-  }
-  const emptyMark = formula.find((f) => f.role === 'mark');
+  const emptyMark = take(settleFormulaColumns(values, dataStart, header, columns), problems);
 
   // 4. rows
   const spellings = new ClassSpellings();
@@ -217,21 +277,8 @@ export function readResults(grid: Grid, found: { header: HeaderInfo; layout: Lay
   if (students.length === 0 && absent.length === 0 && !problems.some((p) => p.severity === 'error')) {
     problems.push(problem('error', 'empty-form', sheet, S.emptyForm));
   }
-  if (meta.grade === null) meta.grade = inferGrade(students);
-  // A protocol whose title names no exam: a test score makes it ЕГЭ, otherwise grade 9 makes it ОГЭ.
-  if (layout === 'gia-protocol' && !isGia({ meta })) {
-    const kind = columns.roles.testScore !== undefined || meta.grade === 11 ? 'ЕГЭ' : meta.grade === 9 ? 'ОГЭ' : null;
-    if (kind) {
-      meta.kind = kind;
-      problems.push(problem('info', 'kind-inferred', sheet, S.gia.kindInferred(kind)));
-    }
-  }
-  const merged = spellings.merged();
-  if (merged.length > 0) problems.push(problem('info', 'classes-merged', sheet, S.classesMerged(merged)));
-  const numbered = [...students, ...absent].some((s) => s.className.startsWith('класс '));
-  if (numbered && !ctx.classes) problems.push(problem('info', 'classes-by-number', sheet, S.classesByNumber));
-  if (meta.subject === UNKNOWN_SUBJECT) problems.push(problem('warning', 'subject-unknown', sheet, S.subjectUnknown(sheet)));
-  if (meta.grade === null) problems.push(problem('warning', 'grade-unknown', sheet, S.gradeUnknown(sheet)));
+  for (const p of completeMeta(meta, layout, columns, students, sheet)) problems.push(p);
+  for (const p of readingNotes(meta, [...students, ...absent], spellings, ctx.classes, sheet)) problems.push(p);
 
   const proc: Procedure = {
     key: procedureKey(meta, sheet),

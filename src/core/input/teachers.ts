@@ -7,6 +7,7 @@ import { type Problem, problem } from '../problems';
 import { S } from '../strings';
 import { classKey } from './class-names';
 import { CONFIG_SHEETS } from './config';
+import { findLabelRow } from './label-row';
 import { type Read, read } from './read';
 import { findSubject } from './subjects';
 
@@ -37,18 +38,6 @@ const LABELS: Record<string, string> = { className: 'Класс', subject: 'Пр
 /** «5 А», «5-а», «5A» and «5А» are one class. */
 export { classKey };
 
-function findHeader(grid: Grid): { row: number; cols: Record<string, number> } | null {
-  for (let r = 0; r < Math.min(grid.values.length, 20); r++) {
-    const found: Record<string, number> = {};
-    (grid.values[r] ?? []).forEach((v, c) => {
-      const h = norm(v).replace(/[.:]/g, '').trim();
-      for (const [k, test] of Object.entries(COLS)) if (found[k] === undefined && h && test(h)) found[k] = c;
-    });
-    if (Object.keys(COLS).every((k) => found[k] !== undefined)) return { row: r, cols: found };
-  }
-  return null;
-}
-
 /**
  * Reads and checks the sheet against the procedures: a missing header or an incomplete row is an
  * error (with its row and column); a subject or class without results is a note, and the row is unused.
@@ -56,7 +45,7 @@ function findHeader(grid: Grid): { row: number; cols: Record<string, number> } |
 export function readTeachers(grid: Grid, procedures: readonly Procedure[]): Read<Teachers> {
   const problems: Problem[] = [];
   const rows: TeacherRow[] = [];
-  const h = findHeader(grid);
+  const h = findLabelRow(grid, COLS, Object.keys(COLS));
   const index = new Map<string, string[]>();
   const teachers: Teachers = {
     sheet: grid.name,

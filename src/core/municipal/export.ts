@@ -1,6 +1,7 @@
 // The district aggregate as JSON (zod schema → docs/municipal-export.schema.json) and as one long
 // table (school × procedure × task), the shape that loads into BigQuery or any database unchanged.
 // No timestamps: the same records give byte-identical output, however many chunks collected them.
+import { procedureIdentityShape } from '../export/schema';
 import { z } from '../zod-full';
 import type { District } from './district';
 import { procedureAggSchema, roadmapProgressSchema, taskStatusSchema } from './schema';
@@ -38,12 +39,7 @@ export const municipalExportSchema = z.object({
   ),
   procedures: z.array(
     z.object({
-      key: z.string(),
-      title: z.string(),
-      kind: z.string(),
-      year: z.number().int().nullable(),
-      subject: z.string(),
-      grade: z.number().int().nullable(),
+      ...procedureIdentityShape,
       schools: count,
       participants: count,
       meanCompletion: z.number().nullable(),

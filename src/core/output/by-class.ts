@@ -10,23 +10,14 @@ import type { Procedure, Task } from '../model';
 import type { Settings } from '../settings';
 import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
-import { statusFormats, statusRules, taskNote } from './matrix';
+import { noteTasks, statusFormats, statusRules } from './matrix';
 import type { SheetSpec } from './spec';
-import { PROCEDURE_LEAD, procedureLead } from './stats-common';
+import { deficitThresholds, PROCEDURE_LEAD, procedureLead, widestTasks } from './stats-common';
 
 export function buildByClass(analyses: readonly ProcedureAnalysis[], s: Settings): SheetSpec {
   const b = new SpecBuilder(S.tabs.byClass);
-  const maxTasks = Math.max(1, ...analyses.map((a) => a.procedure.tasks.length));
-  b.preamble(S.tabs.byClass, 5 + maxTasks, [
-    T.byClass.legend(
-      s['deficit.basicSufficient'],
-      s['deficit.basicUncertain'],
-      s['deficit.advancedSufficient'],
-      s['deficit.advancedUncertain'],
-      s['sample.minReliable'],
-      T.statusLegend,
-    ),
-  ]);
+  const maxTasks = widestTasks(analyses);
+  b.preamble(S.tabs.byClass, 5 + maxTasks, [T.byClass.legend(...deficitThresholds(s), s['sample.minReliable'], T.statusLegend)]);
   b.leadColumns(PROCEDURE_LEAD);
   for (const a of analyses) {
     procedureBlock(b, a, s);
@@ -56,9 +47,7 @@ function procedureBlock(b: SpecBuilder, a: ProcedureAnalysis, s: Settings): void
     { span: 'tasks', labels: p.tasks.map((t) => t.id) },
   ]);
   const tasks = h.span('tasks');
-  p.tasks.forEach((t, i) => {
-    b.note(h.row, tasks.col + i, taskNote(t));
-  });
+  noteTasks(b, h.row, tasks.col, p.tasks);
   b.lead = procedureLead(p);
   const levelRow = b.line(h, { group: T.byClass.levelRow }, { tasks: p.tasks.map((t) => t.level ?? '—') }, { italic: true });
   const start = b.nextRow;

@@ -26,6 +26,13 @@ export function taskNote(t: Task): string {
   return lines.join('\n');
 }
 
+/** Each task's header cell carries its note (skill, planned result, section, level): the header stays short. */
+export function noteTasks(b: SpecBuilder, headerRow: number, firstCol: number, tasks: readonly Task[]): void {
+  tasks.forEach((t, i) => {
+    b.note(headerRow, firstCol + i, taskNote(t));
+  });
+}
+
 export function planSourceText(p: Procedure): string {
   const t = T.matrix.planSource;
   if (p.planSource === 'sheet') return t.sheet;
@@ -133,9 +140,7 @@ export function buildMatrix(a: ProcedureAnalysis, label: string, s: Settings, be
   const maxRow = b.line(h, { code: T.matrix.maxRow, total: p.maxTotal, completion: 100 }, { tasks: p.tasks.map((t) => t.max) });
   const levelRow = b.line(h, { code: T.matrix.levelRow }, { tasks: p.tasks.map((t) => t.level ?? '—') });
   b.format({ row: maxRow, col: 0, rows: 2, cols: width }, { bold: true, background: COLORS.headerBg, align: 'center' });
-  p.tasks.forEach((t, i) => {
-    b.note(h.row, t0 + i, taskNote(t));
-  });
+  noteTasks(b, h.row, t0, p.tasks);
 
   const dataStart = b.nextRow;
   const cCompletion = h.col('completion');

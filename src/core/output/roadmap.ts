@@ -11,7 +11,7 @@ import type { MergeResult, OutRow } from '../roadmap/merge';
 import { S } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
 import { MAX_TAB_NAME, safeTabName } from './names';
-import type { ConditionalRule, SheetSpec, SpecCell } from './spec';
+import type { ConditionalRule, ListValidation, SheetSpec, SpecCell } from './spec';
 
 export const ROADMAP_TAB_PREFIX = `${S.tabs.roadmap} · `;
 export const ROADMAP_TAB_SHORT_PREFIX = `${S.tabs.roadmapShort} · `;
@@ -105,28 +105,26 @@ function specValue(v: CellValue | undefined): SpecCell {
 }
 
 const letter = (id: ColumnId) => ref(0, COL[id]).replace(/\d+$/, '');
+/** The visible table: № … Комментарий (the key and overdue columns after it are service columns). */
+const VISIBLE_COLS = COL.comment + 1;
 
+/**
+ * An activity is overdue while it is neither done nor cancelled, has a status and its end date has
+ * passed: one test, for the overdue column (which the digest counts) and the red rows alike.
+ */
+export function overdueTest(status: string, end: string): string {
+  return `AND(${status}<>"${STATUS.done}",${status}<>"${STATUS.cancelled}",${status}<>"",ISNUMBER(${end}),${end}<TODAY())`;
+}
+
+/**
+ * The roadmap tab: the heading (stage 1), one row per merged row with its formulas, users' values and
+ * formats (stage 2, here), the status dropdowns (3), the status colours (4) and the widths (5).
+ */
 export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
   const b = new SpecBuilder(m.name);
   const { rows, extraLabels } = m.merged;
   const width = COLUMN_IDS.length + extraLabels.length;
-  const nCols = COL.comment + 1; // the visible table: № … Комментарий
-
-  b.row([m.title ?? S.roadmap.title(m.procedure)], { bold: true, background: COLORS.titleBg });
-  b.format({ row: 0, col: 0, rows: 1, cols: nCols }, { background: COLORS.titleBg });
-  b.row([m.meta], { italic: true, fontColor: COLORS.muted });
-  b.row([S.roadmap.legend], { italic: true, fontColor: COLORS.muted });
-  const header = b.row([...COLUMN_IDS.map(columnLabel), ...extraLabels], {
-    bold: true,
-    background: COLORS.headerBg,
-    wrap: true,
-    align: 'center',
-  });
-  if (header !== HEADER_ROW) throw new Error('roadmap header row moved');
-  for (const id of USER_COLUMNS) b.format({ row: header, col: COL[id], rows: 1, cols: 1 }, { background: USER_HEADER_BG });
-  b.format({ row: header, col: COL.key, rows: 1, cols: 2 }, { fontColor: COLORS.muted });
-  b.note(header, COL.key, S.roadmap.keyNote);
-  b.note(header, COL.status, STATUSES.join(' / '));
+  roadmapHeading(b, m);
 
   const first = b.nextRow;
   const archiveAt = rows.findIndex((r) => r.kind === 'block' && r.block === 'archive');
@@ -145,11 +143,6 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     const rg = `${J}${from + 1}:${J}${to}`;
     return { formula: `=IFERROR(COUNTIF(${rg},"${STATUS.done}")/(COUNTIF(${rg},"<>")-COUNTIF(${rg},"${STATUS.cancelled}")),"")` };
   };
-  const overdueTest = (r: number) => {
-    const st = `${J}${r + 1}`;
-    const end = `${letter('end')}${r + 1}`;
-    return `AND(${st}<>"${STATUS.done}",${st}<>"${STATUS.cancelled}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`;
-  };
 
   const statusRows: number[] = [];
   rows.forEach((row, i) => {
@@ -162,7 +155,8 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     for (const id of USER_COLUMNS)
       if (row.user[id as keyof OutRow['user']] !== undefined) set(id, specValue(row.user[id as keyof OutRow['user']]));
     set('key', row.key);
-    if (r < activeEnd && row.kind !== 'block') set('overdue', { formula: `=IF(${overdueTest(r)},ROW(),"")` });
+    if (r < activeEnd && row.kind !== 'block')
+      set('overdue', { formula: `=IF(${overdueTest(`${J}${r + 1}`, `${letter('end')}${r + 1}`)},ROW(),"")` });
     extraLabels.forEach((l, x) => {
       cells[COLUMN_IDS.length + x] = specValue(row.extra[l]);
     });
@@ -171,7 +165,7 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     if (p && p.kind === 'activity' && p.end && p.phrase) b.note(r, COL.end, S.roadmap.deadlineNote(p.phrase, p.note));
     if (p && p.kind === 'activity' && !p.end && p.note) b.note(r, COL.end, p.note);
     if (row.kind === 'activity' || row.kind === 'manual' || row.kind === 'archived') statusRows.push(r);
-    formatRow(b, row, r, nCols);
+    formatRow(b, row, r, VISIBLE_COLS);
   });
   const n = rows.length;
   if (n > 0) {
@@ -182,39 +176,77 @@ export function buildRoadmapSpec(m: RoadmapTabModel): SheetSpec {
     b.format({ row: first, col: COL.key, rows: n, cols: 2 }, { fontColor: COLORS.muted });
   }
 
-  // Status dropdown on every row that can have a status, in contiguous runs.
-  for (const run of runs(statusRows)) {
-    b.validations.push({ range: { row: run.from, col: COL.status, rows: run.rows, cols: 1 }, list: STATUSES, allowInvalid: false });
-  }
-  const active = activeEnd - first;
+  b.validations.push(...statusDropdowns(statusRows));
+  b.rules.push(...statusRules(first, activeEnd - first, n));
+  b.columnWidths = roadmapWidths(extraLabels.length);
+  return b.build({ frozenRows: HEADER_ROW + 1, tabColor: '#3c78d8' });
+}
+
+/**
+ * Stage 1: the title, what the roadmap was made from, the legend, and the header at HEADER_ROW (the
+ * merge finds users' columns below it). Users' columns get their own header colour, so it is clear
+ * what a regeneration keeps; the key's note says why it must not be edited.
+ */
+export function roadmapHeading(b: SpecBuilder, m: RoadmapTabModel): void {
+  b.row([m.title ?? S.roadmap.title(m.procedure)], { bold: true, background: COLORS.titleBg });
+  b.format({ row: 0, col: 0, rows: 1, cols: VISIBLE_COLS }, { background: COLORS.titleBg });
+  b.row([m.meta], { italic: true, fontColor: COLORS.muted });
+  b.row([S.roadmap.legend], { italic: true, fontColor: COLORS.muted });
+  const header = b.row([...COLUMN_IDS.map(columnLabel), ...m.merged.extraLabels], {
+    bold: true,
+    background: COLORS.headerBg,
+    wrap: true,
+    align: 'center',
+  });
+  if (header !== HEADER_ROW) throw new Error('roadmap header row moved');
+  for (const id of USER_COLUMNS) b.format({ row: header, col: COL[id], rows: 1, cols: 1 }, { background: USER_HEADER_BG });
+  b.format({ row: header, col: COL.key, rows: 1, cols: 2 }, { fontColor: COLORS.muted });
+  b.note(header, COL.key, S.roadmap.keyNote);
+  b.note(header, COL.status, STATUSES.join(' / '));
+}
+
+/** Stage 3: the status dropdown on every row that can have a status, one validation per contiguous run. */
+export function statusDropdowns(statusRows: readonly number[]): ListValidation[] {
+  return runs(statusRows).map((run) => ({
+    range: { row: run.from, col: COL.status, rows: run.rows, cols: 1 },
+    list: STATUSES,
+    allowInvalid: false,
+  }));
+}
+
+/**
+ * Stage 4: colours that follow the status as users change it, with no re-run: overdue activities red
+ * across the visible table (only above the archive: archived rows are history), and the status cell
+ * green when done, yellow while in progress, grey when cancelled.
+ */
+export function statusRules(first: number, active: number, n: number): ConditionalRule[] {
   const rules: ConditionalRule[] = [];
+  const st = `$${letter('status')}${first + 1}`;
   if (active > 0) {
-    const st = `$${J}${first + 1}`;
-    const end = `$${letter('end')}${first + 1}`;
     rules.push({
-      range: { row: first, col: 0, rows: active, cols: nCols },
-      formula: `=AND(${st}<>"${STATUS.done}",${st}<>"${STATUS.cancelled}",${st}<>"",ISNUMBER(${end}),${end}<TODAY())`,
+      range: { row: first, col: 0, rows: active, cols: VISIBLE_COLS },
+      formula: `=${overdueTest(st, `$${letter('end')}${first + 1}`)}`,
       background: COLORS.insufficientBg,
       fontColor: COLORS.danger,
     });
   }
   if (n > 0) {
-    const st = `$${J}${first + 1}`;
     const area = { row: first, col: COL.status, rows: n, cols: 1 };
     rules.push(
       { range: area, formula: `=${st}="${STATUS.done}"`, background: COLORS.sufficientBg },
-      { range: area, formula: `=${st}="${STATUSES[1]}"`, background: COLORS.uncertainBg },
+      { range: area, formula: `=${st}="${STATUS.doing}"`, background: COLORS.uncertainBg },
       { range: area, formula: `=${st}="${STATUS.cancelled}"`, fontColor: COLORS.muted },
     );
   }
-  b.rules.push(...rules);
+  return rules;
+}
 
-  b.columnWidths = {};
-  for (const id of COLUMN_IDS) b.columnWidths[COL[id]] = WIDTHS[id];
-  extraLabels.forEach((_, x) => {
-    b.columnWidths[COLUMN_IDS.length + x] = 160;
-  });
-  return b.build({ frozenRows: HEADER_ROW + 1, tabColor: '#3c78d8' });
+/** Stage 5: the widths of the roadmap's columns, and 160 px for each column users added on the right. */
+export function roadmapWidths(extraColumns: number): Record<number, number> {
+  const widths: Record<number, number> = {};
+  for (const id of COLUMN_IDS) widths[COL[id]] = WIDTHS[id];
+  for (let x = 0; x < extraColumns; x++) widths[COLUMN_IDS.length + x] = 160;
+  return widths;
 }
 
 function fill(
@@ -278,7 +310,7 @@ function formatRow(b: SpecBuilder, row: OutRow, r: number, nCols: number): void 
   else if (row.kind === 'archived') b.format(all, { fontColor: COLORS.muted, italic: true });
 }
 
-function runs(rows: number[]): { from: number; rows: number }[] {
+function runs(rows: readonly number[]): { from: number; rows: number }[] {
   const out: { from: number; rows: number }[] = [];
   for (const r of rows) {
     const last = out[out.length - 1];

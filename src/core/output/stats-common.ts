@@ -5,7 +5,8 @@ import { DEFAULT_SCHOOL } from '../input/results';
 import type { Procedure } from '../model';
 import type { Settings } from '../settings';
 import { S, T } from '../strings';
-import type { Lead, LeadKey, SpecBuilder } from './builder';
+import { COLORS, type HeaderRow, type Lead, type LeadKey, type SpecBuilder } from './builder';
+import type { SpecCell } from './spec';
 
 /** The filter columns of the per-procedure tabs. */
 export const PROCEDURE_LEAD: readonly LeadKey[] = ['subject', 'grade', 'className'];
@@ -31,6 +32,30 @@ export const PCT = '0.0';
 export const PP = '+0.0;-0.0;0.0';
 
 export const orNull = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
+/** Task columns a per-procedure tab needs: its widest procedure's, at least one (the title row's width). */
+export function widestTasks(analyses: readonly ProcedureAnalysis[]): number {
+  return Math.max(1, ...analyses.map((a) => a.procedure.tasks.length));
+}
+
+/** The four deficit thresholds in the order the legends print them: basic, basic edge, advanced, advanced edge. */
+export function deficitThresholds(s: Settings): [number, number, number, number] {
+  return [s['deficit.basicSufficient'], s['deficit.basicUncertain'], s['deficit.advancedSufficient'], s['deficit.advancedUncertain']];
+}
+
+/**
+ * Our school's row of a benchmark table, bold on the summary colour across the table, so the benchmark
+ * rows below read as compared with it.
+ */
+export function schoolSummaryLine<Id extends string>(
+  b: SpecBuilder,
+  h: HeaderRow<Id | 'group'>,
+  school: GroupStats,
+  values: Partial<Record<Id, SpecCell>>,
+): void {
+  const r = b.line(h, { group: T.marks.school(school.name), ...values } as Partial<Record<Id | 'group', SpecCell>>);
+  b.format({ row: r, col: 0, rows: 1, cols: h.width }, { bold: true, background: COLORS.summaryBg });
+}
 
 /** Pads a block with blank rows up to the height its charts need. */
 export function padForChart(b: SpecBuilder, blockStart: number): void {

@@ -26,6 +26,7 @@ import {
   procedureLead,
   reliabilityText,
   schoolGroups,
+  schoolSummaryLine,
   worseSymbol,
 } from './stats-common';
 
@@ -198,14 +199,12 @@ function marksBenchmarks(
     const ours = stats.find((x) => x.group === school)?.marks;
     if (!ours) return;
     const oursPct = MARKS.map((m) => ours.percent[m]);
-    const r = b.line(h, {
-      group: T.marks.school(school.name),
+    schoolSummaryLine(b, h, school, {
       ...Object.fromEntries(MARKS.map((m, i) => [id(PCT_IDS, m), orNull(oursPct[i] as number)])),
       quality: orNull(ours.quality),
       success: orNull(ours.success),
       participants: ours.n,
     });
-    b.format({ row: r, col: 0, rows: 1, cols: h.width }, { bold: true, background: COLORS.summaryBg });
     for (const bm of rows) {
       const theirs = MARK_KEYS.map((k) => bm.percent[k]);
       const q = bm.percent['4'] + bm.percent['5'];
@@ -275,14 +274,12 @@ function journalBenchmarks(
     const j = stats.find((x) => x.group === school)?.journal;
     if (!j) continue;
     const ours = [j.loweredPct, j.confirmedPct, j.raisedPct];
-    const r = b.line(h, {
-      group: T.marks.school(school.name),
+    schoolSummaryLine(b, h, school, {
       loweredPct: orNull(j.loweredPct),
       confirmedPct: orNull(j.confirmedPct),
       raisedPct: orNull(j.raisedPct),
       participants: j.n,
     });
-    b.format({ row: r, col: 0, rows: 1, cols: h.width }, { bold: true, background: COLORS.summaryBg });
     for (const bm of rows) {
       const theirs = JOURNAL_KEYS.map((k) => bm.percent[k]);
       const d = theirs.map((t, i) => diff(ours[i] as number, t));

@@ -9,22 +9,26 @@ import { type Benchmarks, benchmarksOf } from '../input/benchmarks';
 import type { Settings } from '../settings';
 import { S, T } from '../strings';
 import { COLORS, ref, SpecBuilder } from './builder';
-import { statusFormats, statusRules, taskNote } from './matrix';
+import { noteTasks, statusFormats, statusRules } from './matrix';
 import type { SheetSpec } from './spec';
-import { blockTitle, orNull, PCT, PP, PROCEDURE_LEAD, procedureLead, reliabilityText, schoolGroups, worseSymbol } from './stats-common';
+import {
+  blockTitle,
+  deficitThresholds,
+  orNull,
+  PCT,
+  PP,
+  PROCEDURE_LEAD,
+  procedureLead,
+  reliabilityText,
+  schoolGroups,
+  widestTasks,
+  worseSymbol,
+} from './stats-common';
 
 export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Settings, benchmarks?: Benchmarks): SheetSpec {
   const b = new SpecBuilder(S.tabs.tasksByMark);
-  const maxTasks = Math.max(1, ...analyses.map((a) => a.procedure.tasks.length));
-  b.preamble(S.tabs.tasksByMark, 4 + maxTasks, [
-    T.tasksByMark.legend(
-      s['deficit.basicSufficient'],
-      s['deficit.basicUncertain'],
-      s['deficit.advancedSufficient'],
-      s['deficit.advancedUncertain'],
-      T.statusLegend,
-    ),
-  ]);
+  const maxTasks = widestTasks(analyses);
+  b.preamble(S.tabs.tasksByMark, 4 + maxTasks, [T.tasksByMark.legend(...deficitThresholds(s), T.statusLegend)]);
   b.leadColumns(PROCEDURE_LEAD);
 
   for (const a of analyses) {
@@ -53,9 +57,7 @@ export function buildTasksByMark(analyses: readonly ProcedureAnalysis[], s: Sett
       const tasks = h.span('tasks');
       const c0 = tasks.col;
       const nT = tasks.cols;
-      p.tasks.forEach((t, i) => {
-        b.note(h.row, c0 + i, taskNote(t));
-      });
+      noteTasks(b, h.row, c0, p.tasks);
       b.lead = procedureLead(p, school);
       const levelRow = b.line(h, { group: T.tasksByMark.levelRow }, { tasks: p.tasks.map((t) => t.level ?? '—') }, { italic: true });
       const start = b.nextRow;

@@ -28,6 +28,8 @@ export const TEMPLATE_COLUMNS = [
   TC.levels,
 ] as const;
 type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
+/** An activity's own columns, from «№» on; the three before it (section, tasks, indicators) describe its section. */
+const ACTIVITY_COLUMNS: readonly TemplateColumn[] = TEMPLATE_COLUMNS.slice(TEMPLATE_COLUMNS.indexOf(TC.number));
 
 const TS = S.roadmap.templateSheet;
 
@@ -128,16 +130,7 @@ export function readTemplateSheet(grid: Grid): { template?: RoadmapTemplate; pro
   type Sec = { number: string; title: string; tasks: string[]; indicators: string[]; activities: Record<string, unknown>[]; row: number };
   const sections: Sec[] = [];
   let cur: Sec | null = null;
-  const activityCols: TemplateColumn[] = [
-    TC.number,
-    TC.title,
-    TC.participants,
-    TC.responsible,
-    TC.deadline,
-    TC.result,
-    TC.format,
-    TC.levels,
-  ];
+  const activityCols = ACTIVITY_COLUMNS;
   for (let r = header.row + 1; r < grid.values.length; r++) {
     const row = grid.values[r] ?? [];
     const rowNo = r + 1;

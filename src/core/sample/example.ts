@@ -12,6 +12,7 @@
 import { type Catalog, catalogs } from '../catalog';
 import type { SheetSpec, SpecCell } from '../output/spec';
 import { UI } from '../strings/ui';
+import { mulberry32 } from './mulberry32';
 
 export interface ExampleWork {
   subject: string;
@@ -44,18 +45,6 @@ const CLASSES: readonly ExampleClass[] = [
 ];
 const PER_CLASS = 24;
 
-/** mulberry32: small, seeded, portable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Whole tasks of a plan (a plan lists a task and its parts, 9 and 9.1, 9.2: the results use the task). */
 function wholeTasks(c: Catalog): { id: string; max: number; hard: boolean }[] {
   return [...c.items.values()].filter((t) => !t.id.includes('.')).map((t) => ({ id: t.id, max: t.max, hard: t.level !== 'Б' }));
@@ -68,7 +57,7 @@ function workSheet(work: ExampleWork, index: number): SheetSpec {
   const catalog = catalogs().find((c) => c.id === work.catalog);
   if (!catalog) throw new Error(`example: no built-in plan ${work.catalog}`);
   const tasks = wholeTasks(catalog);
-  const next = rng(2026 + index * 7919);
+  const next = mulberry32(2026 + index * 7919);
   const values: SpecCell[][] = [
     [UI.example.workTitle(work.subject)],
     [UI.example.dateLabel, { date: work.date }],
@@ -78,7 +67,7 @@ function workSheet(work: ExampleWork, index: number): SheetSpec {
   CLASSES.forEach((cls, ci) => {
     for (let s = 0; s < PER_CLASS; s++) {
       // The same student in both works: one ability, a little noise per work.
-      const own = rng(ci * 1000 + s)();
+      const own = mulberry32(ci * 1000 + s)();
       const ability = cls.ability + (own - 0.5) * 1.6 + (next() - 0.5) * 0.6;
       const scores = tasks.map((t, ti) => {
         // Task difficulty: harder tasks (П) and a fixed spread across the plan.

@@ -127,6 +127,31 @@ export type OutEntry = { name: string; copy: ZipEntry } | { name: string; data: 
 const DOS_TIME = 0;
 const DOS_DATE = 0x21;
 
+interface FileFields {
+  method: number;
+  time: number;
+  date: number;
+  crc: number;
+  compressed: number;
+  size: number;
+  nameLength: number;
+}
+
+/**
+ * The fields a local file header and its central directory entry share, in the same order (APPNOTE
+ * 4.3.7, 4.3.12): the central one has «version made by» in front, so they start 2 bytes later there.
+ */
+function fileFields(v: DataView, at: number, f: FileFields): void {
+  v.setUint16(at, 0x0800, true); // UTF-8 names; no data descriptor
+  v.setUint16(at + 2, f.method, true);
+  v.setUint16(at + 4, f.time, true);
+  v.setUint16(at + 6, f.date, true);
+  v.setUint32(at + 8, f.crc, true);
+  v.setUint32(at + 12, f.compressed, true);
+  v.setUint32(at + 16, f.size, true);
+  v.setUint16(at + 20, f.nameLength, true);
+}
+
 export function writeZip(entries: readonly OutEntry[]): Uint8Array {
   const enc = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -160,28 +185,14 @@ export function writeZip(entries: readonly OutEntry[]): Uint8Array {
     const v = new DataView(h.buffer);
     v.setUint32(0, 0x04034b50, true);
     v.setUint16(4, 20, true);
-    v.setUint16(6, 0x0800, true); // UTF-8 names; no data descriptor
-    v.setUint16(8, method, true);
-    v.setUint16(10, time, true);
-    v.setUint16(12, date, true);
-    v.setUint32(14, crc, true);
-    v.setUint32(18, raw.length, true);
-    v.setUint32(22, size, true);
-    v.setUint16(26, name.length, true);
+    fileFields(v, 6, { method, time, date, crc, compressed: raw.length, size, nameLength: name.length });
     h.set(name, 30);
     const c = new Uint8Array(46 + name.length);
     const cv = new DataView(c.buffer);
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
-    cv.setUint16(8, 0x0800, true);
-    cv.setUint16(10, method, true);
-    cv.setUint16(12, time, true);
-    cv.setUint16(14, date, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, raw.length, true);
-    cv.setUint32(24, size, true);
-    cv.setUint16(28, name.length, true);
+    fileFields(cv, 8, { method, time, date, crc, compressed: raw.length, size, nameLength: name.length });
     cv.setUint32(42, offset, true);
     c.set(name, 46);
     chunks.push(h, raw);

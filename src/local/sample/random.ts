@@ -1,5 +1,6 @@
 // A small seeded PRNG: the sample school and the benchmark must give the same cells for the same seed
 // on every machine, so nothing here touches Math.random or the clock.
+import { mulberry32 } from '../../core/sample/mulberry32';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -12,18 +13,6 @@ export interface Rng {
   normal(): number;
   /** A fresh generator whose stream depends on this one's seed and `label` only. */
   fork(label: string): Rng;
-}
-
-/** mulberry32: 32-bit state, good enough for simulated marks, fast, and trivially portable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a of a string: turns labels into sub-seeds. */
