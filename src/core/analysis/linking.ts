@@ -227,6 +227,13 @@ export function linkStudents(procedures: readonly Procedure[], codes: CodeMap | 
   const rank = new Map(order.map((p, i) => [p, i]));
   const school = schoolResolver(procedures);
   const map = codes ?? { ids: new Map<Student, string>(), rows: 0 };
+  // A school's key once per school name, not once per student (50 000 students, a handful of schools).
+  const schoolKeys = new Map<string, string>();
+  const schoolKey = (name: string): string => {
+    let k = schoolKeys.get(name);
+    if (k === undefined) schoolKeys.set(name, (k = norm(school(name))));
+    return k;
+  };
 
   const persons: Person[] = [];
   const personOf = new Map<Student, Person>();
@@ -236,7 +243,7 @@ export function linkStudents(procedures: readonly Procedure[], codes: CodeMap | 
   order.forEach((proc, r) => {
     proc.students.forEach((student, index) => {
       const explicit = map.ids.get(student);
-      const key = `${norm(school(student.school))}|${norm(explicit ?? student.code)}`;
+      const key = `${schoolKey(student.school)}|${norm(explicit ?? student.code)}`;
       const entry: Entry = { proc, index, student, rank: r };
       const list = byKey.get(key) ?? [];
       const last = list[list.length - 1];

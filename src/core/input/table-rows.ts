@@ -121,7 +121,8 @@ export function readTableRows(
   const absent: Student[] = [];
   const schools: string[] = [];
   const schoolSet = new Set<string>();
-  const firstRowOfCode = new Map<string, number>();
+  /** The first row of each code, per school (nested maps: no key string built per row). */
+  const firstRowOfCode = new Map<string, Map<string, number>>();
   let refused = 0;
   let school = ctx.school;
   let group: { name: string; count: number; found: number } | null = null;
@@ -180,14 +181,15 @@ export function readTableRows(
     const st = res.student;
     // One code is one participant (absent rows count too); within a school of a municipal download.
     const key = R.code !== undefined ? st.code : `${st.name ?? st.code}|${st.className}`;
-    const dupKey = `${rowSchool}|${key}`;
-    const prevRow = firstRowOfCode.get(dupKey);
+    let ofSchool = firstRowOfCode.get(rowSchool);
+    if (!ofSchool) firstRowOfCode.set(rowSchool, (ofSchool = new Map()));
+    const prevRow = ofSchool.get(key);
     if (prevRow !== undefined) {
       problems.push(problem('error', 'duplicate-code', c.sheet, S.duplicateCode(st.code, prevRow), rowNo, (R.code ?? R.name ?? 0) + 1));
       refused++;
       continue;
     }
-    firstRowOfCode.set(dupKey, rowNo);
+    ofSchool.set(key, rowNo);
     if (group) group.found++;
     (res.present ? students : absent).push(st);
   }
