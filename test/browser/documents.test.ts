@@ -4,42 +4,23 @@
 // built as text; progress while the documents are made; Google's failures read as what to do; the card
 // is reached from «Что дальше».
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UI } from '../../src/core/strings';
 import { GOOGLE_DOC } from '../docs/fake-drive';
 import { documentsBackend, type LocalBackend } from './backend';
-import { type Browser, launchChromium, screenshot } from './chromium';
-import { type PreviewServer, startPreviewServer } from './server';
+import { screenshot } from './chromium';
+import { idle, js, useSidebar } from './harness';
 
-let browser: Browser;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  server = await startPreviewServer(documentsBackend().backend);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
-function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
+const h = useSidebar(() => documentsBackend().backend);
 
 async function openDocuments(backend: LocalBackend, dialogs: string[] = []): Promise<Page> {
-  server.setBackend(backend);
-  const page = await browser.page(300, 700);
+  h.server.setBackend(backend);
+  const page = await h.browser.page(300, 700);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.url}sidebar`);
+  await page.goto(`${h.server.url}sidebar`);
   await idle(page);
   await page.getByRole('tab', { name: UI.sections.analysis }).click();
   await page.locator('#docs-create').scrollIntoViewIfNeeded();
@@ -53,13 +34,13 @@ describe('documents from the sidebar', () => {
     const page = await openDocuments(backend, dialogs);
     const before = backend.gas.ss.tabNames();
     await page.locator('#docs-subject').selectOption('Математика');
-    server.latencyMs = 600;
+    h.server.latencyMs = 600;
     await page.locator('#docs-create').click();
     // While the documents are made: the button is disabled and the card says so, with the time.
     await expect(page.locator('#docs-status').textContent()).resolves.toMatch(/^Документы создаются… \d+\sс/);
     await expect(page.locator('#docs-create').isDisabled()).resolves.toBe(true);
     await idle(page);
-    server.latencyMs = 0;
+    h.server.latencyMs = 0;
 
     // One Drive conversion per document, all for mathematics; nothing written to the spreadsheet.
     expect(docs.log.count('Drive.Files.create')).toBe(3);

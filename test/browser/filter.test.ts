@@ -2,25 +2,14 @@
 // (dist/school/Code.js) and the fake SpreadsheetApp, as `npm run preview` runs it. Choosing a subject,
 // parallel, class or teacher creates the person's own tab «ШМО · …»; nothing another user sees changes.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UI } from '../../src/core/strings';
 import type { DataOverview } from '../../src/server/contract';
 import { type LocalBackend, sampleBackend } from './backend';
-import { type Browser, launchChromium, screenshot } from './chromium';
-import { type PreviewServer, startPreviewServer } from './server';
+import { screenshot } from './chromium';
+import { idle, useSidebar } from './harness';
 
-let browser: Browser;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  server = await startPreviewServer(sampleBackend());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = useSidebar(() => sampleBackend());
 
 /** The sample school with its analysis written, as a ШМО head opens it. */
 function analysed(): LocalBackend {
@@ -29,18 +18,14 @@ function analysed(): LocalBackend {
   return backend;
 }
 
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
 /** The sidebar at 300 × 700 px (a laptop-height window), on the «Фильтр ШМО» section. */
 async function openFilter(backend: LocalBackend): Promise<Page> {
-  server.setBackend(backend);
-  const page = await browser.page(300, 700);
+  h.server.setBackend(backend);
+  const page = await h.browser.page(300, 700);
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);
   });
-  await page.goto(`${server.url}sidebar`);
+  await page.goto(`${h.server.url}sidebar`);
   await idle(page);
   await page.getByRole('tab', { name: UI.sections.filter }).click();
   await idle(page);

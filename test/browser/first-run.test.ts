@@ -5,47 +5,28 @@
 // first, «Указать» for what ОКО could not read), settings filled with the defaults, and «Анализ»: the run
 // bar in view during a run, honest counts, «Что дальше». Same setup as test/browser/sidebar.test.ts.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SETTING_DEFS } from '../../src/core/settings';
 import { S, UI } from '../../src/core/strings';
 import { smallProtocol } from '../sheets/fixtures';
 import { createBackend, type LocalBackend, sampleBackend } from './backend';
-import { type Browser, launchChromium, screenshot } from './chromium';
-import { type PreviewServer, startPreviewServer } from './server';
+import { screenshot } from './chromium';
+import { idle, js, useSidebar } from './harness';
 
 const W = 300;
 const H = 700;
 
-let browser: Browser;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  server = await startPreviewServer(createBackend('Новая таблица', [{ name: 'Лист1', rows: [] }]));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
-function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
+const h = useSidebar(() => createBackend('Новая таблица', [{ name: 'Лист1', rows: [] }]));
 
 async function open(backend: LocalBackend): Promise<Page> {
-  server.setBackend(backend);
-  const page = await browser.page(W, H);
+  h.server.setBackend(backend);
+  const page = await h.browser.page(W, H);
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.url}sidebar`);
+  await page.goto(`${h.server.url}sidebar`);
   await idle(page);
   await page.locator('#works ul, #works p').first().waitFor();
   return page;
@@ -118,7 +99,7 @@ describe('the first run at 300 × 700', () => {
     await expect(page.locator('#progress-label').textContent()).resolves.toMatch(/^Выбрано шагов: 3 — примерно \d+\s(с|мин\s\d\d\sс)\.$/);
 
     // During a run the bar stays in view, wherever the panel is scrolled, with the step and its time.
-    server.latencyMs = 700;
+    h.server.latencyMs = 700;
     await page.locator('#run').click();
     await page.locator('.step[data-state="running"]').first().waitFor();
     await js(page, 'window.scrollTo(0, document.body.scrollHeight)');
@@ -128,7 +109,7 @@ describe('the first run at 300 × 700', () => {
     await expect(page.locator('#progress-label').textContent()).resolves.toMatch(/^Шаг [123] из 3: /);
     await expect(page.locator('#run-timer').textContent()).resolves.toMatch(/^\d:\d\d \/ ~\d+:\d\d/);
     await idle(page);
-    server.latencyMs = 0;
+    h.server.latencyMs = 0;
 
     // After it: honest counts, and «Что дальше» in view with the weakest class first.
     await expect(page.locator('#run-counts').textContent()).resolves.toMatch(/^Выполнено шагов: 3 из 3\./);

@@ -9,6 +9,7 @@ import { M } from '../../src/core/strings';
 import { MUNICIPAL_SIDEBAR } from '../bundle/load';
 import { sourcesSheet } from '../municipal/fixtures';
 import { type Browser, launchChromium, screenshot } from './chromium';
+import { idle, js } from './harness';
 import { type MunicipalBackend, municipalBackend } from './municipal-backend';
 import { type PreviewServer, startPreviewServer } from './server';
 
@@ -51,14 +52,6 @@ async function openPanel(backend: MunicipalBackend, dialogs: string[]): Promise<
   await idle(page);
   await page.clock.pauseAt(new Date('2026-04-21T09:00:10Z'));
   return page;
-}
-
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
-function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).textContent();

@@ -3,49 +3,30 @@
 // a readable refusal, marks typed into the roadmap tab kept by the next run, «Создать шаблон», the
 // menu «Дорожная карта…» and «Запустить» skipping the step while its form is empty.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInTemplates } from '../../src/core/roadmap/library';
 import { S, UI } from '../../src/core/strings';
 import type { FakeSheet } from '../fakes';
 import { type LocalBackend, sampleBackend } from './backend';
-import { type Browser, launchChromium, screenshot } from './chromium';
-import { type PreviewServer, startPreviewServer } from './server';
+import { screenshot } from './chromium';
+import { idle, js, useSidebar } from './harness';
 
 const PROCEDURE = 'ВПР 2026 Математика 5 класс';
 const TAB = 'Дорожная карта · ВПР-2026 МА 5';
 /** The roadmap's per-student routes (the sample school's 5th-grade mathematics has at-risk students). */
 const IOM_TAB = 'ДК · ВПР-2026 МА 5 · ИОМ';
 
-let browser: Browser;
-let server: PreviewServer;
-
-beforeAll(async () => {
-  server = await startPreviewServer(sampleBackend());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
-function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
+const h = useSidebar(() => sampleBackend());
 
 /** The sidebar on `backend`, «Анализ» shown; alert/confirm dialogs are recorded (there must be none). */
 async function openAnalysis(backend: LocalBackend, dialogs: string[] = [], showAnalysis = true): Promise<Page> {
-  server.setBackend(backend);
-  const page = await browser.page(300, 1400);
+  h.server.setBackend(backend);
+  const page = await h.browser.page(300, 1400);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.url}sidebar`);
+  await page.goto(`${h.server.url}sidebar`);
   await idle(page);
   await page.locator('#works ul, #works p').first().waitFor({ state: 'attached' });
   if (showAnalysis) await page.getByRole('tab', { name: UI.sections.analysis }).click();

@@ -2,64 +2,43 @@
 // built server functions (dist/school/Code.js in node:vm) over the in-memory SpreadsheetApp fake: the same
 // setup as `npm run preview`. Screenshots go to test-artifacts/.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SETTING_DEFS } from '../../src/core/settings';
 import { S, UI } from '../../src/core/strings';
 import type { DataOverview } from '../../src/server/contract';
 import { smallProtocol } from '../sheets/fixtures';
 import { createBackend, type LocalBackend, SAMPLE_BOOK, sampleBackend } from './backend';
-import { type Browser, launchChromium, screenshot } from './chromium';
-import { type PreviewServer, startPreviewServer } from './server';
+import { screenshot } from './chromium';
+import { idle, js, useSidebar } from './harness';
 
 const BOOK = 'Форма сбора результатов ВПР Математика 4 класс';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-let server: PreviewServer;
 /** The sample school, for tests that only read; tests that change data get their own copy. */
 let sample: LocalBackend;
 /** Messages of alert/confirm/prompt dialogs each page opened (there must be none). */
 const dialogs = new WeakMap<Page, string[]>();
 
-beforeAll(async () => {
-  sample = sampleBackend();
-  server = await startPreviewServer(sample);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = useSidebar(() => (sample = sampleBackend()));
 
 beforeEach(() => {
-  server.latencyMs = 0;
+  h.server.latencyMs = 0;
 });
 
 /** Opens the sidebar as Sheets shows it (300 px wide) on `backend`, and waits for the data overview. */
 async function openSidebar(backend: LocalBackend, width = 300): Promise<Page> {
-  server.setBackend(backend);
-  const page = await browser.page(width, 900);
+  h.server.setBackend(backend);
+  const page = await h.browser.page(width, 900);
   const seen: string[] = [];
   dialogs.set(page, seen);
   page.on('dialog', (d) => {
     seen.push(d.message());
     void d.dismiss();
   });
-  await page.goto(`${server.url}sidebar`);
+  await page.goto(`${h.server.url}sidebar`);
   await idle(page);
   await page.locator('#works ul, #works p').first().waitFor();
   return page;
-}
-
-/** No server call running (the sidebar marks the body aria-busy while one is). */
-async function idle(page: Page): Promise<void> {
-  await page.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
-}
-
-/** Evaluates an expression in the page (a string: the tests are type-checked without the DOM library). */
-function js<T>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
 }
 
 function stepStates(page: Page): Promise<string[]> {
@@ -147,7 +126,7 @@ describe('the sidebar in Chromium', () => {
     await expect(page.locator('.steps label').allTextContents()).resolves.toEqual(
       expect.arrayContaining([UI.steps.analysis.title, UI.steps.risk.title, UI.steps.objectivity.title]),
     );
-    server.latencyMs = 400;
+    h.server.latencyMs = 400;
     await page.locator('#run').click();
     // While a call runs: the run button is disabled, the first step is running, the progress bar shows.
     await page.locator('.step[data-state="running"]').first().waitFor();
@@ -198,7 +177,7 @@ describe('the sidebar in Chromium', () => {
     const riskBefore = backend.gas.ss.tab(S.tabs.risk);
     const page = await openSidebar(backend);
     await section(page, UI.sections.analysis);
-    server.latencyMs = 600;
+    h.server.latencyMs = 600;
     await page.locator('#run').click();
     await page.locator('.step[data-state="running"]').first().waitFor();
     await page.locator('#cancel').click();
@@ -344,9 +323,9 @@ describe('the sidebar in Chromium', () => {
   });
 
   it('the preview page shows the workbook beside the sidebar', async () => {
-    server.setBackend(sample);
-    const page = await browser.page(1200, 800);
-    await page.goto(server.url);
+    h.server.setBackend(sample);
+    const page = await h.browser.page(1200, 800);
+    await page.goto(h.server.url);
     const frame = page.frameLocator('#sidebar');
     await frame.locator('body[aria-busy="false"]').waitFor();
     await expect(page.frameLocator('#book').locator('nav').textContent()).resolves.toContain('ВПР 2026 Математика 5 класс');
