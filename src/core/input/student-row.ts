@@ -216,10 +216,11 @@ export function readStudentRow(row: readonly CellValue[], rowNo: number, school:
     mark: present ? mark : null,
     journalMark,
     row: rowNo,
+    // Always present (undefined when the form has none): one object shape for every row is cheaper to build.
+    variant,
   };
   if ((R.name !== undefined || R.surname !== undefined) && name !== '') st.name = name;
   if (present && test !== null) st.testScore = test;
-  if (variant !== undefined) st.variant = variant;
   return { kind: 'student', present, student: st, problems };
 }
 
