@@ -15,10 +15,10 @@ export interface Harness {
  * Registers the file's beforeAll/afterAll: a preview server on `backend()` (made inside beforeAll, so a
  * failing fixture fails the file's tests, not its import) and a Chromium. Read `browser`/`server` in tests.
  */
-export function useSidebar(backend: () => LocalBackend, options?: Parameters<typeof startPreviewServer>[1]): Harness {
+export function useSidebar(backend: () => LocalBackend): Harness {
   const h = {} as { browser: Browser; server: PreviewServer };
   beforeAll(async () => {
-    h.server = await startPreviewServer(backend(), options);
+    h.server = await startPreviewServer(backend());
     h.browser = await launchChromium();
   });
   afterAll(async () => {
